@@ -103,3 +103,43 @@ export type Provider = (typeof PROVIDERS)[number];
 /** Where a bounce was generated, as far as the catalogue can say for an entry. */
 export const ORIGINS = ['sender-provider', 'recipient-side', 'either'] as const;
 export type Origin = (typeof ORIGINS)[number];
+
+/** A short plain-words label per reason, for headings and lists. */
+export const REASON_LABELS: Record<Reason, string> = {
+  userunknown: 'The address does not exist',
+  hostunknown: 'The domain does not exist or takes no mail',
+  mailboxfull: 'The mailbox is full',
+  mesgtoobig: 'The message is too large',
+  exceedlimit: 'A sending or message limit was exceeded',
+  suspend: 'The account is disabled or suspended',
+  hasmoved: 'The recipient has moved',
+  blocked: 'The sending server is blocked',
+  badreputation: 'The sender has a poor reputation',
+  requireptr: 'The sending server has no valid reverse DNS',
+  authfailure: 'SPF, DKIM or DMARC failed',
+  rejected: 'The sender address was refused',
+  norelaying: 'The server will not relay this message',
+  spamdetected: 'The message looked like spam',
+  virusdetected: 'A virus or malware was found',
+  filtered: 'A filter on the receiving side refused it',
+  policyviolation: 'A policy of the receiving side forbids it',
+  securityerror: 'A security requirement was not met',
+  contenterror: 'The message format is invalid',
+  notcompliantrfc: 'The message breaks the email standards',
+  syntaxerror: 'The sending server sent a malformed command',
+  speeding: 'Too many messages too fast',
+  toomanyconn: 'Too many connections at once',
+  expired: 'Delivery was retried until it gave up',
+  networkerror: 'A network or DNS problem stopped delivery',
+  systemerror: 'The receiving server had an internal error',
+  systemfull: 'The receiving server is out of space',
+  mailererror: 'The local delivery program failed',
+  notaccept: 'The domain accepts no mail at all',
+  failedstarttls: 'A secure (TLS) connection could not be made',
+  suppressed: 'The address is on a suppression list',
+  onhold: 'Not enough information yet',
+  undefined: 'The cause could not be determined',
+  delivered: 'The message was delivered',
+  vacation: 'An automatic reply, not a bounce',
+  feedback: 'A spam complaint report, not a bounce',
+};

@@ -1,0 +1,118 @@
+// One catalogue entry: what happened, whether it fixes itself, who acts, the steps, and where to read more.
+import { Link } from '@tanstack/react-router';
+import type { EntryPage } from '../catalogue.ts';
+import { AUDIENCE_LABELS, REASON_LABELS } from '../lib/content/vocabulary.ts';
+import { EntryList } from './EntryList.tsx';
+import { PermanenceBadge } from './PermanenceBadge.tsx';
+import { Prose } from './Prose.tsx';
+
+const ORIGIN_TEXT = {
+  'sender-provider': "The sender's own mail provider refused the message before it left.",
+  'recipient-side': "The recipient's mail server (or its filter) refused the message.",
+  either: 'Either side can send this bounce: look at which server generated it.',
+} as const;
+
+export function EntryView({ entry }: { entry: EntryPage }) {
+  return (
+    <article>
+      <p className="text-sm">
+        <Link to="/providers/$provider" params={{ provider: entry.provider }}>
+          {entry.providerName}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-2xl font-bold">{entry.title}</h1>
+      <p className="mt-2 text-lg">{entry.summary}</p>
+
+      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2">
+        <dt className="font-semibold">Will it fix itself?</dt>
+        <dd className="flex flex-wrap items-center gap-2">
+          <PermanenceBadge permanent={entry.permanent} />
+          {entry.permanent
+            ? 'No. Nothing is delivered until something changes.'
+            : 'Possibly. The sending server retries for a while; act if it keeps failing.'}
+        </dd>
+        <dt className="font-semibold">Cause</dt>
+        <dd>
+          <Link to="/reasons/$reason" params={{ reason: entry.reason }}>
+            {REASON_LABELS[entry.reason]}
+          </Link>
+        </dd>
+        <dt className="font-semibold">Who has to act</dt>
+        <dd>{entry.actors.map((actor) => AUDIENCE_LABELS[actor]).join(', ')}</dd>
+        <dt className="font-semibold">Who sent the bounce</dt>
+        <dd>{ORIGIN_TEXT[entry.origin]}</dd>
+        {entry.codes.length > 0 && (
+          <>
+            <dt className="font-semibold">Codes</dt>
+            <dd className="flex flex-wrap gap-3">
+              {entry.codes.map((code) => (
+                <Link key={code.url} to={code.url}>
+                  {code.title}
+                </Link>
+              ))}
+              {entry.tag && <code>{entry.tag}</code>}
+            </dd>
+          </>
+        )}
+      </dl>
+
+      <h2 className="mt-6 text-xl font-semibold">The bounce text</h2>
+      <ul aria-label="Literal bounce texts" className="mt-2 space-y-2">
+        {entry.texts.map((text) => (
+          <li key={text}>
+            <pre className="whitespace-pre-wrap break-words rounded bg-slate-100 p-3 font-mono text-sm dark:bg-slate-900">{text}</pre>
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="mt-6 text-xl font-semibold">What it means</h2>
+      <Prose html={entry.bodyHtml} />
+
+      <h2 className="mt-6 text-xl font-semibold">What to do</h2>
+      {entry.steps.map((group) => (
+        <section key={group.audience} aria-labelledby={`steps-${group.audience}`} className="mt-3">
+          <h3 id={`steps-${group.audience}`} className="text-lg font-semibold">
+            {AUDIENCE_LABELS[group.audience]}
+          </h3>
+          <ol className="prose-content mt-1 list-decimal space-y-1 pl-6">
+            {group.html.map((step) => (
+              <li key={step}>
+                <Prose inline html={step} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+
+      <h2 className="mt-6 text-xl font-semibold">How to check it worked</h2>
+      <Prose html={`<p>${entry.confirmHtml}</p>`} />
+
+      {entry.articles.length > 0 && (
+        <>
+          <h2 className="mt-6 text-xl font-semibold">Guides</h2>
+          <ul className="mt-2 space-y-2">
+            {entry.articles.map((article) => (
+              <li key={article.slug}>
+                <Link to="/articles/$slug" params={{ slug: article.slug }}>
+                  {article.title}
+                </Link>
+                <span className="block text-sm text-slate-700 dark:text-slate-300">{article.summary}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {entry.docs && (
+        <p className="mt-4">
+          <a href={entry.docs}>The provider's own documentation</a>
+        </p>
+      )}
+      {entry.related.length > 0 && (
+        <>
+          <h2 className="mt-6 text-xl font-semibold">Similar bounces</h2>
+          <EntryList entries={entry.related} label="Similar bounces" />
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+// The catalogue site as a visitor meets it: deep links straight from a plain static server, real titles,
+// content readable without JavaScript, clean hydration, search by keyboard, and a real 404.
+import { readFileSync } from 'node:fs';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser, openPage } from './browser.ts';
+
+type ApiCatalogue = { entries: { id: string; url: string; title: string; texts: string[]; provider: string }[] };
+const api = JSON.parse(readFileSync('dist/api/catalogue.json', 'utf8')) as ApiCatalogue;
+
+let context: BrowserContext;
+beforeAll(async () => {
+  context = await launchBrowser();
+});
+afterAll(async () => {
+  await context.close();
+});
+
+describe('static output', () => {
+  it('serves every seed entry page with status 200 and its own title', async () => {
+    const seed = api.entries.filter((entry) => entry.provider === 'rackspace');
+    expect(seed.length).toBeGreaterThanOrEqual(1);
+    for (const entry of seed) {
+      const response = await fetch(new URL(entry.url, baseUrl()));
+      expect(response.status, entry.url).toBe(200);
+      const html = await response.text();
+      expect(html).toContain(`<title data-prerendered-head="">${escapeHtml(entry.title)} | Bouncedoc</title>`);
+      expect(html).toContain('property="og:title"');
+      expect(html).toContain('name="description"');
+    }
+  });
+
+  it('answers code deep links like /codes/550 and /codes/5.7.1, with and without a trailing slash', async () => {
+    for (const path of ['/codes/550', '/codes/5.7.1', '/codes/5.7.1/', '/codes/550/']) {
+      const response = await fetch(new URL(path, baseUrl()));
+      expect(response.status, path).toBe(200);
+    }
+  });
+
+  it('returns a real 404 page for unknown addresses', async () => {
+    const response = await fetch(new URL('/codes/9.9.9', baseUrl()));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Page not found');
+  });
+});
+
+describe('in Chromium', () => {
+  it('shows an entry page with JavaScript off', async () => {
+    const page = await context.newPage();
+    await page.route('**/*.js', (route) => route.abort());
+    await page.goto(new URL('/bounces/rackspace/g17-message-too-large', baseUrl()).href);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Message too large');
+    expect(await page.title()).toBe('Message too large (G17) | Bouncedoc');
+    await page.close();
+  });
+
+  it('hydrates an entry page without errors and keeps its content', async () => {
+    const { page, errors } = await openPage(context, '/bounces/rackspace/g17-message-too-large');
+    expect(await page.title()).toBe('Message too large (G17) | Bouncedoc');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Message too large (G17)');
+    await page.getByRole('link', { name: /^550:/ }).click();
+    await expect.poll(() => page.url()).toContain('/codes/550');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the 404 page for an unknown entry', async () => {
+    const { page } = await openPage(context, '/bounces/rackspace/no-such-entry');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    await page.close();
+  });
+});
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
