@@ -25,9 +25,6 @@ import {
 } from './schema.ts';
 import { AUDIENCES, PROVIDERS, REASONS, REASON_LABELS, type Audience, type Provider, type Reason } from './vocabulary.ts';
 
-// TEMPORARY-PLANNED
-const PLANNED_HINT = (slug: string): string => ((globalThis as { plannedArticles?: string[] }).plannedArticles?.includes(slug) ? ' [planned article, being written by another engineer right now: keep the link]' : '');
-
 export type SourceFile = { path: string; source: string };
 
 export type EntrySummary = {
@@ -267,7 +264,7 @@ export function buildContent(files: readonly SourceFile[], registries: Registrie
   for (const entry of entries) {
     const { data, path } = entry;
     data.articles.forEach((slug, i) => {
-      if (!articles.has(slug)) errors.push(`${path}: articles[${i}]: no article "${slug}"${suggest(slug, articles.keys())}${PLANNED_HINT(slug)}`);
+      if (!articles.has(slug)) errors.push(`${path}: articles[${i}]: no article "${slug}"${suggest(slug, articles.keys())}`);
     });
     if (!providers.has(entry.provider)) {
       errors.push(`${path}: provider: no profile content/providers/${entry.provider}.md for this entry's folder`);
@@ -430,7 +427,7 @@ export function buildContent(files: readonly SourceFile[], registries: Registrie
     for (const match of html.matchAll(/href="([^"]*)"/g)) {
       const href = match[1] ?? '';
       if (href.startsWith('/') && !routeSet.has(href.split('#')[0] ?? '')) {
-        errors.push(`${path}: body: link to "${href}" goes to no page${suggest(href, routeSet)}${href.startsWith('/articles/') ? PLANNED_HINT(href.slice(10)) : ''}`);
+        errors.push(`${path}: body: link to "${href}" goes to no page${suggest(href, routeSet)}`);
       } else if (/^http:/i.test(href)) {
         errors.push(`${path}: body: link to "${href}" must use https`);
       }
