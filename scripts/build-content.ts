@@ -36,7 +36,8 @@ function writeJson(file: string, data: unknown): void {
   writeFileSync(file, JSON.stringify(data));
 }
 
-export function runContentStep(contentDir: string, outDir: string | null): { errors: string[]; count: number } {
+/** Writes the checked data: page data for the site under public/data/, build-time data under src/generated/. */
+export function runContentStep(contentDir: string, outDir: string | null, dataDir: string | null = null): { errors: string[]; count: number } {
   const registries = {
     replyCsv: readFileSync(path.join(contentDir, 'registry', 'reply-codes.csv'), 'utf8'),
     enhancedCsv: readFileSync(path.join(contentDir, 'registry', 'enhanced-status-codes.csv'), 'utf8'),
@@ -44,13 +45,17 @@ export function runContentStep(contentDir: string, outDir: string | null): { err
   const { errors, output } = buildContent(readContentFiles(contentDir), registries);
   if (!output || !outDir) return { errors, count: output?.entries.length ?? 0 };
   rmSync(outDir, { recursive: true, force: true });
+  const data = dataDir ?? path.join(outDir, 'data');
+  rmSync(data, { recursive: true, force: true });
   const fileId = (id: string): string => id.replace('/', '--');
-  for (const page of output.entries) writeJson(path.join(outDir, 'entries', `${fileId(page.id)}.json`), page);
-  for (const page of output.codes) writeJson(path.join(outDir, 'codes', `${page.code}.json`), page);
-  for (const page of output.articles) writeJson(path.join(outDir, 'articles', `${page.slug}.json`), page);
-  for (const page of output.providers) writeJson(path.join(outDir, 'providers', `${page.key}.json`), page);
-  for (const page of output.reasons) writeJson(path.join(outDir, 'reasons', `${page.id}.json`), page);
-  writeJson(path.join(outDir, 'lists.json'), output.lists);
+  for (const page of output.entries) writeJson(path.join(data, 'entries', `${fileId(page.id)}.json`), page);
+  for (const page of output.codes) writeJson(path.join(data, 'codes', `${page.code}.json`), page);
+  for (const page of output.articles) writeJson(path.join(data, 'articles', `${page.slug}.json`), page);
+  for (const page of output.providers) writeJson(path.join(data, 'providers', `${page.key}.json`), page);
+  for (const page of output.reasons) writeJson(path.join(data, 'reasons', `${page.id}.json`), page);
+  writeJson(path.join(data, 'lists.json'), output.lists);
+  writeJson(path.join(data, 'search.json'), output.search);
+  writeJson(path.join(data, 'match.json'), output.match);
   writeJson(path.join(outDir, 'search.json'), output.search);
   writeJson(path.join(outDir, 'match.json'), output.match);
   writeJson(path.join(outDir, 'api.json'), output.api);
@@ -62,11 +67,11 @@ export function runContentStep(contentDir: string, outDir: string | null): { err
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const contentDir = path.resolve(process.argv[2] ?? path.join(root, 'content'));
   const outDir = process.argv.includes('--check') ? null : path.join(root, 'src', 'generated');
-  const { errors, count } = runContentStep(contentDir, outDir);
+  const { errors, count } = runContentStep(contentDir, outDir, outDir ? path.join(root, 'public', 'data') : null);
   if (errors.length) {
     for (const error of errors) console.error(error);
     console.error(`\n${errors.length} content problem${errors.length === 1 ? '' : 's'}; nothing was written.`);
     process.exit(1);
   }
-  console.log(`content: ${count} entries checked${outDir ? `, data written to ${path.relative(root, outDir)}/` : ''}`);
+  console.log(`content: ${count} entries checked${outDir ? `, data written to public/data/ and ${path.relative(root, outDir)}/` : ''}`);
 }

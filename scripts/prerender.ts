@@ -9,12 +9,25 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const siteUrl = (process.env.SITE_URL ?? 'http://localhost:4173').replace(/\/$/, '');
 
+/** Reads the site's data files from disk, as the browser would fetch them; null when missing. */
+function readDataFile(folder: string) {
+  return (file: string): Promise<unknown> => {
+    try {
+      return Promise.resolve(JSON.parse(readFileSync(path.join(folder, file), 'utf8')));
+    } catch {
+      return Promise.resolve(null);
+    }
+  };
+}
+
 type RenderResult = { html: string; head: string; status: number };
 type ManifestChunk = { file: string; src?: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[]; css?: string[] };
 
-const { render } = (await import(pathToFileURL(path.join(root, 'dist-ssr', 'entry-server.js')).href)) as {
+const { render, setDataReader } = (await import(pathToFileURL(path.join(root, 'dist-ssr', 'entry-server.js')).href)) as {
   render: (url: string) => Promise<RenderResult>;
+  setDataReader: (reader: (file: string) => Promise<unknown>) => void;
 };
+setDataReader(readDataFile(path.join(dist, 'data')));
 const template = readFileSync(path.join(dist, 'index.html'), 'utf8');
 const manifest = JSON.parse(readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
 const routes = JSON.parse(readFileSync(path.join(root, 'src', 'generated', 'routes.json'), 'utf8')) as string[];
@@ -30,12 +43,12 @@ function routeSources(url: string): string[] {
   return [`src/routes/${section}/${param}.tsx`];
 }
 
-/** The generated data chunk a path loads, e.g. "/codes/550" -> src/generated/codes/550.json. */
-function dataSource(url: string): string | null {
+/** The data file a path fetches while hydrating, e.g. "/codes/550" -> data/codes/550.json. */
+function dataFileFor(url: string): string | null {
   const parts = url.split('/').filter(Boolean);
-  if (parts.length === 1) return 'src/generated/lists.json';
-  if (parts[0] === 'bounces' && parts.length === 3) return `src/generated/entries/${parts[1]}--${parts[2]}.json`;
-  if (parts.length === 2) return `src/generated/${parts[0]}/${parts[1]}.json`;
+  if (parts.length === 1) return 'data/lists.json';
+  if (parts[0] === 'bounces' && parts.length === 3) return `data/entries/${parts[1] ?? ''}--${parts[2] ?? ''}.json`;
+  if (parts.length === 2) return `data/${parts[0] ?? ''}/${parts[1] ?? ''}.json`;
   return null;
 }
 
@@ -49,8 +62,6 @@ function preloadsFor(url: string): string[] {
   };
   const keys = Object.keys(manifest);
   for (const source of routeSources(url)) for (const key of keys) if (key === source || key.startsWith(`${source}?`)) visit(key);
-  const data = dataSource(url);
-  if (data) visit(data);
   const entry = keys.find((key) => manifest[key]?.isEntry);
   const entryFile = entry ? manifest[entry]?.file : undefined;
   return [...files].filter((file) => file !== entryFile && file.endsWith('.js'));
@@ -60,7 +71,10 @@ const escapeAttribute = (value: string): string => value.replace(/&/g, '&amp;').
 
 function page(url: string, result: RenderResult, prerenderedFor: string | null): string {
   const head = result.head.replace(/<(title|meta|link)\b/g, '<$1 data-prerendered-head=""');
-  const preload = (prerenderedFor === null ? [] : preloadsFor(url)).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
+  const data = prerenderedFor === null ? null : dataFileFor(url);
+  const preload =
+    (prerenderedFor === null ? [] : preloadsFor(url)).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('') +
+    (data ? `<link rel="preload" as="fetch" crossorigin href="/${data}">` : '');
   const rootAttributes = prerenderedFor === null ? '' : ` data-prerendered="${escapeAttribute(prerenderedFor)}"`;
   return template
     .replace('<!--app-head-->', head + preload)

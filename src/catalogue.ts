@@ -1,5 +1,6 @@
-// The one place the app reads generated catalogue data (written by scripts/build-content.ts).
-// Every page's data is its own lazily loaded chunk, so a page loads only what it shows.
+// The one place the app reads generated catalogue data (written by scripts/build-content.ts into
+// public/data/). Each page fetches only its own JSON file, so no page pays for the whole catalogue.
+// Prerendering and tests swap the reader for one that reads the files from disk.
 import type {
   ArticlePage,
   CodePage,
@@ -10,35 +11,43 @@ import type {
   SiteLists,
 } from './lib/content/build.ts';
 
-type Loader<T> = Record<string, () => Promise<T>>;
+export type DataReader = (path: string) => Promise<unknown>;
 
-const entries = import.meta.glob<EntryPage>('./generated/entries/*.json', { import: 'default' });
-const codes = import.meta.glob<CodePage>('./generated/codes/*.json', { import: 'default' });
-const articles = import.meta.glob<ArticlePage>('./generated/articles/*.json', { import: 'default' });
-const providers = import.meta.glob<ProviderPage>('./generated/providers/*.json', { import: 'default' });
-const reasons = import.meta.glob<ReasonPage>('./generated/reasons/*.json', { import: 'default' });
+/** Reads /data/<path> from the site itself; null when the file does not exist. */
+const fetchData: DataReader = async (path) => {
+  const response = await fetch(`/data/${path}`);
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`Could not load ${path}: HTTP ${String(response.status)}`);
+  return response.json();
+};
 
-async function loadFrom<T>(loaders: Loader<T>, folder: string, key: string): Promise<T | null> {
-  const load = loaders[folder === '.' ? `./generated/${key}.json` : `./generated/${folder}/${key}.json`];
-  return load ? load() : null;
+let readData: DataReader = fetchData;
+
+export function setDataReader(reader: DataReader): void {
+  readData = reader;
+}
+
+/** A key from a URL, e.g. "5.7.1" or "g17-message-too-large"; anything else cannot name a page. */
+const SAFE_KEY = /^[a-z0-9][a-z0-9.-]*$/i;
+
+async function load<T>(folder: string, key: string): Promise<T | null> {
+  if (!SAFE_KEY.test(key) || key.includes('..')) return null;
+  return (await readData(`${folder}/${key}.json`)) as T | null;
 }
 
 export const loadEntry = (provider: string, slug: string): Promise<EntryPage | null> =>
-  loadFrom(entries, 'entries', `${provider}--${slug}`);
-export const loadCode = (code: string): Promise<CodePage | null> => loadFrom(codes, 'codes', code.toLowerCase());
-export const loadArticle = (slug: string): Promise<ArticlePage | null> => loadFrom(articles, 'articles', slug);
-export const loadProvider = (key: string): Promise<ProviderPage | null> => loadFrom(providers, 'providers', key);
-export const loadReason = (id: string): Promise<ReasonPage | null> => loadFrom(reasons, 'reasons', id);
+  SAFE_KEY.test(provider) ? load('entries', `${provider}--${slug}`) : Promise.resolve(null);
+export const loadCode = (code: string): Promise<CodePage | null> => load('codes', code.toLowerCase());
+export const loadArticle = (slug: string): Promise<ArticlePage | null> => load('articles', slug);
+export const loadProvider = (key: string): Promise<ProviderPage | null> => load('providers', key);
+export const loadReason = (id: string): Promise<ReasonPage | null> => load('reasons', id);
 
-const lists = import.meta.glob<SiteLists>('./generated/lists.json', { import: 'default' });
-const searchDocuments = import.meta.glob<SearchDocument[]>('./generated/search.json', { import: 'default' });
+export async function loadLists(): Promise<SiteLists> {
+  return (await readData('lists.json')) as SiteLists;
+}
 
-export const loadLists = async (): Promise<SiteLists> => (await loadFrom(lists, '.', 'lists')) ?? missing('lists');
-export const loadSearchDocuments = async (): Promise<SearchDocument[]> =>
-  (await loadFrom(searchDocuments, '.', 'search')) ?? missing('search');
-
-function missing(name: string): never {
-  throw new Error(`The generated catalogue has no ${name}.json: run npm run content.`);
+export async function loadSearchDocuments(): Promise<SearchDocument[]> {
+  return (await readData('search.json')) as SearchDocument[];
 }
 
 export type { ArticlePage, CodePage, EntryPage, EntrySummary, ProviderPage, ReasonPage, SearchDocument, SiteLists } from './lib/content/build.ts';

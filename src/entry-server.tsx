@@ -5,6 +5,8 @@ import { getSsrStatus } from '@tanstack/react-router/ssr/server';
 import { renderToString } from 'react-dom/server';
 import { createAppRouter } from './router.tsx';
 
+export { setDataReader } from './catalogue.ts';
+
 export type RenderResult = { html: string; head: string; status: number };
 
 export async function render(url: string): Promise<RenderResult> {

@@ -5,7 +5,9 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, openPage } from './browser.ts';
 
-type ApiCatalogue = { entries: { id: string; url: string; title: string; texts: string[]; provider: string }[] };
+type ApiCatalogue = {
+  entries: { id: string; url: string; title: string; texts: string[]; provider: string; reply: string | null; enhanced: string | null; tag: string | null }[];
+};
 const api = JSON.parse(readFileSync('dist/api/catalogue.json', 'utf8')) as ApiCatalogue;
 
 let context: BrowserContext;
@@ -16,7 +18,29 @@ afterAll(async () => {
   await context.close();
 });
 
+type SeedRow = { text: string; reply: string | null; enhanced: string | null; tag: string | null };
+const seedRows = JSON.parse(readFileSync('tests/fixtures/seed-rows.json', 'utf8')) as SeedRow[];
+
 describe('static output', () => {
+  it('publishes all 30 seed rows in api/catalogue.json with their exact texts and codes', () => {
+    expect(seedRows).toHaveLength(30);
+    for (const row of seedRows) {
+      const entry = api.entries.find((candidate) => candidate.texts.includes(row.text));
+      expect(entry, row.text).toBeDefined();
+      if (row.enhanced) expect(entry?.enhanced).toBe(row.enhanced);
+      if (row.reply) expect(entry?.reply).toBe(row.reply);
+      if (row.tag) expect(entry?.tag).toBe(row.tag);
+    }
+  });
+
+  it('lists every prerendered page in the sitemap', () => {
+    const sitemap = readFileSync('dist/sitemap.xml', 'utf8');
+    const pages = [...sitemap.matchAll(/<loc>[^<]*?(\/[^<]*)<\/loc>/g)].map((match) => new URL(match[0].slice(5, -6)).pathname);
+    expect(pages.length).toBeGreaterThan(api.entries.length);
+    for (const entry of api.entries) expect(pages).toContain(entry.url);
+    for (const page of ['/', '/codes', '/codes/5.7.1', '/articles/mx-records', '/providers/google', '/reasons/userunknown']) expect(pages).toContain(page);
+  });
+
   it('serves every seed entry page with status 200 and its own title', async () => {
     const seed = api.entries.filter((entry) => entry.provider === 'rackspace');
     expect(seed.length).toBeGreaterThanOrEqual(1);
@@ -24,7 +48,8 @@ describe('static output', () => {
       const response = await fetch(new URL(entry.url, baseUrl()));
       expect(response.status, entry.url).toBe(200);
       const html = await response.text();
-      expect(html).toContain(`<title data-prerendered-head="">${escapeHtml(entry.title)} | Bouncedoc</title>`);
+      expect(decodeHtml(/<title[^>]*>([^<]*)<\/title>/.exec(html)?.[1] ?? '')).toBe(`${entry.title} | Bouncedoc`);
+      expect(html).toContain('<h1');
       expect(html).toContain('property="og:title"');
       expect(html).toContain('name="description"');
     }
@@ -71,6 +96,12 @@ describe('in Chromium', () => {
   });
 });
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function decodeHtml(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

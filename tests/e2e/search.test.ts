@@ -8,7 +8,7 @@ import { SEARCH_CASES } from '../fixtures/search-queries.ts';
 import { launchBrowser, openPage } from './browser.ts';
 
 const docs = new Map(
-  (JSON.parse(readFileSync('src/generated/search.json', 'utf8')) as SearchDocument[]).map((doc) => [doc.url, doc]),
+  (JSON.parse(readFileSync('public/data/search.json', 'utf8')) as SearchDocument[]).map((doc) => [doc.url, doc]),
 );
 
 let context: BrowserContext;
