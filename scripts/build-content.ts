@@ -55,7 +55,7 @@ export function runContentStep(contentDir: string, outDir: string | null, dataDi
   for (const page of output.reasons) writeJson(path.join(data, 'reasons', `${page.id}.json`), page);
   writeJson(path.join(data, 'lists.json'), output.lists);
   writeJson(path.join(data, 'search.json'), output.search);
-  writeJson(path.join(data, 'match.json'), output.match);
+  writeJson(path.join(data, 'diagnosis.json'), output.diagnosis);
   writeJson(path.join(outDir, 'search.json'), output.search);
   writeJson(path.join(outDir, 'match.json'), output.match);
   writeJson(path.join(outDir, 'api.json'), output.api);

@@ -4,6 +4,7 @@
 import type {
   ArticlePage,
   CodePage,
+  DiagnosisData,
   EntryPage,
   ProviderPage,
   ReasonPage,
@@ -50,4 +51,8 @@ export async function loadSearchDocuments(): Promise<SearchDocument[]> {
   return (await readData('search.json')) as SearchDocument[];
 }
 
-export type { ArticlePage, CodePage, EntryPage, EntrySummary, ProviderPage, ReasonPage, SearchDocument, SiteLists } from './lib/content/build.ts';
+export async function loadDiagnosisData(): Promise<DiagnosisData> {
+  return (await readData('diagnosis.json')) as DiagnosisData;
+}
+
+export type { ArticlePage, DiagnosisData, CodePage, EntryPage, EntrySummary, ProviderPage, ReasonPage, SearchDocument, SiteLists } from './lib/content/build.ts';

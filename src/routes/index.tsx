@@ -1,5 +1,6 @@
 // Route glue for the home page: search first; the query is kept in ?q= so it can be shared.
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
+import { PasteBox } from '../components/PasteBox.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { pageHead } from '../head.ts';
 
@@ -23,9 +24,12 @@ function Home() {
     <>
       <h1 className="text-3xl font-bold">Why did my email bounce?</h1>
       <p className="mt-2 text-lg">
-        Find your bounce message to see what it means, whether it will fix itself, who has to act and exactly what to do.
+        Paste or search your bounce message to see what it means, whether it will fix itself, who has to act and exactly what to do.
       </p>
       <div className="mt-6">
+        <PasteBox />
+      </div>
+      <div className="mt-10">
         <SearchBox query={q} onQueryChange={(next) => void navigate({ search: next ? { q: next } : {}, replace: true })} />
       </div>
       <section aria-labelledby="basics" className="mt-10">

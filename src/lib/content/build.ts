@@ -104,6 +104,17 @@ export type MatchableEntryData = Pick<EntryFrontMatter, 'texts' | 'reply' | 'enh
   id: string;
 };
 
+/** Everything the paste box needs, loaded once so that diagnosing a paste makes no request at all. */
+export type DiagnosisData = {
+  match: MatchableEntryData[];
+  entries: Record<string, Pick<EntryPage, 'id' | 'url' | 'title' | 'summary' | 'permanent' | 'reason' | 'actors' | 'steps' | 'tag' | 'providerName'> & {
+    articles: LinkRef[];
+  }>;
+  codes: Record<string, { url: string; title: string; summary: string }>;
+  /** Host names that are public facts (providers, blocklists, help sites): kept when a share link is redacted. */
+  publicHosts: string[];
+};
+
 export type SiteLists = {
   entryCount: number;
   codes: (LinkRef & { code: string; kind: CodeKind; count: number })[];
@@ -140,6 +151,7 @@ export type BuildOutput = {
   search: SearchDocument[];
   match: MatchableEntryData[];
   api: PublicCatalogue;
+  diagnosis: DiagnosisData;
   routes: string[];
 };
 
@@ -491,9 +503,38 @@ export function buildContent(files: readonly SourceFile[], registries: Registrie
     articles: articlePages.map((page) => ({ slug: page.slug, url: page.url, title: page.title })),
   };
 
+  const publicHosts = new Set<string>();
+  for (const { data } of providers.values()) for (const host of [...data.domains, ...data.hosts]) publicHosts.add(host.toLowerCase());
+  for (const { data } of entries) {
+    for (const text of data.texts) for (const url of text.matchAll(/https?:\/\/([a-z0-9.-]+)/gi)) publicHosts.add((url[1] ?? '').toLowerCase());
+  }
+  const diagnosis: DiagnosisData = {
+    match,
+    entries: Object.fromEntries(
+      entryPages.map((page) => [
+        page.id,
+        {
+          id: page.id,
+          url: page.url,
+          title: page.title,
+          summary: page.summary,
+          permanent: page.permanent,
+          reason: page.reason,
+          actors: page.actors,
+          steps: page.steps,
+          tag: page.tag,
+          providerName: page.providerName,
+          articles: page.articles.map(({ url, title }) => ({ url, title })),
+        },
+      ]),
+    ),
+    codes: Object.fromEntries(codePages.map((page) => [page.code, { url: page.url, title: page.title, summary: page.summary }])),
+    publicHosts: [...publicHosts].filter(Boolean).sort(),
+  };
+
   return {
     errors,
-    output: { entries: entryPages, articles: articlePages, codes: codePages, providers: providerPages, reasons: reasonPages, lists, search, match, api, routes },
+    output: { entries: entryPages, articles: articlePages, codes: codePages, providers: providerPages, reasons: reasonPages, lists, search, match, api, diagnosis, routes },
   };
 }
 
@@ -536,7 +577,10 @@ function buildCodePages(
   const sorted = keys.sort(compareCodes);
   const titleOf = (code: string): string => {
     const kind = codeKind(code);
-    if (kind === 'enhanced') return registered.get(detailKey(code))?.title ?? 'Provider-specific status';
+    if (kind === 'enhanced') {
+      const registry = registered.get(detailKey(code));
+      return registry ? registry.title || 'No title in the registry' : 'Provider-specific status';
+    }
     return registered.get(code)?.title ?? (kind === 'reply' ? 'Non-standard reply code' : 'Status');
   };
   const link = (code: string): LinkRef => ({ url: codeUrl(code), title: `${code}: ${titleOf(code)}` });

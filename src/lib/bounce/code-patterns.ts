@@ -1,0 +1,43 @@
+// Provider tags and blocklist names as data. A tag is a provider's own token beside the SMTP code
+// (Rackspace "(G17)", Yahoo "[TSS04]", Microsoft "(AS16012609)"); a blocklist name identifies the
+// DNS blocklist that listed the sender. Patterns are anchored by context to avoid plain words.
+
+export type TagPattern = { provider: string; pattern: RegExp };
+
+/** Each pattern's first capture group is the tag; all are global and linear (no nested quantifiers). */
+export const TAG_PATTERNS: readonly TagPattern[] = [
+  // "Message too large (G17)", "(G1A)", "(GE)"
+  { provider: 'rackspace', pattern: /\((G\d{1,2}[A-F]?|GE)\)/g },
+  // "[TSS04]", "[BL21]", "[PH01]", "(DM000001)", "RL000001"
+  { provider: 'yahoo', pattern: /\b(TSS\d{2}|TS\d{2}|BL\d{2}|PH\d{2}|DM\d{6}|BL\d{6}|RL\d{6})\b/g },
+  // "[CS01]", "[HM08]", "[BS01]", "[HME1]"
+  { provider: 'icloud', pattern: /\[(CS\d{2}|HM\d{2}|BS\d{2}|HME\d)\]/g },
+  // "IB508"
+  { provider: 'godaddy', pattern: /\b(IB\d{3})\b/g },
+  // "(AS16012609)", "AS(201806281)", "ATTR35", "PRX4", "(S3150)", "(TSTE)"
+  { provider: 'microsoft', pattern: /\b(AS\d{3,11}|ATTR\d{1,3}|PRX\d{1,2})\b/g },
+  { provider: 'microsoft', pattern: /[([](S\d{3,4}|TSTE)[)\]]/g },
+  // "RESOLVER.ADR.RecipientNotFound", "STOREDRV.Deliver.Exception"
+  { provider: 'microsoft', pattern: /\b((?:RESOLVER|STOREDRV|TRANSPORT|ROUTING|SMTPSEND|CAT|QUEUE)\.[A-Z][A-Za-z]{1,40}(?:\.[A-Za-z]{1,40}){0,3})/g },
+  // "OFR_416", "OFR004_405", "ofr_506"
+  { provider: 'orange', pattern: /\b((?:OFR|ofr)\d{0,3}_\d{3})\b/g },
+  // "LPN007_510"
+  { provider: 'laposte', pattern: /\b(LPN\d{3}_\d{3})\b/g },
+  // "CDRBL"
+  { provider: 'cox', pattern: /\b(CDRBL)\b/g },
+  // "ETP205"
+  { provider: 'fireeye', pattern: /\b(ETP\d{3})\b/g },
+  // "(#id-5.9.2)"
+  { provider: 'improvmx', pattern: /#(id-\d\.\d\.\d)\b/g },
+  // "cuda_nsu"
+  { provider: 'barracuda', pattern: /\b(cuda_[a-z]{2,8})\b/g },
+  // "MCSpamSignature.sa.2.2"
+  { provider: 'mimecast', pattern: /\b(MCSpamSignature(?:\.[A-Za-z0-9]{1,10}){0,4})/g },
+];
+
+/**
+ * Blocklist names, matched case-insensitively as whole words: "Spamhaus PBL", "zen.spamhaus.org",
+ * "Cloudmark CSI", "bl.spamcop.net", "b.barracudacentral.org".
+ */
+export const BLOCKLIST_PATTERN =
+  /\b(spamhaus(?: (?:pbl|sbl|xbl|zen|dbl|css))?|(?:zen|pbl|sbl|xbl|sbl-xbl|dbl)\.spamhaus\.org|cloudmark(?: csi)?|senderscore|bl\.score\.senderscore\.com|spamcop(?:\.net)?|bl\.spamcop\.net|b\.barracudacentral\.org|barracuda reputation|barracudacentral|sorbs(?:\.net)?|uceprotect(?:\.net)?|spamrats|invaluement|psbl\.surriel\.com|dnsbl\.sorbs\.net|abuseat\.org|cbl\.abuseat\.org|mailspike|truncate\.gbudb\.net|hostkarma|spameatingmonkey|backscatterer|0spam|s5h\.net|lashback|nordspam|spamlookup|rbl\.jp|dnsbl-\d\.uceprotect\.net)\b/gi;

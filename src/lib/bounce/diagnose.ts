@@ -1,0 +1,196 @@
+// The diagnosis: reads a pasted bounce (raw email or fragment), finds every code with its offset,
+// reads the delivery report (RFC 3464) or the human-readable text for each failed recipient,
+// classifies the cause, says who generated the bounce and who has to act, and ranks catalogue
+// entries. Pure: runs unchanged in Node, a Web Worker and the page.
+import type { Audience, Reason } from '../content/vocabulary.ts';
+import { REASON_LABELS } from '../content/vocabulary.ts';
+import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
+import { extractCodes } from './extract-codes.ts';
+import { matchEntries } from './match-entries.ts';
+import { actorsFor } from './reason-actors.ts';
+import { readDeliveryStatus } from './read-delivery-status.ts';
+import type { DsnRecipient } from './read-delivery-status.ts';
+import { findAddressBlock, findAddresses, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
+import { readEmail } from './read-email.ts';
+import type { EmailParts } from './read-email.ts';
+import type { BounceOrigin, Diagnosis, DiagnosisKind, Finding, MatchableEntry, RecipientResult } from './types.ts';
+
+export type DiagnoseOptions = {
+  /** Most catalogue matches to return (10). */
+  matchLimit?: number;
+  /** Characters of decoded text analysed with the expensive steps (phrase tables, matching); codes are found in all of it. */
+  analysisWindow?: number;
+};
+
+const DEFAULT_WINDOW = 64_000;
+
+// Subjects and headers of automatic replies (RFC 3834): "Out of Office", "Automatic reply", "Vacation"
+const VACATION_SUBJECT = /\b(?:out of (?:the )?office|auto(?:matic)?[ -]?(?:reply|response|antwort|respuesta|r[ée]ponse)|vacation|on leave|away from (?:the|my) office|abwesenheit|absence|autoreply|autoresponder|i am (?:currently )?(?:out|away))\b|自動応答|不在/i;
+const VACATION_BODY = /\b(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the )?office|away|on (?:vacation|holiday|leave)|travell?ing)\b|\bout of (?:the )?office\b|\bon vacation\b|\bwith limited access to e-?mail\b/i;
+const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster|mail ?delivery|mmdf|mail-?daemon|bounce|double-bounce|root)\b|mailer-daemon@|postmaster@/i;
+const DELAY_TEXT = /\b(?:has been delayed|delivery (?:is )?delayed|not (?:yet )?been delivered|will (?:continue|keep) (?:trying|to try|retrying)|will retry|still trying|warning: message .{0,60}delayed)\b/i;
+const FEEDBACK_TYPE = /^feedback-type:/im;
+
+type RecipientDraft = { dsn: DsnRecipient; address: string; diagnostic: string };
+
+function firstValue(findings: readonly Finding[], kind: Finding['kind']): string | null {
+  return findings.find((finding) => finding.kind === kind)?.value ?? null;
+}
+
+function hostOf(address: string): string | null {
+  const at = address.lastIndexOf('@');
+  return at >= 0 ? address.slice(at + 1).replace(/[>\s].*$/, '').toLowerCase() || null : null;
+}
+
+function generatingHostOf(parts: EmailParts, reportingMta: string | null): string | null {
+  if (reportingMta) return reportingMta;
+  if (BOUNCE_SENDER.test(parts.from)) return hostOf(parts.from);
+  const received = parts.headers.get('received');
+  const by = received ? /\bby ([\w.-]+\.[a-z]{2,})/i.exec(received) : null;
+  return by?.[1]?.toLowerCase() ?? hostOf(parts.from);
+}
+
+function isVacation(parts: EmailParts, hasReport: boolean, codes: readonly Finding[]): boolean {
+  if (hasReport || BOUNCE_SENDER.test(parts.from)) return false;
+  const autoHeader =
+    parts.headers.has('x-autoreply') ||
+    parts.headers.has('x-autorespond') ||
+    /auto[_-]?reply/i.test(parts.headers.get('precedence') ?? '') ||
+    /auto-replied/i.test(parts.headers.get('auto-submitted') ?? '');
+  const looksLikeReply = VACATION_SUBJECT.test(parts.subject) || VACATION_BODY.test(parts.body.slice(0, 4000));
+  const failureCodes = codes.some((code) => (code.kind === 'reply' || code.kind === 'enhanced') && /^[45]/.test(code.value));
+  return (autoHeader || looksLikeReply) && !failureCodes && (autoHeader ? looksLikeReply || !parts.body.match(/\bundeliver|\bfail/i) : true);
+}
+
+function kindFor(reason: Reason, action: string | null, delayedText: boolean): DiagnosisKind {
+  if (reason === 'vacation') return 'vacation';
+  if (reason === 'feedback') return 'feedback';
+  if (reason === 'delivered') return 'delivered';
+  if (action === 'delayed' || (action === null && delayedText)) return 'delay';
+  return 'bounce';
+}
+
+function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient[], body: string): RecipientDraft[] {
+  if (dsnRecipients.length > 0) {
+    return dsnRecipients.map((dsn) => {
+      const address = dsn.finalRecipient ?? dsn.originalRecipient ?? '';
+      return { dsn, address, diagnostic: dsn.diagnosticCode ?? '' };
+    });
+  }
+  const failedHeader = parts.headers.get('x-failed-recipients');
+  const exclude = [parts.from, ...(parts.headers.get('to') ?? '').split(/[,\s<>]+/)].filter(Boolean);
+  const addresses = failedHeader ? failedHeader.split(/[,\s]+/).filter((a) => a.includes('@')) : findAddresses(body, exclude);
+  const blank: DsnRecipient = {
+    finalRecipient: null,
+    originalRecipient: null,
+    action: null,
+    status: null,
+    remoteMta: null,
+    diagnosticCode: null,
+    lastAttemptDate: null,
+  };
+  return addresses.slice(0, 50).map((address) => ({ dsn: { ...blank, finalRecipient: address }, address, diagnostic: '' }));
+}
+
+function originOf(firstRemote: boolean, text: string, generatingHost: string | null, isBounceEmail: boolean): BounceOrigin {
+  if (firstRemote || hasRemoteReply(text)) return 'recipient-side';
+  if (/emailsrvr\.com/i.test(text) || /emailsrvr\.com/i.test(generatingHost ?? '')) return 'sender-provider';
+  return isBounceEmail ? 'sender-provider' : 'unknown';
+}
+
+/** Diagnoses a pasted bounce email or fragment against the catalogue's matchable entries. */
+export async function diagnoseBounce(input: string, catalogue: readonly MatchableEntry[], options: DiagnoseOptions = {}): Promise<Diagnosis> {
+  const window = options.analysisWindow ?? DEFAULT_WINDOW;
+  const codes = extractCodes(input);
+  const parts = await readEmail(input.length > window * 4 ? input.slice(0, window * 4) : input);
+  const body = parts.body.length > window ? parts.body.slice(0, window) : parts.body;
+  const analysed = parts.isEmail ? [body, parts.deliveryStatus, parts.feedbackReport].filter(Boolean).join('\n\n') : body;
+  const decodedCodes = parts.isEmail ? extractCodes(analysed) : codes;
+  const allCodes = parts.isEmail ? [...codes, ...decodedOnly(decodedCodes, codes)] : codes;
+
+  const dsn = readDeliveryStatus(parts.deliveryStatus || body);
+  const reportingMta = dsn.reportingMta;
+  const generatingHost = parts.isEmail ? generatingHostOf(parts, reportingMta) : reportingMta;
+  const drafts = draftRecipients(parts, dsn.recipients, body);
+  const bodyCodeLines = findCodeLines(body, extractCodes(body).filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start));
+
+  const feedback = parts.feedbackReport !== '' || /report-type=["']?feedback-report/i.test(parts.contentType) || FEEDBACK_TYPE.test(body.slice(0, 20_000));
+  const vacation = !feedback && parts.isEmail && isVacation(parts, parts.deliveryStatus !== '' || dsn.recipients.length > 0, decodedCodes);
+
+  const recipients: RecipientResult[] = drafts.map((draft) => {
+    const block = findAddressBlock(body, draft.address);
+    const diagnostic = draft.diagnostic || block || bodyCodeLines || (parts.isEmail ? '' : body);
+    const diagnosticCodes = extractCodes(diagnostic);
+    // The code inside the server's own reply outranks the report's summary Status (often 5.0.0 or 4.4.7).
+    const status = firstValue(diagnosticCodes, 'enhanced') ?? draft.dsn.status ?? firstValue(extractCodes(bodyCodeLines), 'enhanced');
+    const replyCode = firstValue(diagnosticCodes, 'reply') ?? firstValue(extractCodes(block), 'reply') ?? firstValue(extractCodes(bodyCodeLines), 'reply');
+    const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
+    const action = draft.dsn.action;
+    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action });
+    if (feedback) classification = { ...classification, reason: 'feedback' };
+    else if (vacation) classification = { ...classification, reason: 'vacation' };
+    else if (action === 'delivered' || action === 'relayed' || action === 'expanded') classification = { ...classification, reason: 'delivered' };
+    return {
+      address: draft.address,
+      originalRecipient: draft.dsn.originalRecipient,
+      action: action ?? (classification.permanent === false ? 'delayed' : 'failed'),
+      status: draft.dsn.status,
+      remoteMta: draft.dsn.remoteMta,
+      diagnosticCode: draft.dsn.diagnosticCode,
+      lastAttemptDate: draft.dsn.lastAttemptDate,
+      reason: classification.reason,
+      permanent: classification.permanent,
+      replyCode,
+      enhancedCode: status,
+    };
+  });
+
+  const first = recipients.find((r) => r.action === 'failed') ?? recipients[0];
+  let reason: Reason;
+  let permanent: boolean | null;
+  let replyCode: string | null;
+  let enhancedCode: string | null;
+  if (first) {
+    ({ reason, permanent, replyCode, enhancedCode } = first);
+  } else {
+    const diagnostic = bodyCodeLines || analysed;
+    enhancedCode = firstValue(decodedCodes, 'enhanced');
+    replyCode = firstValue(decodedCodes, 'reply');
+    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed), action: null });
+    reason = feedback ? 'feedback' : vacation ? 'vacation' : classification.reason;
+    permanent = classification.permanent;
+  }
+  // Without a recipient or a code, only a strong phrase ("User unknown", "Mailbox full") makes text a bounce.
+  const hasEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation || findPhraseReason(analysed.slice(0, window))?.strength === 'strong';
+  const kind: DiagnosisKind = hasEvidence ? kindFor(reason, first?.action ?? null, DELAY_TEXT.test(body.slice(0, 8000))) : 'unknown';
+  const isBounceEmail = parts.isEmail && (dsn.recipients.length > 0 || BOUNCE_SENDER.test(parts.from));
+  const origin: BounceOrigin = kind === 'vacation' || kind === 'feedback' ? 'recipient-side' : originOf(first?.remoteMta != null, analysed.slice(0, window), generatingHost, isBounceEmail);
+  const actors: Audience[] = kind === 'unknown' ? [] : actorsFor(reason, origin);
+  const matchText = [recipients[0]?.diagnosticCode ?? '', analysed].join('\n');
+  const matches = kind === 'unknown' && decodedCodes.length === 0 ? [] : matchEntries(matchText, decodedCodes, catalogue, { limit: options.matchLimit ?? 10 });
+  const diagnosis: Diagnosis = {
+    kind,
+    reason,
+    reasonLabel: REASON_LABELS[reason],
+    permanent,
+    replyCode,
+    enhancedCode,
+    codes: allCodes,
+    matches,
+    recipients,
+    reportingMta,
+    generatingHost,
+    generatedBy: generatingHost,
+    origin,
+    actors,
+    audience: actors[0] ?? null,
+  };
+  if (parts.isEmail && analysed !== input) diagnosis.text = analysed;
+  return diagnosis;
+}
+
+// Findings of the decoded text whose value does not stand in the original input, marked as decoded.
+function decodedOnly(decoded: readonly Finding[], original: readonly Finding[]): Finding[] {
+  const seen = new Set(original.map((finding) => `${finding.kind}:${finding.value}`));
+  return decoded.filter((finding) => !seen.has(`${finding.kind}:${finding.value}`)).map((finding) => ({ ...finding, decoded: true }));
+}

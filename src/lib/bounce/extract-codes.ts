@@ -1,0 +1,99 @@
+// Finds SMTP reply codes (RFC 5321 section 4.2), enhanced status codes (RFC 3463 section 2),
+// provider tags and blocklist names in any text, with exact offsets, in one linear pass per kind.
+// Numbers that only look like codes (IPv4 octets "10.4.5.1", versions "Postfix 2.5.5", times,
+// dates, phone numbers, message ids) are rejected by their surroundings.
+import { BLOCKLIST_PATTERN, TAG_PATTERNS } from './code-patterns.ts';
+import type { Finding } from './types.ts';
+
+// "5.1.1", "#5.1.1", "(5.7.606)", "550-5.1.1"; not "id-5.9.2", "10.4.5.1", "4.16.55.1", "v5.1.1" or "5.1.1.3"
+const ENHANCED = /(?<![\w.@/$:]|[^\s\d]-)([245])\.([0-7])\.(\d{1,3})(?![\w@/-]|\.\d)/g;
+// "550 ", "550-5.1.1", "421-", "554<EOL>"; not "1550", "550.3", "12:550"
+const REPLY = /(?<![\w.:@/$+=#-])([245][0-5]\d)(?=[ \t]|-[ \t]?[245a-zA-Z]|\r|\n|$|[;:,] )/g;
+// words that, just before a number, make it a version: "Postfix 2.5.5", "version 5.1.1", "Exim 4.72"
+const VERSION_WORDS = /(?:version|ver|release|rev|build|postfix|exim|sendmail|qmail|exchange|dovecot|courier|microsoft smtp server|esmtp|smtpd|server|v|r)[ \t]{0,2}$/i;
+// contexts in which a bare three-digit number is a reply: "said: 550", "smtp; 550", "Remote Server returned '550", "talk to me: 421"
+const REPLY_CONTEXT = /(?:said|returned was|talk to me|smtp|reply|replied|response|error|code|status|reason|returned|diagnostic-code|failed|rejected|refused|answer|message|<<<|>>>)[ \t]*[:;(=]?[ \t]*['"([]?[ \t]*$|\]:[ \t]{1,3}$/i;
+// the reply is the first thing on its line, possibly after quoting, a bullet or a markdown bold marker
+const LINE_START = /(?:^|[\r\n])[ \t>*|#-]{0,12}$/;
+// a date or time right before: "Oct 2010 " "Fri, 29 ", "23:34 "
+const DATE_BEFORE = /(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]{1,3}(?:\d{1,4}[ \t]{1,3})?|\d{1,2}:\d{2}(?::\d{2})?[ \t]{1,3}|\d[ \t]|\+\d{0,3}[ \t(]{0,2}|[(]\d{0,4}[)]?[ \t]?)$/i;
+// what follows a reply: an enhanced code of the same class, or words
+const AFTER_REPLY = /^(?:[ \t]{1,4}(?:-[ \t])?|-[ \t]?)(?:([245])\.[0-7]\.\d{1,3}\b|["'<([A-Za-z*#])/;
+
+const LOOKBEHIND = 48;
+
+function before(text: string, index: number): string {
+  return text.slice(Math.max(0, index - LOOKBEHIND), index);
+}
+
+function isEnhancedCode(text: string, start: number): boolean {
+  return !VERSION_WORDS.test(before(text, start));
+}
+
+function isReplyCode(text: string, start: number, end: number): boolean {
+  const head = before(text, start);
+  if (DATE_BEFORE.test(head) && !LINE_START.test(head)) return false;
+  const tail = text.slice(end, end + 16);
+  const after = AFTER_REPLY.exec(tail);
+  if (after?.[1] !== undefined) return after[1] === text[start];
+  if (LINE_START.test(head) || REPLY_CONTEXT.test(head)) {
+    return after !== null || /^[ \t]*(?:\r|\n|$)/.test(tail);
+  }
+  return false;
+}
+
+function pushMatches(text: string, pattern: RegExp, build: (match: RegExpExecArray) => Finding | null, out: Finding[]): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const finding = build(match);
+    if (finding) out.push(finding);
+  }
+}
+
+/** Every code, tag and blocklist name in `text`, ordered by position. Synchronous, for highlighting as one types. */
+export function extractCodes(text: string): Finding[] {
+  const found: Finding[] = [];
+  pushMatches(
+    text,
+    ENHANCED,
+    (m) => (isEnhancedCode(text, m.index) ? { kind: 'enhanced', value: m[0], start: m.index, end: m.index + m[0].length } : null),
+    found,
+  );
+  const enhancedAt = new Set(found.map((f) => f.start));
+  pushMatches(
+    text,
+    REPLY,
+    (m) => {
+      const end = m.index + 3;
+      if (enhancedAt.has(m.index) || !isReplyCode(text, m.index, end)) return null;
+      return { kind: 'reply', value: m[0], start: m.index, end };
+    },
+    found,
+  );
+  for (const { pattern } of TAG_PATTERNS) {
+    pushMatches(
+      text,
+      pattern,
+      (m) => {
+        const value = m[1] ?? m[0];
+        const start = m.index + m[0].indexOf(value);
+        return { kind: 'tag', value, start, end: start + value.length };
+      },
+      found,
+    );
+  }
+  pushMatches(text, BLOCKLIST_PATTERN, (m) => ({ kind: 'blocklist', value: m[0], start: m.index, end: m.index + m[0].length }), found);
+  return dedupe(found.sort((a, b) => a.start - b.start || b.end - a.end));
+}
+
+// Drops findings nested inside an earlier one (a tag inside a blocklist name, a shorter name inside a longer one).
+function dedupe(sorted: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let reach = -1;
+  for (const finding of sorted) {
+    if (finding.start < reach && finding.kind !== 'enhanced' && finding.kind !== 'reply') continue;
+    out.push(finding);
+    reach = Math.max(reach, finding.end);
+  }
+  return out;
+}

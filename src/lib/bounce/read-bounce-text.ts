@@ -1,0 +1,100 @@
+// Reads what a human-readable bounce says when there is no delivery report, or to complete one:
+// which addresses failed, the block of text about each, the SMTP command that was refused
+// (RFC 5321 section 4.1), and whether the text quotes a remote server's reply.
+
+// "kijitora@example.jp", "<kijitora@example.jp>"
+const ADDRESS = /[\w.+=!#$%&'*/?^`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,24}\b/g;
+const SYSTEM_ADDRESS = /^(?:mailer-daemon|postmaster|no-?reply|root|double-bounce|bounce[s]?)@/i;
+
+// "in reply to RCPT TO command", "after end of data:", "after MAIL FROM:<a@b>", "after initial connection"
+const COMMAND_PHRASE = /\b(?:in reply to|after|while sending|during|error in|rejected (?:at|after)|responded to) (?:the )?(rcpt to|rcpt|mail from|mail|end of data|data|dot|message body|helo|ehlo|initial connection|connect|starttls|auth|rset|quit)\b/i;
+// ">>> DATA" in a Sendmail transcript, followed later by "<<< 550 ..."
+const TRANSCRIPT_COMMAND = /^>>> ?(RCPT|MAIL|DATA|HELO|EHLO|STARTTLS|AUTH|\.)/gim;
+const TRANSCRIPT_ERROR = /^<<< ?[45]\d\d/m;
+// "<<< 503 5.0.0 Need RCPT (recipient)", "<<< 554 Error: no valid recipients": the refused RCPT of a pipelined transcript, answered after DATA
+const PIPELINED_RCPT = /^<<< ?(?:503\b|5\d\d\b.{0,40}\bno (?:valid )?recipients)/im;
+// "SMTP command: DATA", or the command on the line after a "----- SMTP command" heading
+const COMMAND_FIELD = /\bsmtp command\b[-: \t]*(?:\r?\n[ \t]*)?(RCPT|MAIL|DATA|HELO|EHLO)\b/i;
+
+/** The SMTP command a failure answered, as RCPT, MAIL, DATA, HELO or CONN; null when the text does not say. */
+export function findCommand(text: string): string | null {
+  const phrase = COMMAND_PHRASE.exec(text);
+  if (phrase?.[1]) return commandName(phrase[1]);
+  const field = COMMAND_FIELD.exec(text);
+  if (field?.[1]) return commandName(field[1]);
+  const error = TRANSCRIPT_ERROR.exec(text);
+  if (!error) return null;
+  if (PIPELINED_RCPT.test(text.slice(error.index + 4))) return 'RCPT';
+  let last: string | null = null;
+  TRANSCRIPT_COMMAND.lastIndex = 0;
+  for (let m = TRANSCRIPT_COMMAND.exec(text); m !== null && m.index < error.index; m = TRANSCRIPT_COMMAND.exec(text)) {
+    last = m[1] ?? null;
+  }
+  return last === null ? null : commandName(last);
+}
+
+function commandName(raw: string): string {
+  const word = raw.toLowerCase();
+  if (word.startsWith('rcpt')) return 'RCPT';
+  if (word.startsWith('mail')) return 'MAIL';
+  if (word === 'helo' || word === 'ehlo') return 'HELO';
+  if (word === 'initial connection' || word === 'connect') return 'CONN';
+  if (word === 'starttls' || word === 'auth' || word === 'rset' || word === 'quit') return word.toUpperCase();
+  return 'DATA';
+}
+
+// "host mx.example.org[192.0.2.1] said:", "Remote Server returned", "<<< 550", "Remote-MTA:"
+const REMOTE_REPLY =
+  /\bhost [\w.-]{1,253}(?: ?\[[\w.:]{1,60}\])?(?: said)?:|\bremote (?:mail )?(?:server|host|mta|system)\b|\bin reply to (?:rcpt|mail|data|end of data|helo|ehlo)\b|^<<< ?[45]\d\d|\bwhile talking to\b|\bremote-mta:|\bremote server returned\b|\bthe (?:recipient|destination)(?:'s)? (?:mail )?(?:server|system)\b|\bsmtp error from remote\b|\bserver (?:replied|responded|said)\b/im;
+
+/** Whether the text quotes a reply from a server other than the one that wrote the bounce. */
+export function hasRemoteReply(text: string): boolean {
+  return REMOTE_REPLY.test(text);
+}
+
+/** Addresses in the bounce text that are not the bounce's own sender, receiver or a system mailbox. */
+export function findAddresses(text: string, exclude: readonly string[]): string[] {
+  const skip = new Set(exclude.map((address) => address.toLowerCase()));
+  const out: string[] = [];
+  for (const match of text.slice(0, 100_000).matchAll(ADDRESS)) {
+    const address = match[0].replace(/^[.'`{|}~-]+|[.]+$/g, '');
+    const lower = address.toLowerCase();
+    if (skip.has(lower) || SYSTEM_ADDRESS.test(address) || out.some((a) => a.toLowerCase() === lower)) continue;
+    out.push(address);
+  }
+  return out;
+}
+
+/** The paragraph about `address`, from its first mention (at most 1500 characters); '' when it is not in the text. */
+export function findAddressBlock(text: string, address: string): string {
+  if (address === '') return '';
+  const at = text.toLowerCase().indexOf(address.toLowerCase());
+  if (at < 0) return '';
+  const paragraphs = text.slice(at, at + 1500).split(/\r?\n[ \t]*\r?\n/);
+  const first = paragraphs[0] ?? '';
+  // Postfix and others put the address alone on a line and the reason in the next paragraph.
+  if (!first.includes('\n') && first.trim().length < address.length + 40 && paragraphs[1] !== undefined) {
+    return `${first}\n${paragraphs[1]}`;
+  }
+  return first;
+}
+
+/** Lines of `text` holding an SMTP reply or enhanced code, each with its indented continuation lines. */
+export function findCodeLines(text: string, codeStarts: readonly number[]): string {
+  const lines: string[] = [];
+  let taken = -1;
+  for (const start of codeStarts) {
+    if (start < taken) continue;
+    const lineStart = text.lastIndexOf('\n', start) + 1;
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd < 0) lineEnd = text.length;
+    while (lineEnd < text.length && /^\n[ \t]+\S/.test(text.slice(lineEnd, lineEnd + 3))) {
+      const next = text.indexOf('\n', lineEnd + 1);
+      lineEnd = next < 0 ? text.length : next;
+    }
+    lines.push(text.slice(lineStart, lineEnd));
+    taken = lineEnd;
+    if (lines.length >= 8) break;
+  }
+  return lines.join('\n');
+}

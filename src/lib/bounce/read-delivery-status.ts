@@ -1,0 +1,115 @@
+// Reads the machine-readable fields of a delivery status notification (RFC 3464 section 2.2 and
+// 2.3): per-message fields (Reporting-MTA, Arrival-Date) and one block per recipient (Final-Recipient,
+// Original-Recipient, Action, Status, Remote-MTA, Diagnostic-Code, Last-Attempt-Date). The same
+// fields pasted into a plain-text bounce are read too.
+
+export type DsnRecipient = {
+  finalRecipient: string | null;
+  originalRecipient: string | null;
+  action: string | null;
+  status: string | null;
+  remoteMta: string | null;
+  diagnosticCode: string | null;
+  lastAttemptDate: string | null;
+};
+
+export type DeliveryStatus = {
+  reportingMta: string | null;
+  receivedFromMta: string | null;
+  recipients: DsnRecipient[];
+};
+
+// "Final-Recipient: rfc822; user@example.com" (the type prefix is optional in the wild)
+const FIELD = /^([A-Za-z][A-Za-z-]{1,40})[ \t]*:[ \t]*(.*)$/;
+const RECIPIENT_FIELDS = new Set(['final-recipient', 'original-recipient', 'action', 'status', 'remote-mta', 'diagnostic-code', 'last-attempt-date', 'x-actual-recipient']);
+
+/** Drops an RFC 3464 type prefix: "rfc822; a@b.example" -> "a@b.example", "dns; mx.example" -> "mx.example". */
+function stripType(value: string): string {
+  return value.replace(/^[ \t]*[A-Za-z0-9-]{1,12}[ \t]*;[ \t]*/, '').trim();
+}
+
+function cleanAddress(value: string): string {
+  return stripType(value).replace(/^<|>$/g, '').trim();
+}
+
+function unfold(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const previous = out.at(-1);
+    if (/^[ \t]+\S/.test(line) && previous !== undefined && previous !== '') {
+      out[out.length - 1] = `${previous} ${line.trim()}`;
+    } else {
+      out.push(line.trimEnd());
+    }
+  }
+  return out;
+}
+
+function emptyRecipient(): DsnRecipient {
+  return {
+    finalRecipient: null,
+    originalRecipient: null,
+    action: null,
+    status: null,
+    remoteMta: null,
+    diagnosticCode: null,
+    lastAttemptDate: null,
+  };
+}
+
+function isEmptyRecipient(recipient: DsnRecipient): boolean {
+  return Object.values(recipient).every((value) => value === null);
+}
+
+/** Reads DSN fields from a message/delivery-status part, or from text that quotes one. */
+export function readDeliveryStatus(text: string): DeliveryStatus {
+  const result: DeliveryStatus = { reportingMta: null, receivedFromMta: null, recipients: [] };
+  let current = emptyRecipient();
+  const flush = (): void => {
+    if (!isEmptyRecipient(current)) result.recipients.push(current);
+    current = emptyRecipient();
+  };
+  for (const line of unfold(text.length > 200_000 ? text.slice(0, 200_000) : text)) {
+    if (line.trim() === '') {
+      if (current.finalRecipient !== null || current.originalRecipient !== null) flush();
+      continue;
+    }
+    const field = FIELD.exec(line.trim());
+    if (!field) continue;
+    const name = (field[1] ?? '').toLowerCase();
+    const value = (field[2] ?? '').trim();
+    if (name === 'reporting-mta') result.reportingMta ??= stripType(value);
+    else if (name === 'received-from-mta') result.receivedFromMta ??= stripType(value);
+    if (!RECIPIENT_FIELDS.has(name)) continue;
+    if ((name === 'final-recipient' && current.finalRecipient !== null) || (name === 'original-recipient' && current.originalRecipient !== null && current.finalRecipient !== null)) flush();
+    switch (name) {
+      case 'final-recipient':
+        current.finalRecipient = cleanAddress(value);
+        break;
+      case 'x-actual-recipient':
+        current.finalRecipient ??= cleanAddress(value);
+        break;
+      case 'original-recipient':
+        current.originalRecipient = cleanAddress(value);
+        break;
+      case 'action':
+        current.action = value.toLowerCase().split(/[ \t(;]/)[0] ?? null;
+        break;
+      case 'status':
+        current.status = /^[245]\.\d{1,3}\.\d{1,3}/.exec(value)?.[0] ?? null;
+        break;
+      case 'remote-mta':
+        current.remoteMta = stripType(value) || null;
+        break;
+      case 'diagnostic-code':
+        current.diagnosticCode = current.diagnosticCode === null ? stripType(value) : current.diagnosticCode;
+        break;
+      case 'last-attempt-date':
+        current.lastAttemptDate = value;
+        break;
+    }
+  }
+  flush();
+  result.recipients = result.recipients.filter((r) => r.finalRecipient !== null || r.status !== null || r.action !== null || r.diagnosticCode !== null);
+  return result;
+}

@@ -1,0 +1,65 @@
+// Shared shapes of the diagnosis engine: findings with offsets, recipients read from a delivery
+// report (RFC 3464 section 2.3) and the verdict. Pure data; no runtime code lives here.
+import type { Audience, Reason } from '../content/vocabulary.ts';
+
+export type FindingKind = 'reply' | 'enhanced' | 'tag' | 'blocklist';
+
+/** A code, provider tag or blocklist name found in the text, as the half-open span [start, end). */
+export type Finding = {
+  kind: FindingKind;
+  value: string;
+  start: number;
+  end: number;
+  /** Set when the finding was read from a decoded MIME part; offsets then point into `Diagnosis.text`. */
+  decoded?: boolean;
+};
+
+/** The catalogue's matchable data for one entry, as written to src/generated/match.json. */
+export type MatchableEntry = {
+  id: string;
+  texts: string[];
+  reply: string | null;
+  enhanced: string | null;
+  tag: string | null;
+  reason: Reason;
+};
+
+export type EntryMatch = { id: string; score: number };
+
+export type DiagnosisKind = 'bounce' | 'delay' | 'vacation' | 'feedback' | 'delivered' | 'unknown';
+export type BounceOrigin = 'sender-provider' | 'recipient-side' | 'unknown';
+
+/** One recipient block of a delivery report, or what the human-readable text says about one address. */
+export type RecipientResult = {
+  address: string;
+  originalRecipient: string | null;
+  action: string;
+  status: string | null;
+  remoteMta: string | null;
+  diagnosticCode: string | null;
+  lastAttemptDate: string | null;
+  reason: Reason;
+  permanent: boolean | null;
+  replyCode: string | null;
+  enhancedCode: string | null;
+};
+
+export type Diagnosis = {
+  kind: DiagnosisKind;
+  reason: Reason;
+  reasonLabel: string;
+  permanent: boolean | null;
+  replyCode: string | null;
+  enhancedCode: string | null;
+  codes: Finding[];
+  matches: EntryMatch[];
+  recipients: RecipientResult[];
+  reportingMta: string | null;
+  generatingHost: string | null;
+  generatedBy: string | null;
+  origin: BounceOrigin;
+  actors: Audience[];
+  audience: Audience | null;
+  /** The decoded text that was analysed, when it differs from the input. */
+  text?: string;
+};

@@ -1,0 +1,142 @@
+// Guards the diagnosis of whole inputs: delivery report fields per recipient (RFC 3464 section 2.3),
+// who generated the bounce and which side must act, auto-replies and complaint reports named as
+// such, decoded parts (RFC 2045 quoted-printable and base64), and the negatives that must yield
+// no finding and no exception: non-bounces, CRLF and CR files, empty, binary, malformed MIME, 10 MB.
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
+import { diagnoseBounce } from '../../../src/lib/bounce/diagnose.ts';
+import { wrapReply } from '../../fixtures/bounce-templates.ts';
+import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
+
+const catalogue = loadCatalogue();
+const [postfix, exim] = wrapReply('550 5.1.1 <recipient@example.org>: Recipient address rejected: User unknown in local recipient table');
+
+describe('diagnoseBounce', () => {
+  it('reads every delivery report field of the failed recipient', async () => {
+    const diagnosis = await diagnoseBounce(postfix?.email ?? '', catalogue);
+    expect(diagnosis).toMatchObject({ kind: 'bounce', reason: 'userunknown', permanent: true, replyCode: '550', enhancedCode: '5.1.1' });
+    expect(diagnosis.reportingMta).toBe('mail.example.net');
+    expect(diagnosis.recipients[0]).toMatchObject({
+      address: 'recipient@example.org',
+      originalRecipient: 'recipient@example.org',
+      action: 'failed',
+      remoteMta: 'mx1.example.org',
+      reason: 'userunknown',
+    });
+    expect(diagnosis.recipients[0]?.diagnosticCode).toContain('User unknown');
+  });
+
+  it('says a remote server reply comes from the recipient side', async () => {
+    const diagnosis = await diagnoseBounce(exim?.email ?? '', catalogue);
+    expect(diagnosis.origin).toBe('recipient-side');
+    expect(diagnosis.generatedBy).toBe('relay.example.net');
+    expect(diagnosis.actors[0]).toBe('sender');
+  });
+
+  it("says a failure reported by the sender's own server without a remote reply is the sender's side", async () => {
+    const email = [
+      'From: Mail Delivery System <MAILER-DAEMON@smtp.emailsrvr.com>',
+      'To: sender@example.net',
+      'Subject: Undelivered Mail Returned to Sender',
+      '',
+      '<recipient@example.org>: 550 5.3.4 Message too large (G17)',
+      '',
+    ].join('\n');
+    const diagnosis = await diagnoseBounce(email, catalogue);
+    expect(diagnosis).toMatchObject({ origin: 'sender-provider', reason: 'mesgtoobig', generatedBy: 'smtp.emailsrvr.com' });
+    expect(diagnosis.actors).not.toContain('recipient-admin');
+  });
+
+  it('prefers a specific diagnostic text to a generic 5.0.0 status', async () => {
+    const diagnosis = await diagnoseBounce('Status: 5.0.0\nDiagnostic-Code: smtp; 550 Requested action not taken: mailbox full', catalogue);
+    expect(diagnosis.reason).toBe('mailboxfull');
+  });
+
+  it('treats a specific enhanced code as strong evidence', async () => {
+    expect((await diagnoseBounce('550 5.2.2 Sorry, no', catalogue)).reason).toBe('mailboxfull');
+    expect((await diagnoseBounce('550 5.1.1 Sorry, no', catalogue)).reason).toBe('userunknown');
+  });
+
+  it('names an automatic reply as vacation, not a bounce', async () => {
+    const email = 'From: Jane <jane@example.org>\nTo: sender@example.net\nSubject: Out of Office: Quarterly figures\nAuto-Submitted: auto-replied\n\nI am out of the office until Monday.\n';
+    expect(await diagnoseBounce(email, catalogue)).toMatchObject({ kind: 'vacation', reason: 'vacation' });
+  });
+
+  it('names a complaint report as feedback, not a bounce', async () => {
+    const email = [
+      'From: staff@hotmail.example',
+      'To: abuse@example.net',
+      'Subject: complaint about message from 192.0.2.1',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=feedback-report; boundary="part"',
+      '',
+      '--part',
+      'Content-Type: text/plain',
+      '',
+      'This is an email abuse report.',
+      '--part',
+      'Content-Type: message/feedback-report',
+      '',
+      'Feedback-Type: abuse',
+      'User-Agent: SomeGenerator/1.0',
+      'Version: 1',
+      '--part--',
+      '',
+    ].join('\n');
+    expect(await diagnoseBounce(email, catalogue)).toMatchObject({ kind: 'feedback', reason: 'feedback' });
+  });
+
+  it('finds a code that stands only in a base64 part and marks it as decoded', async () => {
+    const body = btoa('The response from the remote server was:\n552 5.2.2 The email account that you tried to reach is over quota.\n');
+    const email = `From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nTo: a@example.net\nSubject: Delivery Status Notification (Failure)\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n\n${body}\n`;
+    const diagnosis = await diagnoseBounce(email, catalogue);
+    expect(diagnosis.reason).toBe('mailboxfull');
+    const finding = diagnosis.codes.find((f) => f.value === '5.2.2');
+    expect(finding?.decoded).toBe(true);
+    expect(diagnosis.text?.slice(finding?.start, finding?.end)).toBe('5.2.2');
+  });
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('reads a bounce with %s line endings', async (_name, eol) => {
+    const diagnosis = await diagnoseBounce((exim?.email ?? '').split('\n').join(eol), catalogue);
+    expect(diagnosis).toMatchObject({ reason: 'userunknown', replyCode: '550', enhancedCode: '5.1.1' });
+  });
+
+  it.each([
+    ['an empty input', ''],
+    ['white space', ' \n\t\r\n '],
+    ['an ordinary email', 'From: a@example.org\nTo: b@example.net\nSubject: Lunch\nDate: Tue, 02 Apr 2024 09:12:44 +0200\n\nSee you at 12:30 on floor 2, call 555 123 4567 or +44 20 7946 0958.\n'],
+    ['log lines with addresses and versions', 'Apr  2 09:12:44 relay postfix/smtpd[4711]: connect from unknown[10.4.5.1]\nPostfix 3.5.2 on 192.168.2.254, build 2.5.5\n'],
+    ['malformed MIME', 'Content-Type: multipart/mixed; boundary=\n\n--\nContent-Type: text/plain\n\nhello there\n--'],
+  ])('finds nothing in %s', async (_name, input) => {
+    const diagnosis = await diagnoseBounce(input, catalogue);
+    expect(diagnosis.codes).toEqual([]);
+    expect(diagnosis.kind).toBe('unknown');
+    expect(diagnosis.matches).toEqual([]);
+  });
+
+  it('diagnoses 10 MB of text without an exception', async () => {
+    const line = 'Lorem ipsum dolor sit amet, 192.0.2.1 at 10:45:12 on Tue, 02 Apr 2024 (v2.5.5).\n';
+    const huge = line.repeat(Math.ceil(10_000_000 / line.length));
+    const diagnosis = await diagnoseBounce(huge, catalogue);
+    expect(diagnosis.codes).toEqual([]);
+    expect(diagnosis.kind).toBe('unknown');
+  });
+
+  it('still finds a bounce at the end of 10 MB of text', async () => {
+    const huge = `${'x '.repeat(5_000_000)}\n550 5.1.1 <a@example.org>: User unknown\n`;
+    const diagnosis = await diagnoseBounce(huge, catalogue);
+    expect(diagnosis.codes.map((f) => f.value)).toEqual(['550', '5.1.1']);
+  });
+});
+
+describe('decodeBytes', () => {
+  it('reads UTF-8, falls back to Latin-1 for 8-bit mail and refuses binary data', () => {
+    expect(decodeBytes(new TextEncoder().encode('Grüße 550 5.1.1'))).toEqual({ ok: true, text: 'Grüße 550 5.1.1' });
+    expect(decodeBytes(Uint8Array.from([0x47, 0x72, 0xfc, 0xdf, 0x65]))).toEqual({ ok: true, text: 'Grüße' });
+    expect(decodeBytes(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toMatchObject({ ok: false });
+  });
+});
