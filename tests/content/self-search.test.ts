@@ -1,0 +1,35 @@
+// Content and search test each other: every catalogue entry is found by its code together with a few
+// words of its own bounce text (and its provider's name), so a new entry that search cannot reach fails here.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SearchDocument } from '../../src/lib/content/build.ts';
+import { createSearcher, tokenize } from '../../src/lib/search/search.ts';
+
+const docs = JSON.parse(readFileSync('public/data/search.json', 'utf8')) as SearchDocument[];
+const search = createSearcher(docs);
+
+/** How many entries contain each word: the rarest words of a text say the most about it. */
+const frequency = new Map<string, number>();
+for (const doc of docs) for (const word of new Set(doc.texts.flatMap(tokenize))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+
+function queryFor(doc: SearchDocument): string {
+  const code = doc.tag ?? doc.codes.at(-1) ?? '';
+  const words = [...new Set(tokenize(doc.texts[0] ?? ''))]
+    .filter((word) => /^[a-z]{4,}$/.test(word) && !['example', 'domain', 'user', 'email'].includes(word))
+    .sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0))
+    .slice(0, 3);
+  const provider = tokenize(doc.provider)[0] ?? '';
+  return [provider, code, ...words].join(' ').trim();
+}
+
+describe('every catalogue entry', () => {
+  it('is found in the first five results by its provider, its code and a few of its words', () => {
+    const lost: string[] = [];
+    for (const doc of docs) {
+      const query = queryFor(doc);
+      const ids = search(query, 5).map((hit) => hit.doc.id);
+      if (!ids.includes(doc.id)) lost.push(`${doc.id}: "${query}" -> ${ids.join(', ')}`);
+    }
+    expect(lost).toEqual([]);
+  });
+});
