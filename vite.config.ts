@@ -10,10 +10,23 @@ export default defineConfig({
     tanstackRouter({ target: 'react', autoCodeSplitting: true, quoteStyle: 'single' }),
     react(),
     tailwindcss(),
+    {
+      // index.html carries the site's Content-Security-Policy (docs/security.md); the dev server injects
+      // CSS as inline <style> elements for hot reload, which that policy blocks, so it is left out there.
+      name: 'csp-dev-only-off',
+      apply: 'serve',
+      transformIndexHtml: (html) => html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+    },
   ],
+  resolve: {
+    // React 19 has useSyncExternalStore built in: the router's store gets the plain version, not the shim.
+    alias: { 'use-sync-external-store/shim/with-selector': 'use-sync-external-store/with-selector' },
+  },
   build: {
     manifest: true,
     target: 'es2022',
+    // Browsers without <link rel="modulepreload"> still load every chunk, only without the head start.
+    modulePreload: { polyfill: false },
   },
   worker: { format: 'es' },
 });

@@ -9,9 +9,13 @@ import './styles.css';
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) return;
+  // Static hosts answer /codes/550, /codes/550/ and /codes/550.html alike; the app knows one address per page.
+  const path = window.location.pathname.replace(/\/index\.html$|\.html$/, '').replace(/(.)\/$/, '$1') || '/';
+  if (path !== window.location.pathname) {
+    history.replaceState(history.state, '', path + window.location.search + window.location.hash);
+  }
   const router = createAppRouter();
   const renderedFor = container.dataset.prerendered;
-  const path = window.location.pathname.replace(/\/index\.html$|\.html$/, '').replace(/(.)\/$/, '$1');
   const app = (
     <StrictMode>
       <RouterProvider router={router} />
@@ -28,4 +32,15 @@ async function start(): Promise<void> {
   }
 }
 
-void start();
+/** Installs the offline worker, dist/sw.js (written by scripts/build-service-worker.ts after prerendering). */
+function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const register = (): void => {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((error: unknown) => console.warn('Offline support is unavailable:', error));
+  };
+  // The worker downloads the whole site once: let the page finish loading first.
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
+}
+
+void start().then(registerServiceWorker);

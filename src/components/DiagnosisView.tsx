@@ -4,6 +4,7 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { DiagnosisData } from '../catalogue.ts';
+import { listAudiences } from '../lib/content/audiences.ts';
 import type { Diagnosis, Finding } from '../lib/bounce/types.ts';
 import { AUDIENCES, AUDIENCE_LABELS, REASON_LABELS, type Audience } from '../lib/content/vocabulary.ts';
 import { Prose } from './Prose.tsx';
@@ -49,7 +50,7 @@ export function DiagnosisView({ diagnosis, data }: DiagnosisViewProps) {
   const codes = uniqueCodes(diagnosis.codes);
 
   return (
-    <section role="region" aria-label="Diagnosis" className="mt-6 rounded border border-slate-300 p-4 dark:border-slate-700">
+    <section role="region" aria-label="Diagnosis" className="mt-6 rounded border border-slate-300 p-3 sm:p-4 dark:border-slate-700">
       <h2 className="text-xl font-semibold">Diagnosis</h2>
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">Will it fix itself?</dt>
@@ -61,7 +62,7 @@ export function DiagnosisView({ diagnosis, data }: DiagnosisViewProps) {
             <dt className="font-semibold">What happened</dt>
             <dd>{diagnosis.reasonLabel}</dd>
             <dt className="font-semibold">Who has to act</dt>
-            <dd>{diagnosis.actors.map((actor) => AUDIENCE_LABELS[actor]).join(', ') || 'Not clear from the text'}</dd>
+            <dd>{diagnosis.actors.length ? listAudiences(diagnosis.actors) : 'Not clear from the text'}</dd>
             <dt className="font-semibold">Who generated the bounce</dt>
             <dd>
               {ORIGIN_TEXT[diagnosis.origin]}

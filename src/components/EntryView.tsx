@@ -1,7 +1,6 @@
 // One catalogue entry: what happened, whether it fixes itself, who acts, the steps, and where to read more.
 import { Link } from '@tanstack/react-router';
 import type { EntryPage } from '../catalogue.ts';
-import { AUDIENCE_LABELS, REASON_LABELS } from '../lib/content/vocabulary.ts';
 import { EntryList } from './EntryList.tsx';
 import { PermanenceBadge } from './PermanenceBadge.tsx';
 import { Prose } from './Prose.tsx';
@@ -34,11 +33,11 @@ export function EntryView({ entry }: { entry: EntryPage }) {
         <dt className="font-semibold">Cause</dt>
         <dd>
           <Link to="/reasons/$reason" params={{ reason: entry.reason }}>
-            {REASON_LABELS[entry.reason]}
+            {entry.reasonLabel}
           </Link>
         </dd>
         <dt className="font-semibold">Who has to act</dt>
-        <dd>{entry.actors.map((actor) => AUDIENCE_LABELS[actor]).join(', ')}</dd>
+        <dd>{entry.actorsText}</dd>
         <dt className="font-semibold">Who sent the bounce</dt>
         <dd>{ORIGIN_TEXT[entry.origin]}</dd>
         {entry.codes.length > 0 && (
@@ -72,7 +71,7 @@ export function EntryView({ entry }: { entry: EntryPage }) {
       {entry.steps.map((group) => (
         <section key={group.audience} aria-labelledby={`steps-${group.audience}`} className="mt-3">
           <h3 id={`steps-${group.audience}`} className="text-lg font-semibold">
-            {AUDIENCE_LABELS[group.audience]}
+            {group.label}
           </h3>
           <ol className="prose-content mt-1 list-decimal space-y-1 pl-6">
             {group.html.map((step) => (

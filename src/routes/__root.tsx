@@ -12,7 +12,7 @@ function RootLayout() {
   return (
     <>
       <HeadContent />
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:bg-white focus:p-2 dark:focus:bg-slate-950">
         Skip to content
       </a>
       <header className="border-b border-slate-200 dark:border-slate-800">

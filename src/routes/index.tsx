@@ -7,8 +7,13 @@ import { pageHead } from '../head.ts';
 type HomeSearch = { q?: string };
 
 export const Route = createFileRoute('/')({
-  validateSearch: (search: Record<string, unknown>): HomeSearch =>
-    typeof search.q === 'string' && search.q !== '' ? { q: search.q.slice(0, 200) } : {},
+  // The router reads ?q=550 as a number and ?q=true as a boolean, and keeps any key left out of the
+  // result, so q is always turned back into text or set to undefined explicitly.
+  validateSearch: (search: Record<string, unknown>): HomeSearch => {
+    const raw = search.q;
+    const q = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? String(raw).slice(0, 200) : '';
+    return { q: q === '' ? undefined : q };
+  },
   head: () =>
     pageHead(
       'Bouncedoc: why did my email bounce?',

@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { setDataReader } from '../../src/catalogue.ts';
 
@@ -17,3 +17,6 @@ setDataReader((file) => {
     return Promise.resolve(null);
   }
 });
+
+// Results arrive after dynamic imports; a busy machine can take more than the default second.
+configure({ asyncUtilTimeout: 5000 });

@@ -18,13 +18,20 @@ export const CHROMIUM_ARGS = [
 
 export const baseUrl = (): string => inject('baseUrl');
 
-export async function launchBrowser(options: { colorScheme?: 'light' | 'dark'; offline?: boolean } = {}): Promise<BrowserContext> {
+type LaunchOptions = {
+  colorScheme?: 'light' | 'dark';
+  /** The offline worker installs the whole site in the background; only the offline test needs it. */
+  serviceWorkers?: 'allow' | 'block';
+};
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserContext> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'bouncedoc-chromium-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     colorScheme: options.colorScheme ?? 'light',
+    serviceWorkers: options.serviceWorkers ?? 'block',
     viewport: { width: 1100, height: 900 },
   });
 }

@@ -89,6 +89,16 @@ describe('in Chromium', () => {
     await page.close();
   });
 
+  it('shows the same page for /codes/550, /codes/550/ and /codes/550.html, under one address', async () => {
+    for (const path of ['/codes/550/', '/codes/550.html', '/codes/550/index.html']) {
+      const { page, errors } = await openPage(context, path);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { message: path }).toContain('550');
+      expect(new URL(page.url()).pathname).toBe('/codes/550');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('opens the 404 page for an unknown entry', async () => {
     const { page } = await openPage(context, '/bounces/rackspace/no-such-entry');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');

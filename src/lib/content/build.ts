@@ -4,6 +4,7 @@
 // Code pages follow RFC 5321 section 4.2.3 (reply codes) and RFC 3463 / the IANA registry (enhanced codes).
 import { marked } from 'marked';
 import type { z } from 'zod';
+import { listAudiences } from './audiences.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import {
   classKey,
@@ -23,7 +24,7 @@ import {
   type EntryFrontMatter,
   type ProviderFrontMatter,
 } from './schema.ts';
-import { AUDIENCES, PROVIDERS, REASONS, REASON_LABELS, type Audience, type Provider, type Reason } from './vocabulary.ts';
+import { AUDIENCES, AUDIENCE_LABELS, PROVIDERS, REASONS, REASON_LABELS, type Audience, type Provider, type Reason } from './vocabulary.ts';
 
 export type SourceFile = { path: string; source: string };
 
@@ -46,7 +47,10 @@ export type LinkRef = { url: string; title: string };
 export type EntryPage = EntrySummary &
   Pick<EntryFrontMatter, 'texts' | 'origin' | 'actors' | 'docs'> & {
     bodyHtml: string;
-    steps: { audience: Audience; html: string[] }[];
+    reasonLabel: string;
+    /** Who has to act, in words, as one phrase: "The sender, or the recipient's mail admin". */
+    actorsText: string;
+    steps: { audience: Audience; label: string; html: string[] }[];
     confirmHtml: string;
     articles: (LinkRef & { slug: string; summary: string })[];
     codes: LinkRef[];
@@ -361,8 +365,11 @@ export function buildContent(files: readonly SourceFile[], registries: Registrie
       actors: data.actors,
       ...(data.docs ? { docs: data.docs } : {}),
       bodyHtml: renderBlock(body),
+      reasonLabel: REASON_LABELS[data.reason],
+      actorsText: listAudiences(data.actors),
       steps: AUDIENCES.filter((audience) => data.steps[audience]).map((audience) => ({
         audience,
+        label: AUDIENCE_LABELS[audience],
         html: (data.steps[audience] ?? []).map(renderInline),
       })),
       confirmHtml: renderInline(data.confirm),

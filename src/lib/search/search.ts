@@ -33,10 +33,16 @@ export type Searcher = (query: string, limit?: number) => SearchHit[];
 
 type Posting = { doc: number; weight: number };
 
+/** Text with nothing but ASCII, e.g. "550 5.1.1 user unknown". */
+const ASCII = /^\p{ASCII}*$/u;
+
 /** Splits text into lower-case words; a dotted word also yields its parts ("emailsrvr.com" -> "emailsrvr", "com"). */
 export function tokenize(text: string): string[] {
   const words: string[] = [];
-  for (const match of text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').matchAll(WORD)) {
+  const lower = text.toLowerCase();
+  // Plain ASCII has no accents to strip (NFKD leaves it as it is), so skip the costly normalisation.
+  const plain = ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
+  for (const match of plain.matchAll(WORD)) {
     const word = match[0];
     words.push(word);
     if (word.includes('.') && /[a-z]/.test(word)) words.push(...word.split('.'));
@@ -77,9 +83,18 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
   });
   const vocabulary = [...postings.keys()].sort();
   const words = vocabulary.filter((word) => !CODE_WORD.test(word) && word.length >= 3);
-  const fuzzyIndex = new Fuse(words, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
+  const wordLetters = Uint32Array.from(words, letterMask);
   const rarity = (word: string): number => Math.log(1 + docs.length / (postings.get(word)?.length ?? docs.length));
   const expansionCache = new Map<string, [string, number][]>();
+  // Per entry, worked out on first use: its texts and title as query-normal word strings, and its specificity.
+  const phraseTexts: (string[] | undefined)[] = [];
+  const specificities: (number | undefined)[] = [];
+  const phraseTextsOf = (index: number): string[] => {
+    const doc = docs[index] as SearchDocument;
+    return (phraseTexts[index] ??= doc.texts.concat(doc.title).map((text) => tokenize(text).join(' ')));
+  };
+  const specificityOf = (index: number): number =>
+    (specificities[index] ??= 1 / (1 + Math.log(1 + (docs[index] as SearchDocument).texts.join(' ').length / 200)));
 
   /** Words of the index that a query word stands for, with a similarity from 0 to 1. */
   const expand = (word: string, isLast: boolean): [string, number][] => {
@@ -97,8 +112,8 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
         }
       }
       if (word.length >= 4 && !found.has(word)) {
-        for (const result of fuzzyIndex.search(word, { limit: 6 })) {
-          const similarity = 0.85 * (1 - (result.score ?? 1));
+        for (const result of searchFuzzy(words, wordLetters, word)) {
+          const similarity = 0.85 * (1 - result.score);
           if (!found.has(result.item)) found.set(result.item, similarity);
         }
       }
@@ -109,51 +124,172 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     return expansions;
   };
 
+  // Scratch space, one slot per entry, reused by every query (a stamp tells which slots are current).
+  const bestValue = new Float64Array(docs.length);
+  const bestWord: string[] = new Array<string>(docs.length);
+  const bestStamp = new Uint32Array(docs.length);
+  const totalScore = new Float64Array(docs.length);
+  const coveredCount = new Uint8Array(docs.length);
+  const matchedWords: string[][] = new Array<string[]>(docs.length);
+  const queryStamp = new Uint32Array(docs.length);
+  let stamp = 0;
+
   return (rawQuery, limit = 10) => {
     const queryWords = [...new Set(tokenize(rawQuery.slice(0, 200)))].slice(0, 12);
     if (queryWords.length === 0 || rawQuery.trim().length < 2) return [];
     const endsInSpace = /\s$/.test(rawQuery);
-    const scores = new Map<number, { score: number; covered: number; words: Set<string> }>();
+    const queryId = ++stamp;
+    // Entries in the order they first matched, as a Map keyed by entry would list them.
+    const touched: number[] = [];
     queryWords.forEach((queryWord, position) => {
       const isLast = position === queryWords.length - 1 && !endsInSpace;
-      const best = new Map<number, { value: number; word: string }>();
+      const wordId = ++stamp;
+      const order: number[] = [];
       for (const [word, similarity] of expand(queryWord, isLast)) {
         const idf = rarity(word);
         for (const posting of postings.get(word) ?? []) {
           const value = similarity * posting.weight * idf;
-          const current = best.get(posting.doc);
-          if (!current || value > current.value) best.set(posting.doc, { value, word });
+          const doc = posting.doc;
+          if (bestStamp[doc] !== wordId) {
+            bestStamp[doc] = wordId;
+            bestValue[doc] = value;
+            bestWord[doc] = word;
+            order.push(doc);
+          } else if (value > (bestValue[doc] ?? 0)) {
+            bestValue[doc] = value;
+            bestWord[doc] = word;
+          }
         }
       }
-      for (const [doc, { value, word }] of best) {
-        const entry = scores.get(doc) ?? { score: 0, covered: 0, words: new Set<string>() };
-        entry.score += value;
-        entry.covered += 1;
-        entry.words.add(word);
-        scores.set(doc, entry);
+      for (const doc of order) {
+        if (queryStamp[doc] !== queryId) {
+          queryStamp[doc] = queryId;
+          totalScore[doc] = 0;
+          coveredCount[doc] = 0;
+          matchedWords[doc] = [];
+          touched.push(doc);
+        }
+        totalScore[doc] = (totalScore[doc] ?? 0) + (bestValue[doc] ?? 0);
+        coveredCount[doc] = (coveredCount[doc] ?? 0) + 1;
+        matchedWords[doc]?.push(bestWord[doc] ?? '');
       }
     });
     const phrase = queryWords.join(' ');
-    const ranked = [...scores.entries()]
-      .filter(([, entry]) => entry.covered >= Math.max(1, Math.ceil(queryWords.length * 0.6)))
-      .map(([index, entry]) => {
-        const doc = docs[index] as SearchDocument;
-        const corrected = [...entry.words].join(' ');
-        const hasPhrase = queryWords.length > 1 && doc.texts.concat(doc.title).some((text) => {
-          const normal = tokenize(text).join(' ');
-          return normal.includes(phrase) || normal.includes(corrected);
-        });
-        const specificity = 1 / (1 + Math.log(1 + doc.texts.join(' ').length / 200));
-        return { index, entry, rank: entry.covered * 1000 + entry.score * (hasPhrase ? 1.5 : 1) + specificity };
-      })
-      .sort((a, b) => b.rank - a.rank || (docs[a.index]?.title ?? '').localeCompare(docs[b.index]?.title ?? ''))
-      .slice(0, limit);
+    const needed = Math.max(1, Math.ceil(queryWords.length * 0.6));
+    const compare = (a: Ranked, b: Ranked): number =>
+      b.rank - a.rank || (docs[a.index]?.title ?? '').localeCompare(docs[b.index]?.title ?? '');
+    // The best `limit` in order, kept while scanning (ties stay in scan order, as a stable sort would leave them).
+    const ranked: Ranked[] = [];
+    for (const index of touched) {
+      const covered = coveredCount[index] ?? 0;
+      if (covered < needed) continue;
+      const words = new Set(matchedWords[index]);
+      let hasPhrase = false;
+      if (queryWords.length > 1) {
+        const corrected = [...words].join(' ');
+        hasPhrase = phraseTextsOf(index).some((normal) => normal.includes(phrase) || normal.includes(corrected));
+      }
+      const score = totalScore[index] ?? 0;
+      const candidate = { index, words, rank: covered * 1000 + score * (hasPhrase ? 1.5 : 1) + specificityOf(index) };
+      if (limit <= 0) continue;
+      const last = ranked[ranked.length - 1];
+      if (ranked.length >= limit && last && compare(candidate, last) >= 0) continue;
+      let position = ranked.length;
+      while (position > 0 && compare(candidate, ranked[position - 1] as Ranked) < 0) position--;
+      ranked.splice(position, 0, candidate);
+      if (ranked.length > limit) ranked.pop();
+    }
     const top = ranked[0]?.rank ?? 1;
-    return ranked.map(({ index, entry, rank }) => {
+    return ranked.map(({ index, words, rank }) => {
       const doc = docs[index] as SearchDocument;
-      return { doc, score: 1 - rank / top, matched: describeMatch(doc, entry.words) };
+      return { doc, score: 1 - rank / top, matched: describeMatch(doc, words) };
     });
   };
+}
+
+type Ranked = { index: number; words: Set<string>; rank: number };
+
+const FUZZY_OPTIONS = { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 } as const;
+
+/** A bit per character (its code modulo 32) that a word contains; "mail" sets the bits of m, a, i and l. */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+/**
+ * fuse.js over the vocabulary, with the same results, without running it on every word. fuse.js's bitap
+ * accepts a word when some part of it is within i edits of the query with i / length <= 0.3, and scores it
+ * max(0.001, i / length); ties go to the earlier word. So no word scores better than its true edit
+ * distance to its closest part (Sellers' algorithm) allows. Words are taken level by level of that
+ * distance, in vocabulary order, in small batches that fuse.js scores, until no word left could enter
+ * the best six.
+ */
+function searchFuzzy(words: readonly string[], letters: Uint32Array, query: string): { item: string; score: number }[] {
+  if (query.length > 32) return new Fuse(words, FUZZY_OPTIONS).search(query, { limit: 6 }).map(({ item, score }) => ({ item, score: score ?? 1 }));
+  const length = query.length;
+  const most = Math.floor(length * FUZZY_OPTIONS.threshold) + 1; // one more than fuse.js allows, to be safe
+  const counts = new Array<number>(32).fill(0);
+  for (let i = 0; i < length; i++) counts[query.charCodeAt(i) & 31] = (counts[query.charCodeAt(i) & 31] ?? 0) + 1;
+  const bits = counts.flatMap((count, bit) => (count > 0 ? [[1 << bit, count] as const] : []));
+  const best: { item: string; score: number; index: number }[] = [];
+  const before = (a: { score: number; index: number }, b: { score: number; index: number }): boolean => a.score < b.score || (a.score === b.score && a.index < b.index);
+  /** Scores a level of words (all at least `distance` edits away) in batches, until none left can enter the best six. */
+  const scoreLevel = (level: readonly number[], distance: number): void => {
+    const floor = Math.max(0.001, distance / length);
+    for (let from = 0; from < level.length; from += 16) {
+      const worst = best[5];
+      if (worst && before(worst, { score: floor, index: level[from] ?? 0 })) return;
+      const batch = level.slice(from, from + 16);
+      for (const result of new Fuse(batch.map((index) => words[index] ?? ''), FUZZY_OPTIONS).search(query, { limit: 6 })) {
+        const found = { item: result.item, score: result.score ?? 1, index: batch[result.refIndex] ?? 0 };
+        let position = best.length;
+        while (position > 0 && before(found, best[position - 1] as { score: number; index: number })) position--;
+        best.splice(position, 0, found);
+        if (best.length > 6) best.pop();
+      }
+    }
+  };
+  // Words that contain the query (no edits) first: when six of them match, no other word can beat them.
+  const containing: number[] = [];
+  words.forEach((word, index) => {
+    if (word.includes(query)) containing.push(index);
+  });
+  scoreLevel(containing, 0);
+  const sixth = best[5];
+  if (sixth && sixth.score < 1 / length) return best;
+  const levels: number[][] = Array.from({ length: most + 1 }, () => []);
+  const row = new Array<number>(length + 1);
+  words.forEach((word, index) => {
+    // Every edit loses at most one of the query's letters, so a match holds at least (length - most) of them.
+    const mask = letters[index] ?? 0;
+    let possible = 0;
+    for (const [bit, count] of bits) if (mask & bit) possible += count;
+    if (possible < length - most || word.includes(query)) return;
+    const distance = closestPartDistance(query, word, row);
+    if (distance <= most) levels[distance]?.push(index);
+  });
+  for (const [distance, level] of levels.entries()) scoreLevel(level, distance);
+  return best;
+}
+
+/** The fewest edits that turn the query into some part of the word (Sellers' algorithm). */
+function closestPartDistance(query: string, word: string, row: number[]): number {
+  for (let i = 0; i <= query.length; i++) row[i] = i;
+  let closest = row[query.length] ?? 0;
+  for (let j = 0; j < word.length; j++) {
+    const code = word.charCodeAt(j);
+    let diagonal = 0; // a part may start anywhere: row 0 stays 0
+    for (let i = 1; i <= query.length; i++) {
+      const above = row[i] ?? 0;
+      const value = Math.min(above + 1, (row[i - 1] ?? 0) + 1, diagonal + (query.charCodeAt(i - 1) === code ? 0 : 1));
+      diagonal = above;
+      row[i] = value;
+    }
+    closest = Math.min(closest, row[query.length] ?? 0);
+  }
+  return closest;
 }
 
 /** Picks the field that shows the most matched words and marks them. */
