@@ -99,6 +99,19 @@ describe('in Chromium', () => {
     }
   });
 
+  it('hydrates every kind of page without errors and keeps its prerendered heading', async () => {
+    const pages = ['/', '/codes', '/codes/5.7.1', '/codes/5.x.x', '/codes/x.7.x', '/articles', '/articles/spf', '/providers', '/providers/google', '/reasons', '/reasons/userunknown'];
+    for (const path of pages) {
+      const prerendered = await (await fetch(new URL(path, baseUrl()))).text();
+      const heading = /<h1[^>]*>(.*?)<\/h1>/s.exec(prerendered)?.[1]?.replace(/<[^>]+>/g, '') ?? '';
+      const { page, errors } = await openPage(context, path);
+      expect(decodeHtml(heading), path).not.toBe('');
+      expect(await page.getByRole('heading', { level: 1 }).textContent(), path).toBe(decodeHtml(heading));
+      expect(errors, path).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('opens the 404 page for an unknown entry', async () => {
     const { page } = await openPage(context, '/bounces/rackspace/no-such-entry');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
