@@ -23,6 +23,8 @@ export type DiagnoseOptions = {
 };
 
 const DEFAULT_WINDOW = 64_000;
+// Recipients diagnosed one by one; a report listing more is cut here (the first failed one decides).
+const MAX_RECIPIENTS = 50;
 
 // Subjects and headers of automatic replies (RFC 3834): "Out of Office", "Automatic reply", "Vacation"
 const VACATION_SUBJECT = /\b(?:out of (?:the )?office|auto(?:matic)?[ -]?(?:reply|response|antwort|respuesta|r[ée]ponse)|vacation|on leave|away from (?:the|my) office|abwesenheit|absence|autoreply|autoresponder|i am (?:currently )?(?:out|away))\b|自動応答|不在/i;
@@ -35,6 +37,38 @@ type RecipientDraft = { dsn: DsnRecipient; address: string; diagnostic: string }
 
 function firstValue(findings: readonly Finding[], kind: Finding['kind']): string | null {
   return findings.find((finding) => finding.kind === kind)?.value ?? null;
+}
+
+// The first 4xx or 5xx reply (a failure), else the first reply of any class ("220-greeting 421 ...").
+function failureReply(findings: readonly Finding[]): string | null {
+  const replies = findings.filter((finding) => finding.kind === 'reply');
+  return (replies.find((finding) => /^[45]/.test(finding.value)) ?? replies[0])?.value ?? null;
+}
+
+// "<<< 550 5.1.1 ...": in a session transcript the first failed reply is the one to the refused command;
+// the MTA's own summary lines after it ("554 5.0.0 Service unavailable") are not the server's reply.
+const TRANSCRIPT_REPLY = /^[> \t]{0,4}<<< ?([45]\d\d)\b/m;
+
+function transcriptReply(text: string): string | null {
+  return TRANSCRIPT_REPLY.exec(text)?.[1] ?? null;
+}
+
+function enhancedValues(findings: readonly Finding[]): string[] {
+  return findings.filter((finding) => finding.kind === 'enhanced').map((finding) => finding.value);
+}
+
+// The enhanced status (RFC 3463) for one recipient: the code in the server's reply, else the report's
+// Status field, else a code line of the bounce text. A more detailed code of the same class and subject
+// replaces a generic one ("#5.1.0" in the reply, "Status: 5.1.1"), and the code of the last attempt
+// replaces an expiry summary (X.4.7, "4.4.7 Message expired <421 4.4.2 Connection timed out>");
+// a bare "Status: 5.0.0" gives way to a specific code the text states ("554 5.3.0 unknown mailer error").
+function chooseStatus(inReply: readonly string[], field: string | null, inText: readonly string[]): string | null {
+  const first = inReply[0] ?? field ?? inText[0] ?? null;
+  if (first === null) return null;
+  if (field !== null && first !== field && /\.0$/.test(first) && field.startsWith(first.slice(0, 4)) && !/\.0$/.test(field)) return field;
+  if (inReply.length === 0 && /^[45]\.0\.0$/.test(first)) return inText.find((code) => code[0] === first[0] && !code.endsWith('.0.0')) ?? first;
+  if (/^[45]\.4\.7$/.test(first)) return [...inReply, ...inText].find((code) => code[0] === first[0] && code !== first) ?? first;
+  return first;
 }
 
 function hostOf(address: string): string | null {
@@ -72,7 +106,7 @@ function kindFor(reason: Reason, action: string | null, delayedText: boolean): D
 
 function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient[], body: string): RecipientDraft[] {
   if (dsnRecipients.length > 0) {
-    return dsnRecipients.map((dsn) => {
+    return dsnRecipients.slice(0, MAX_RECIPIENTS).map((dsn) => {
       const address = dsn.finalRecipient ?? dsn.originalRecipient ?? '';
       return { dsn, address, diagnostic: dsn.diagnosticCode ?? '' };
     });
@@ -87,9 +121,10 @@ function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient
     status: null,
     remoteMta: null,
     diagnosticCode: null,
+    diagnosticType: null,
     lastAttemptDate: null,
   };
-  return addresses.slice(0, 50).map((address) => ({ dsn: { ...blank, finalRecipient: address }, address, diagnostic: '' }));
+  return addresses.slice(0, MAX_RECIPIENTS).map((address) => ({ dsn: { ...blank, finalRecipient: address }, address, diagnostic: '' }));
 }
 
 function originOf(firstRemote: boolean, text: string, generatingHost: string | null, isBounceEmail: boolean): BounceOrigin {
@@ -114,19 +149,27 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const drafts = draftRecipients(parts, dsn.recipients, body);
   const bodyCodeLines = findCodeLines(body, extractCodes(body).filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start));
 
-  const feedback = parts.feedbackReport !== '' || /report-type=["']?feedback-report/i.test(parts.contentType) || FEEDBACK_TYPE.test(body.slice(0, 20_000));
+  // An ARF report (RFC 5965), or Apple Mail's one-click unsubscribe request ("X-Apple-Unsubscribe: true").
+  const feedback =
+    parts.feedbackReport !== '' ||
+    /report-type=["']?feedback-report/i.test(parts.contentType) ||
+    FEEDBACK_TYPE.test(body.slice(0, 20_000)) ||
+    /^true$/i.test(parts.headers.get('x-apple-unsubscribe')?.trim() ?? '');
   const vacation = !feedback && parts.isEmail && isVacation(parts, parts.deliveryStatus !== '' || dsn.recipients.length > 0, decodedCodes);
 
   const recipients: RecipientResult[] = drafts.map((draft) => {
     const block = findAddressBlock(body, draft.address);
     const diagnostic = draft.diagnostic || block || bodyCodeLines || (parts.isEmail ? '' : body);
-    const diagnosticCodes = extractCodes(diagnostic);
+    // "Diagnostic-Code: X-Unix; 255" is a local program's exit status, not an SMTP reply.
+    const localProgram = draft.dsn.diagnosticType === 'x-unix';
+    const diagnosticCodes = localProgram ? [] : extractCodes(diagnostic);
     // The code inside the server's own reply outranks the report's summary Status (often 5.0.0 or 4.4.7).
-    const status = firstValue(diagnosticCodes, 'enhanced') ?? draft.dsn.status ?? firstValue(extractCodes(bodyCodeLines), 'enhanced');
-    const replyCode = firstValue(diagnosticCodes, 'reply') ?? firstValue(extractCodes(block), 'reply') ?? firstValue(extractCodes(bodyCodeLines), 'reply');
+    const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(extractCodes(bodyCodeLines)));
+    const replyCode =
+      failureReply(diagnosticCodes) ?? transcriptReply(block) ?? failureReply(extractCodes(block)) ?? transcriptReply(body) ?? failureReply(extractCodes(bodyCodeLines));
     const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
     const action = draft.dsn.action;
-    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action });
+    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus });
     if (feedback) classification = { ...classification, reason: 'feedback' };
     else if (vacation) classification = { ...classification, reason: 'vacation' };
     else if (action === 'delivered' || action === 'relayed' || action === 'expanded') classification = { ...classification, reason: 'delivered' };
@@ -155,8 +198,8 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   } else {
     const diagnostic = bodyCodeLines || analysed;
     enhancedCode = firstValue(decodedCodes, 'enhanced');
-    replyCode = firstValue(decodedCodes, 'reply');
-    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed), action: null });
+    replyCode = failureReply(decodedCodes);
+    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed), action: null, localProgram: false });
     reason = feedback ? 'feedback' : vacation ? 'vacation' : classification.reason;
     permanent = classification.permanent;
   }
@@ -167,7 +210,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const origin: BounceOrigin = kind === 'vacation' || kind === 'feedback' ? 'recipient-side' : originOf(first?.remoteMta != null, analysed.slice(0, window), generatingHost, isBounceEmail);
   const actors: Audience[] = kind === 'unknown' ? [] : actorsFor(reason, origin);
   const matchText = [recipients[0]?.diagnosticCode ?? '', analysed].join('\n');
-  const matches = kind === 'unknown' && decodedCodes.length === 0 ? [] : matchEntries(matchText, decodedCodes, catalogue, { limit: options.matchLimit ?? 10 });
+  const matches = matchEntries(matchText, decodedCodes, catalogue, { limit: options.matchLimit ?? 10 });
   const diagnosis: Diagnosis = {
     kind,
     reason,

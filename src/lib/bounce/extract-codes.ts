@@ -11,14 +11,20 @@ const ENHANCED = /(?<![\w.@/$:]|[^\s\d]-)([245])\.([0-7])\.(\d{1,3})(?![\w@/-]|\
 const REPLY = /(?<![\w.:@/$+=#-])([245][0-5]\d)(?=[ \t]|-[ \t]?[245a-zA-Z]|\r|\n|$|[;:,] )/g;
 // words that, just before a number, make it a version: "Postfix 2.5.5", "version 5.1.1", "Exim 4.72"
 const VERSION_WORDS = /(?:version|ver|release|rev|build|postfix|exim|sendmail|qmail|exchange|dovecot|courier|microsoft smtp server|esmtp|smtpd|server|v|r)[ \t]{0,2}$/i;
-// contexts in which a bare three-digit number is a reply: "said: 550", "smtp; 550", "Remote Server returned '550", "talk to me: 421"
-const REPLY_CONTEXT = /(?:said|returned was|talk to me|smtp|reply|replied|response|error|code|status|reason|returned|diagnostic-code|failed|rejected|refused|answer|message|<<<|>>>)[ \t]*[:;(=]?[ \t]*['"([]?[ \t]*$|\]:[ \t]{1,3}$/i;
+// contexts in which a bare three-digit number is a reply: "said: 550", "smtp; 550", "Remote Server returned '550", "talk to me: 421", "<a@b.example>: 550"
+const REPLY_CONTEXT = /(?:said|returned was|talk to me|smtp|reply|replied|response|error|code|status|reason|returned|diagnostic-code|failed|rejected|refused|answer|message|<<<|>>>)[ \t]*[:;(=]?[ \t]*['"([]?[ \t]*$|[\]>]:[ \t]{1,3}$/i;
 // the reply is the first thing on its line, possibly after quoting, a bullet or a markdown bold marker
 const LINE_START = /(?:^|[\r\n])[ \t>*|#-]{0,12}$/;
 // a date or time right before: "Oct 2010 " "Fri, 29 ", "23:34 "
 const DATE_BEFORE = /(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]{1,3}(?:\d{1,4}[ \t]{1,3})?|\d{1,2}:\d{2}(?::\d{2})?[ \t]{1,3}|\d[ \t]|\+\d{0,3}[ \t(]{0,2}|[(]\d{0,4}[)]?[ \t]?)$/i;
-// what follows a reply: an enhanced code of the same class, or words
-const AFTER_REPLY = /^(?:[ \t]{1,4}(?:-[ \t])?|-[ \t]?)(?:([245])\.[0-7]\.\d{1,3}\b|["'<([A-Za-z*#])/;
+// what makes x.y.z a status code rather than prose ("room 4.5.1", "chapter 2.1.3"): the start of a line,
+// a reply code ("550 5.1.1", "550-5.1.1"), a field or word that introduces one ("Status: 5.1.1",
+// "smtp; 5.1.1", "said: 5.2.1", "error 5.7.1"), or an opening mark ("(5.2.2)", "#5.1.1", "[5.7.1]", "'5.4.1")
+const ENHANCED_CONTEXT =
+  /(?:^|[\r\n])[ \t>*|-]{0,12}$|(?<![\w.])[245]\d\d(?:[ \t]{1,3}|-|[ \t]?-[ \t]?)$|(?:status|code|said|smtp|x-unix|error|reason|diagnostic|returned|reply|response|dsn|failed|failure|result|deferred|rejected|refused|delayed)[ \t]{0,3}[:;=]?[ \t]{0,3}['"([<#]?$|[(#[<'"=][ \t]?$|[;:][ \t]{1,3}$/i;
+// what follows a reply: an enhanced code of the same class, words, an empty address (KDDI "550 : User
+// unknown") or the code repeated (Gmail "554 554 5.7.0")
+const AFTER_REPLY = /^(?:[ \t]{1,4}(?:-[ \t])?|-[ \t]?)(?:([245])\.[0-7]\.\d{1,3}\b|["'<([A-Za-z*#]|:[ \t]|[245]\d\d[ \t])/;
 
 const LOOKBEHIND = 48;
 
@@ -27,7 +33,8 @@ function before(text: string, index: number): string {
 }
 
 function isEnhancedCode(text: string, start: number): boolean {
-  return !VERSION_WORDS.test(before(text, start));
+  const head = before(text, start);
+  return !VERSION_WORDS.test(head) && ENHANCED_CONTEXT.test(head);
 }
 
 function isReplyCode(text: string, start: number, end: number): boolean {

@@ -5,7 +5,7 @@
 // with agreeing codes outranks a fuzzy phrase. The catalogue is passed in, so the engine stays pure.
 import type { EntryMatch, Finding, MatchableEntry } from './types.ts';
 
-type PreparedText = { tokens: string[]; unique: string[]; squashed: string };
+type PreparedText = { tokens: string[]; unique: string[]; squashed: string; exact: string };
 type PreparedEntry = { entry: MatchableEntry; texts: PreparedText[]; tags: string[] };
 type PreparedCatalogue = { entries: PreparedEntry[]; idf: Map<string, number> };
 
@@ -45,7 +45,7 @@ function squash(text: string): string {
 
 function prepareText(text: string): PreparedText {
   const tokens = tokenizeForMatch(text);
-  return { tokens, unique: [...new Set(tokens)], squashed: squash(text).trim() };
+  return { tokens, unique: [...new Set(tokens)], squashed: squash(text).trim(), exact: text.replace(/\s+/g, ' ').trim() };
 }
 
 const preparedCache = new WeakMap<readonly MatchableEntry[], PreparedCatalogue>();
@@ -75,7 +75,16 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[]): PreparedCatalog
   return prepared;
 }
 
-type InputIndex = { positions: Map<string, number[]>; tags: Set<string>; replies: Set<string>; enhanced: Set<string>; lowered: string; squashed: string };
+type InputIndex = {
+  positions: Map<string, number[]>;
+  unique: string[];
+  tags: Set<string>;
+  replies: Set<string>;
+  enhanced: Set<string>;
+  lowered: string;
+  squashed: string;
+  exact: string;
+};
 
 function indexInput(text: string, findings: readonly Finding[]): InputIndex {
   const tokens = tokenizeForMatch(text);
@@ -86,7 +95,16 @@ function indexInput(text: string, findings: readonly Finding[]): InputIndex {
     else positions.set(token, [i]);
   });
   const values = (kind: Finding['kind']): Set<string> => new Set(findings.filter((f) => f.kind === kind).map((f) => f.value.toLowerCase()));
-  return { positions, tags: values('tag'), replies: values('reply'), enhanced: values('enhanced'), lowered: text.toLowerCase(), squashed: squash(text) };
+  return {
+    positions,
+    unique: [...positions.keys()],
+    tags: values('tag'),
+    replies: values('reply'),
+    enhanced: values('enhanced'),
+    lowered: text.toLowerCase(),
+    squashed: squash(text),
+    exact: text.replace(/\s+/g, ' ').trim(),
+  };
 }
 
 // Longest run of consecutive entry tokens that also stand consecutively in the input.
@@ -107,8 +125,10 @@ function longestRun(entry: readonly string[], input: InputIndex): number {
   return best;
 }
 
-function textScore(text: PreparedText, input: InputIndex, idf: Map<string, number>): number {
-  if (text.unique.length === 0) return 0;
+type TextScore = { score: number; coverage: number; precision: number };
+
+function textScore(text: PreparedText, input: InputIndex, idf: Map<string, number>): TextScore {
+  if (text.unique.length === 0) return { score: 0, coverage: 0, precision: 0 };
   let have = 0;
   let all = 0;
   for (const token of text.unique) {
@@ -117,11 +137,22 @@ function textScore(text: PreparedText, input: InputIndex, idf: Map<string, numbe
     if (input.positions.has(token)) have += weight;
   }
   const coverage = all > 0 ? have / all : 0;
-  // One or two words ("Blocked") say little: short texts only reach full weight from three tokens on.
-  const brevity = Math.min(1, text.tokens.length / 3);
-  if (coverage < 0.3) return coverage * 0.6 * brevity;
+  // How much of the input the entry text explains: 1 when every word of a short paste is in the entry.
+  const own = new Set(text.unique);
+  let inputAll = 0;
+  let inputHave = 0;
+  for (const token of input.unique) {
+    const weight = idf.get(token) ?? 1;
+    inputAll += weight;
+    if (own.has(token)) inputHave += weight;
+  }
+  const precision = inputAll > 0 ? inputHave / inputAll : 0;
+  // One or two words ("Blocked") say little inside a long bounce: short texts reach full weight from
+  // three tokens on, unless they are most of what was pasted.
+  const brevity = precision >= 0.8 ? 1 : Math.min(1, text.tokens.length / 3);
+  if (coverage < 0.3) return { score: coverage * 0.6 * brevity, coverage, precision };
   const run = longestRun(text.tokens, input) / text.tokens.length;
-  return (0.6 * coverage + 0.4 * run) * brevity;
+  return { score: (0.6 * coverage + 0.4 * run) * brevity, coverage, precision };
 }
 
 function enhancedMatches(range: string, found: Set<string>): boolean {
@@ -158,21 +189,32 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
   if (catalogue.length === 0 || text.trim() === '') return [];
   const prepared = prepareCatalogue(catalogue);
   const input = indexInput(text.length > WINDOW ? text.slice(0, WINDOW) : text, findings);
+  const codeless = !findings.some((finding) => finding.kind === 'reply' || finding.kind === 'enhanced' || finding.kind === 'tag');
   const scored: (EntryMatch & { rank: number })[] = [];
   for (const { entry, texts, tags } of prepared.entries) {
-    const best = Math.max(0, ...texts.map((t) => textScore(t, input, prepared.idf)));
+    let bestText: TextScore = { score: 0, coverage: 0, precision: 0 };
+    for (const t of texts) {
+      const scored = textScore(t, input, prepared.idf);
+      if (scored.score > bestText.score || (scored.score === bestText.score && scored.precision > bestText.precision)) bestText = scored;
+    }
+    const best = bestText.score;
     const tag = tagAgreement(tags, input);
     if (best < 0.3 && tag < 1) continue;
+    // Without any code in the input, only a text that is mostly present counts (no weak fuzzy matches).
+    if (codeless && bestText.coverage < 0.75 && tag < 1) continue;
     const enhanced = agreement(entry.enhanced, input.enhanced, (value) => enhancedMatches(value, input.enhanced));
     const reply = agreement(entry.reply, input.replies, (value) => input.replies.has(value));
     const raw = 0.72 * best + 0.1 * enhanced + 0.06 * reply + (tag > 0 ? 0.3 : tag < 0 ? 0.3 * tag : 0) + (best > 0.999 ? 0.12 : 0);
     const score = Math.round(Math.min(1, Math.max(0, raw)) * 1000) / 1000;
     if (score < minScore) continue;
-    // Ties between entries with the same normalised text go to the one standing verbatim in the
-    // input, then to the longer literal (it explains more of the input).
-    const verbatim = texts.some((t) => t.squashed.length > 0 && input.squashed.includes(t.squashed)) ? 0.05 : 0;
-    const length = Math.max(...texts.map((t) => t.tokens.length)) * 0.001;
-    scored.push({ id: entry.id, score, rank: raw + verbatim + length });
+    // Ties between near-identical texts: the entry that explains more of the input (no words missing
+    // from it), then one whose literal equals the input exactly (case included), then one standing
+    // verbatim (case folded) in the input, then the longer literal.
+    const explains = 0.04 * bestText.precision;
+    const identical = texts.some((t) => t.exact === input.exact) ? 0.1 : 0;
+    const verbatim = texts.some((t) => t.squashed.length > 0 && input.squashed.includes(t.squashed)) ? 0.02 : 0;
+    const length = Math.max(...texts.map((t) => t.tokens.length)) * 0.0001;
+    scored.push({ id: entry.id, score, rank: raw + explains + identical + verbatim + length });
   }
   return scored
     .sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id))

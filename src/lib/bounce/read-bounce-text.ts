@@ -11,8 +11,6 @@ const COMMAND_PHRASE = /\b(?:in reply to|after|while sending|during|error in|rej
 // ">>> DATA" in a Sendmail transcript, followed later by "<<< 550 ..."
 const TRANSCRIPT_COMMAND = /^>>> ?(RCPT|MAIL|DATA|HELO|EHLO|STARTTLS|AUTH|\.)/gim;
 const TRANSCRIPT_ERROR = /^<<< ?[45]\d\d/m;
-// "<<< 503 5.0.0 Need RCPT (recipient)", "<<< 554 Error: no valid recipients": the refused RCPT of a pipelined transcript, answered after DATA
-const PIPELINED_RCPT = /^<<< ?(?:503\b|5\d\d\b.{0,40}\bno (?:valid )?recipients)/im;
 // "SMTP command: DATA", or the command on the line after a "----- SMTP command" heading
 const COMMAND_FIELD = /\bsmtp command\b[-: \t]*(?:\r?\n[ \t]*)?(RCPT|MAIL|DATA|HELO|EHLO)\b/i;
 
@@ -24,7 +22,6 @@ export function findCommand(text: string): string | null {
   if (field?.[1]) return commandName(field[1]);
   const error = TRANSCRIPT_ERROR.exec(text);
   if (!error) return null;
-  if (PIPELINED_RCPT.test(text.slice(error.index + 4))) return 'RCPT';
   let last: string | null = null;
   TRANSCRIPT_COMMAND.lastIndex = 0;
   for (let m = TRANSCRIPT_COMMAND.exec(text); m !== null && m.index < error.index; m = TRANSCRIPT_COMMAND.exec(text)) {
@@ -65,18 +62,48 @@ export function findAddresses(text: string, exclude: readonly string[]): string[
   return out;
 }
 
+// A session transcript line: ">>> MAIL From:<a@b>", "<<< 550 Insecure Mail Relay", "... while talking to mx.example:"
+const TRANSCRIPT_LINE = /^(?:[ \t]*(?:>>>|<<<)|(?:\.\.\. )?while talking to\b)/i;
+
+// Moves a line start back over the transcript lines just above it: the reply an address line reports.
+function transcriptStart(text: string, lineStart: number): number {
+  let start = lineStart;
+  for (let steps = 0; start > 0 && steps < 12; steps++) {
+    const previous = text.lastIndexOf('\n', start - 2) + 1;
+    if (!TRANSCRIPT_LINE.test(text.slice(previous, start - 1))) break;
+    start = previous;
+  }
+  return start;
+}
+
 /** The paragraph about `address`, from its first mention (at most 1500 characters); '' when it is not in the text. */
 export function findAddressBlock(text: string, address: string): string {
   if (address === '') return '';
-  const at = text.toLowerCase().indexOf(address.toLowerCase());
-  if (at < 0) return '';
+  const mention = text.toLowerCase().indexOf(address.toLowerCase());
+  if (mention < 0) return '';
+  const lineStart = text.lastIndexOf('\n', mention) + 1;
+  const transcript = transcriptStart(text, lineStart);
+  const at = transcript < lineStart ? transcript : mention;
   const paragraphs = text.slice(at, at + 1500).split(/\r?\n[ \t]*\r?\n/);
   const first = paragraphs[0] ?? '';
   // Postfix and others put the address alone on a line and the reason in the next paragraph.
   if (!first.includes('\n') && first.trim().length < address.length + 40 && paragraphs[1] !== undefined) {
-    return `${first}\n${paragraphs[1]}`;
+    return cutAtNextRecipient(`${first}\n${paragraphs[1]}`, address);
   }
-  return first;
+  return cutAtNextRecipient(first, address);
+}
+
+// A line naming only an address, as a heading for the lines below it: "\"b@example.org\":", "<b@example.org>:"
+const RECIPIENT_HEADING = /^[ \t]*["<]?([^\s"<>@]{1,64}@[^\s"<>]{1,253})[">]?:?[ \t]*\r?$/;
+
+// Ends a block where the next recipient's heading starts, when a bounce lists recipients without blank lines.
+function cutAtNextRecipient(block: string, address: string): string {
+  const lines = block.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const heading = RECIPIENT_HEADING.exec(lines[i] ?? '');
+    if (heading?.[1] && heading[1].toLowerCase() !== address.toLowerCase()) return lines.slice(0, i).join('\n');
+  }
+  return block;
 }
 
 /** Lines of `text` holding an SMTP reply or enhanced code, each with its indented continuation lines. */

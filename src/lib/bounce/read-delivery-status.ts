@@ -10,6 +10,8 @@ export type DsnRecipient = {
   status: string | null;
   remoteMta: string | null;
   diagnosticCode: string | null;
+  /** The Diagnostic-Code type: "smtp", or "x-unix" for a local delivery program's exit status. */
+  diagnosticType: string | null;
   lastAttemptDate: string | null;
 };
 
@@ -53,6 +55,7 @@ function emptyRecipient(): DsnRecipient {
     status: null,
     remoteMta: null,
     diagnosticCode: null,
+    diagnosticType: null,
     lastAttemptDate: null,
   };
 }
@@ -102,7 +105,10 @@ export function readDeliveryStatus(text: string): DeliveryStatus {
         current.remoteMta = stripType(value) || null;
         break;
       case 'diagnostic-code':
-        current.diagnosticCode = current.diagnosticCode === null ? stripType(value) : current.diagnosticCode;
+        if (current.diagnosticCode === null) {
+          current.diagnosticCode = stripType(value);
+          current.diagnosticType = /^[ \t]*([A-Za-z0-9-]{1,12})[ \t]*;/.exec(value)?.[1]?.toLowerCase() ?? null;
+        }
         break;
       case 'last-attempt-date':
         current.lastAttemptDate = value;

@@ -22,9 +22,10 @@ export type EmailParts = {
 const HEADER_LINE = /^[!-9;-~]{1,76}:[ \t]?\S?/;
 const EMAIL_HEADER_NAMES = /^(?:received|return-path|from|to|subject|date|message-id|mime-version|content-type|delivered-to|x-[\w-]+|dkim-signature|authentication-results|arc-[\w-]+|reply-to|sender|cc|auto-submitted|thread-topic|thread-index|precedence|errors-to|references|in-reply-to):/i;
 // Where a bounce starts quoting the message it returns: "------ This is a copy of the message",
-// "--- Below this line is a copy of the message.", "----- Original message -----", "Original message headers:"
+// "--- Below this line is a copy of the message.", "----- Original message -----", "Original message headers:",
+// "Original mail as follows:"
 const ORIGINAL_MESSAGE_MARKER =
-  /^[ \t>]*(?:-{2,}[ \t]*)?(?:this is a copy of the message|below this line is a copy|original message|the original message headers|original message headers|undelivered message headers|unsent message below|returned message|message headers follow|the text you sent follows|headers of your message|a copy of the original message|the message was|your message reads)[^\n]{0,80}$/im;
+  /^[ \t>]*(?:-{2,}[ \t]*)?(?:this is a copy of the message|below this line is a copy|original message|the original message headers|original message headers|undelivered message headers|unsent message below|returned message|message headers follow|the text you sent follows|headers of your message|a copy of the original message|the message was|your message reads|original mail as follows)[^\n]{0,80}$/im;
 
 /** Whether the input starts with a header block (after blank lines or an mbox "From " line). */
 export function looksLikeEmail(input: string): boolean {
@@ -88,8 +89,35 @@ function plainParts(input: string): EmailParts {
   };
 }
 
+// "> <<< 550 Unknown user": a bounce forwarded inline with every line quoted
+const QUOTE_PREFIX = /^> ?/gm;
+
+/** Drops one level of "> " quoting when most lines of the text carry it (a bounce forwarded inline). */
+export function unquoteForwarded(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/, 400).filter((line) => line.trim() !== '');
+  const quoted = lines.filter((line) => line.startsWith('>')).length;
+  return lines.length >= 4 && quoted / lines.length >= 0.6 ? text.replace(QUOTE_PREFIX, '') : text;
+}
+
+// A sender of bounces or a report, for deciding whether an attached message is itself a bounce.
+const BOUNCE_FROM = /mailer-daemon|postmaster|mail delivery|mail-daemon/i;
+const BOUNCE_SUBJECT = /undeliver|undelivered|returned mail|delivery (?:status|failure|has failed|notification)|failure notice|mail delivery failed|non-?delivery/i;
+
+function attachedBounce(email: Email, depth: number): string | null {
+  if (depth >= 3) return null;
+  for (const attachment of email.attachments) {
+    if (attachment.mimeType.toLowerCase() !== 'message/rfc822') continue;
+    const text = textOf(attachment.content);
+    const head = text.slice(0, 8000);
+    const from = /^from:[ \t]*(.*)$/im.exec(head)?.[1] ?? '';
+    const subject = /^subject:[ \t]*(.*)$/im.exec(head)?.[1] ?? '';
+    if (BOUNCE_FROM.test(from) || BOUNCE_SUBJECT.test(subject) || /multipart\/report/i.test(head)) return text;
+  }
+  return null;
+}
+
 /** Parses the input as an email when it looks like one; otherwise treats it as a text fragment. */
-export async function readEmail(input: string): Promise<EmailParts> {
+export async function readEmail(input: string, depth = 0): Promise<EmailParts> {
   if (!looksLikeEmail(input)) return plainParts(input);
   let email: Email;
   try {
@@ -116,12 +144,17 @@ export async function readEmail(input: string): Promise<EmailParts> {
   const text = decodedText.trim() === '' && deliveryStatus.length === 0 ? rawBody(input) : decodedText;
   const headers = collectHeaders(email);
   const from = email.from?.address ?? headers.get('from') ?? '';
+  // A bounce forwarded as an attachment (message/rfc822) by someone asking about it is opened and read
+  // instead; a bounce's own copy of the returned original message is never opened.
+  const isReport = deliveryStatus.length > 0 || feedbackReport.length > 0 || BOUNCE_FROM.test(from) || /multipart\/report/i.test(headers.get('content-type') ?? '');
+  const forwarded = isReport ? null : attachedBounce(email, depth);
+  if (forwarded !== null && looksLikeEmail(forwarded)) return readEmail(forwarded, depth + 1);
   return {
     isEmail: true,
     headers,
     subject: email.subject ?? '',
     from,
-    body: cutOriginalMessage(text),
+    body: cutOriginalMessage(unquoteForwarded(text)),
     deliveryStatus: deliveryStatus.join('\n'),
     feedbackReport: feedbackReport.join('\n'),
     contentType: headers.get('content-type') ?? '',

@@ -51,6 +51,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     strength: 'strong',
     patterns: [
       /\brelay(?:ing)? (?:access )?(?:denied|not (?:permitted|allowed|authorized)|prohibited|refused|forbidden)|\b(?:we )?do not relay\b|\bunable to relay\b|\bno relay(?:ing)?\b|\brelay(?:ing)? (?:is )?not\b|\bnot (?:permitted|allowed|authorized) to relay\b|\bcannot relay\b|\bcan'?t relay\b|\brelaying (?:mail )?(?:to|from) .{0,40}(?:denied|not allowed|prohibited)/, // "Relay access denied"
+      /\bnot (?:configured|set up) to relay\b|\binsecure mail relay\b|\bemail address is not verified\. the following identities failed the check\b/, // "This system is not configured to relay mail"; Amazon SES for an unverified sender
       /\bnot a gateway\b|\bnot our customer\b|\bopen relay\b|\brelay (?:not )?permitted\b|\bsorry, that domain isn'?t in my list of allowed rcpthosts\b/,
     ],
   },
@@ -65,12 +66,22 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\bip (?:address )?(?:name )?(?:lookup|possibly forged|does not match hostname)|\bhostname (?:does not match|mismatch)|\bpossibly forged\b|\bmismatches client ip\b|\bip name lookup failed\b/,
       /\bconnections not accepted from servers without a valid sender domain\b|\bnot resolve to the ip\b|\bno dns (?:ptr|reverse)/,
       /\bdns reverse\b|\bresolv(?:e|ing) your (?:ip|address|host)|\bunresolvable (?:ip|address|host ?name)|\bforward (?:and|or) reverse\b/,
-    ],
+     /\bunverif(?:i|y)able sending ips?\b/],
+  },
+  {
+    reason: 'badreputation',
+    strength: 'strong',
+    patterns: [/\b(?:poor|bad|low|negative) (?:sender |ip |domain |sending )?reputation\b|\breputation (?:score|is too low|of (?:the|your) (?:ip|domain|sender))|\brate limited due to (?:ip )?reputation\b|\bsenderscore\b.{0,20}\bscore\b|\bip reputation\b/], // "Poor IP reputation"
+  },
+  {
+    reason: 'contenterror',
+    strength: 'strong',
+    patterns: [/\bduplicate header\b|\bheader (?:line )?(?:is )?(?:malformed|invalid)\b/], // "Transaction failed: Duplicate header 'DKIM-Signature'"
   },
   {
     reason: 'notcompliantrfc',
     strength: 'strong',
-    patterns: [/\b(?:not|non-?)(?: be)? (?:rfc|rfc ?\d{3,4})[ -]?complian|\brfc ?(?:5322|2822|822|5321|2821|6532)\b.{0,40}\b(?:violat|complian|invalid|require)|\bduplicate (?:header|from|to|subject|date|message-id)|\bmultiple (?:from|to|subject|date|message-id) headers?|\bheaders? (?:are |is )?not (?:rfc )?compliant|\bmessage-id (?:header )?(?:missing|invalid)|\bmissing (?:a )?(?:message-id|date|from) header|\bnon[- ]compliant\b|\bmultiple addresses in from\b/], // "Headers are not RFC compliant"
+    patterns: [/\b(?:not|non-?)(?: be)? (?:rfc|rfc ?\d{3,4})[ -]?complian|\brfc ?(?:5322|2822|822|5321|2821|6532)\b.{0,40}\b(?:violat|complian|invalid|require)|\bduplicate (?:from|to|subject|date|message-id)|\bmultiple (?:from|to|subject|date|message-id) headers?|\bheaders? (?:are |is )?not (?:rfc )?compliant|\bmessage-id (?:header )?(?:missing|invalid)|\bmissing (?:a )?(?:message-id|date|from) header|\bnon[- ]compliant\b|\bmultiple addresses in from\b/], // "Headers are not RFC compliant"
   },
   {
     reason: 'virusdetected',
@@ -136,7 +147,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\bover ?quota\b|\bquota (?:exceeded|exceed|full|violation|reached|limit)|\bexceed(?:s|ed)? (?:the |their |its )?(?:storage |mailbox |disk )?(?:quota|allocation|storage limit)|\binsufficient (?:storage|space|quota)|\bmailbox (?:size )?limit/,
       /\b(?:not enough|no (?:more )?) (?:disk )?(?:space|storage|room)\b.{0,30}\b(?:mailbox|user|recipient|account)|\bmailbox (?:is )?(?:currently )?(?:full|unavailable due to quota)|\bfull mailbox\b|\bout of (?:storage|space)\b.{0,20}\b(?:mailbox|account|user)|\bfull of (?:mail|messages)\b|\bmailbox (?:has )?exceeded\b|\bdisk quota\b|\bis full\b/,
       /\buser (?:has )?(?:too many|exceeded) messages|\bmaildir (?:over|quota)|\bmail quota\b|\bquota\b.{0,20}\b(?:exceeded|full)/,
-    ],
+     /\bmailbox exceeds (?:the )?(?:allowed|maximum|max) size\b/],
   },
   {
     reason: 'suspend',
@@ -160,7 +171,12 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\b(?:mail from|envelope sender|envelope from|return path|return-path|from address|sender domain|sender's domain|senders? mail ?address|bounce address)\b.{0,40}\b(?:rejected|refused|denied|invalid|not (?:allowed|accepted|exist|found|verified|resolv)|unknown|does not exist|blacklisted|blocked)/,
       /\b(?:domain|address) of sender\b.{0,40}\b(?:not|does not|doesn't|invalid|unknown|rejected)|\bsender is not\b|\bsender domain\b|\bunknown sender\b|\binvalid sender\b|\bsender address\b.{0,30}\b(?:is not|not)\b|\bneed fully-qualified address\b|\bsender denied\b|\brejected sender\b|\bsender rejected\b|\bnot allowed to send\b|\bbad sender\b|\bsender (?:is )?blacklisted\b|\breturn address\b|\bprovide a valid from\b|\bfrom: domain is invalid\b|\bunroutable sender\b/,
       /\b(?:domain|mail) (?:of|from) your address\b|\byour (?:e-?mail )?address (?:has been |is )?(?:blocked|blacklisted|rejected|banned)|\bblocked by (?:this|the) (?:domain|recipient|user)\b|\bsender (?:is )?on (?:a|the|my|our) (?:block|black|deny)list\b/,
-    ],
+     /\bnot a member of (?:this|the) (?:mailing )?list\b|\bsending to\/from an address that has been (?:black|block)listed\b/],
+  },
+  {
+    reason: 'hostunknown',
+    strength: 'strong',
+    patterns: [/\b(?:account or domain|domain) may not exist\b/], // "The account or domain may not exist, they may be blacklisted, or missing the proper dns entries."
   },
   {
     reason: 'userunknown',
@@ -171,12 +187,17 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\buser (?:not|doesn'?t|does not) (?:exist|found|here|have|known)|\b(?:recipient|address|user|mailbox) rejected\b|\bis not a valid (?:mailbox|user|recipient|address)|\bno (?:valid )?recipients?\b|\bnot (?:a )?(?:valid|known) (?:user|recipient|mailbox|address)|\bunknown user\b|\bunknown local|\bno mail ?box\b|\bno such\b/,
       /\baddress (?:couldn'?t be found|could not be found|lookup failed|rejected|not present|is not recognized)|\bemail account that you tried to reach does not exist\b|\bcould not be delivered to the recipient\b.{0,40}\bnot exist|\bresolver\.adr\.recipientnotfound\b|\brecipientnotfound\b|\bnot in (?:my|the) (?:list|table)|\bin (?:virtual|local|relay) (?:alias|mailbox|recipient|user) table\b|\brecipient (?:is )?not (?:found|authori[sz]ed)|\bbad destination (?:mailbox|address)|\binvalid-recipient\b|\bunknown address\b|\baccount (?:does not|doesn'?t) exist|\bdoes not have an? (?:account|mailbox)/,
       /\baddressee unknown\b|見つかりません|存在しません|宛先不明|\buser not found\b|\bno account\b|\bmailbox not found\b|\bnot our user\b|\bnot a local user\b|\bunknown recipient\b|\bmailbox is unavailable\b/,
-    ],
+     /\bnot listed in (?:the |public )?(?:domino )?directory\b|ディレクトリのリストにありません|\binvalid (?:final )?(?:delivery )?user ?id\b/],
+  },
+  {
+    reason: 'notaccept',
+    strength: 'strong',
+    patterns: [/\bnull mx\b|\bdoes not accept (?:any )?mail\b|\baccepts? no mail\b|\bno (?:smtp )?service\b|\bnot accepting (?:network )?(?:mail|messages)\b|\bmail is not accepted\b|\bdomain does not receive mail\b|\bdoes not receive e?mail\b/], // "Domain does not accept mail (nullMX)"
   },
   {
     reason: 'networkerror',
     strength: 'strong',
-    patterns: [/\bhost not found, try again\b|\bmalformed or unexpected name server reply\b|\bdns error\b|\btemporary failure in name resolution\b/], // "Name service error for domain example.com: Host not found, try again"
+    patterns: [/\bname server: [^\s:]{1,253}: host name lookup failure\b|\bhost not found, try again\b|\bmalformed or unexpected name server reply\b|\bdns error\b|\btemporary failure in name resolution\b/], // "Name service error for domain example.com: Host not found, try again"; Sendmail "Deferred: Name server: example.org.: host name lookup failure"
   },
   {
     reason: 'hostunknown',
@@ -188,16 +209,6 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     ],
   },
   {
-    reason: 'notaccept',
-    strength: 'strong',
-    patterns: [/\bnull mx\b|\bdoes not accept (?:any )?mail\b|\baccepts? no mail\b|\bno (?:smtp )?service\b|\bnot accepting (?:network )?(?:mail|messages)\b|\bmail is not accepted\b|\bdomain does not receive mail\b|\bdoes not receive e?mail\b/], // "Domain does not accept mail (nullMX)"
-  },
-  {
-    reason: 'badreputation',
-    strength: 'strong',
-    patterns: [/\b(?:poor|bad|low|negative) (?:sender |ip |domain |sending )?reputation\b|\breputation (?:score|is too low|of (?:the|your) (?:ip|domain|sender))|\brate limited due to (?:ip )?reputation\b|\bsenderscore\b.{0,20}\bscore\b|\bip reputation\b/], // "Poor IP reputation"
-  },
-  {
     reason: 'spamdetected',
     strength: 'weak',
     patterns: [/\bspam\b/], // "554 5.7.0 Reject, id=... - SPAM."
@@ -206,7 +217,8 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'policyviolation',
     strength: 'weak',
     patterns: [
-      /\bcontent presents a potential\b|\bpolicy (?:violation|reasons|rejection)|\bdenied by policy\b|\bviolat(?:es|ed|ion of) (?:our|the|local|site|content|usage)? ?polic|\b(?:local|site|security|content|message|email|mail|organization|company)(?:'s)? polic(?:y|ies)\b|\bprohibited (?:attachment|file|content|by policy)|\bbanned (?:file|attachment|content)|\b(?:attachment|file) (?:type )?(?:is )?not (?:allowed|permitted)|\bblocked (?:file|attachment)|\bnot allowed (?:by|per) (?:policy|the administrator)|\btransport rule\b|\bdelivery not authorized\b|\brejected (?:by|due to) (?:local |site )?policy|\bagainst (?:our|the) polic/, // "rejected due to local policy"
+      /\bcontent presents a potential\b|\bpolicy (?:violation|reasons|rejection)|\bdenied by policy\b|\bviolat(?:es|ed|ion of) (?:our|the|local|site|content|usage)? ?polic|\b(?:local|site|security|content|message|email|mail|organization|company)(?:'s)? polic(?:y|ies)\b|\bprohibited (?:attachment|file|content|by policy)|\billegal attachment\b|\bbanned (?:file|attachment|content)|\b(?:attachment|file) (?:type )?(?:is )?not (?:allowed|permitted)|\bblocked (?:file|attachment)|\bnot allowed (?:by|per) (?:policy|the administrator)|\btransport rule\b|\bdelivery not authorized\b|\brejected (?:by|due to) (?:local |site )?policy|\bagainst (?:our|the) polic/, // "rejected due to local policy"
+      /\bheader error\b|\bprotocol violation\b/, // "554 5.7.0 Header error"
     ],
   },
   {
@@ -228,12 +240,12 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'contenterror',
     strength: 'weak',
-    patterns: [/\b(?:invalid|illegal|bad|malformed|broken|corrupt) (?:data in message|mime|message|header|headers|content|character|characters|encoding|attachment)|\binvalid data\b|\bheader (?:error|syntax|is invalid)|\bmessage (?:format|headers?|content) (?:error|invalid|is invalid|not valid)|\b8-?bit\b.{0,30}\b(?:not|invalid)|\b8-?bit data\b|\bheaders? too large\b|\bcontent[- ]type\b.{0,30}\binvalid|\bbare (?:lf|linefeed)/], // "Invalid data in message"
+    patterns: [/\b(?:invalid|illegal|bad|malformed|broken|corrupt) (?:data in message|mime|message|header|headers|content|character|characters|encoding|attachment)|\binvalid data\b|\bheader (?:syntax|is invalid)|\bmessage (?:format|headers?|content) (?:error|invalid|is invalid|not valid)|\b8-?bit\b.{0,30}\b(?:not|invalid)|\b8-?bit data\b|\bheaders? too large\b|\bcontent[- ]type\b.{0,30}\binvalid|\bbare (?:lf|linefeed)/], // "Invalid data in message"
   },
   {
     reason: 'syntaxerror',
     strength: 'weak',
-    patterns: [/\bsyntax error\b|\bmalformed address\b|\bincorrectly constructed\b|\bcommand (?:not recogni[sz]ed|unrecogni[sz]ed|not implemented)|\bunrecogni[sz]ed command\b|\bbad (?:sequence of commands|command)|\bline too long\b|\binvalid command\b|\bparameters? (?:not recogni[sz]ed|error)/], // "500 5.5.1 Command unrecognized"
+    patterns: [/\bsyntax error\b|\bmalformed address\b|\bincorrectly constructed\b|\bcommand (?:not recogni[sz]ed|unrecogni[sz]ed|not implemented)|\bunrecogni[sz]ed command\b|\bbad (?:sequence of commands|command)|\bline too long\b|\binvalid command\b|\bparameters? (?:not recogni[sz]ed|error)/, /\bparameters? not implemented\b/], // "500 5.5.1 Command unrecognized"
   },
   {
     reason: 'systemfull',
@@ -243,7 +255,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'systemerror',
     strength: 'weak',
-    patterns: [/\b(?:system|server|internal|local|configuration|temporary|remote|database|software|transient) (?:error|failure|problem|misconfiguration)|\binternal (?:server )?error\b|\btemporar(?:y|ily) (?:failure|unavailable|error|lookup failure)|\bservice (?:is )?(?:currently |temporarily )?(?:unavailable|not available)|\btry (?:again )?later\b|\bserver (?:is )?busy\b|\bmail (?:system|server) (?:problem|error)|\bunable to (?:process|deliver|accept)|\berror (?:in|while|processing)|\btimed out waiting\b|\blocal error in processing\b|\bexception\b|\bunexpected\b|\bmisconfigur|\bconfig error\b|\bstoredrv\b|\bfailed to (?:process|deliver)/], // "451 4.3.0 Temporary lookup failure"
+    patterns: [/\b(?:system|server|internal|local|configuration|temporary|remote|database|software|transient) (?:error|failure|problem|misconfiguration)|\binternal (?:server )?error\b|\btemporar(?:y|ily) (?:failure|unavailable|error|lookup failure)|\bservice (?:is )?(?:currently |temporarily )?(?:unavailable|not available)|\btry (?:again )?later\b|\bserver (?:is )?busy\b|\bmail (?:system|server) (?:problem|error)|\bunable to (?:process|deliver|accept)|\berror (?:in|while|processing)|\btimed out waiting\b|\blocal error in processing\b|\bexception\b|\bunexpected\b|\bmisconfigur|\bconfig error\b|\bstoredrv\b|\bfailed to (?:process|deliver)/, /\bcould not load\b|\bduplicated message-id\b|\bloop alert\b/], // "451 4.3.0 Temporary lookup failure"
   },
   {
     reason: 'networkerror',
@@ -253,7 +265,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'expired',
     strength: 'strong',
-    patterns: [/\bconnection timed out\b|\bretry (?:time(?:out)?|period) (?:exceeded|expired|not reached)|\b(?:message|delivery) (?:has )?expired\b|\bdelivery time expired\b|\btoo long in (?:the )?queue|\bqueue (?:lifetime|time(?:out)?) (?:exceeded|expired)|\bcould not be delivered (?:for|within|in) (?:\d+|the last|last|five|five \(5\)|several) |\bgave up\b|\bgiving up\b|\bno longer (?:be )?(?:retried|attempt)|\bmessage timeout\b|\bmaximum (?:delivery )?(?:time|retries|attempts)|\bexpired after\b|\bexpiration\b|\bhas not been delivered\b.{0,60}\b(?:days|hours)|\bundeliverable (?:for|after) \d|\bretr(?:y|ies) (?:limit )?(?:exceeded|reached)|\bhave been unable to deliver\b|\bunable to deliver .{0,40} after\b|\bwas not delivered within\b|\b(?:was|has been) (?:in|on) the queue\b|\bhave been failing for a long time\b|\bdid not accept our requests to connect\b|\bwill be retried for\b|\bdelivery (?:has been|is) delayed\b/], // "retry timeout exceeded"
+    patterns: [/\bconnection timed out\b|\bretry (?:time(?:out)?|period) (?:exceeded|expired|not reached)|\b(?:message|delivery) (?:has )?expired\b|\bdelivery time expired\b|\btoo long in (?:the )?queue|\bqueue (?:lifetime|time(?:out)?) (?:exceeded|expired)|\bcould not be delivered (?:for|within|in) (?:\d+|the last|last|five|five \(5\)|several) |\bgave up\b|\bgiving up\b|\bno longer (?:be )?(?:retried|attempt)|\bmessage timeout\b|\bmaximum (?:delivery )?(?:time|retries|attempts)|\bexpired after\b|\bexpiration\b|\bhas not been delivered\b.{0,60}\b(?:days|hours)|\bundeliverable (?:for|after) \d|\bretr(?:y|ies) (?:limit )?(?:exceeded|reached)|\bhave been unable to deliver\b|\bunable to deliver .{0,40} after\b|\bwas not delivered within\b|\b(?:was|has been) (?:in|on) the queue\b|\bhave been failing for a long time\b|\bdid not accept our requests to connect\b|\bwill be retried for\b|\bdelivery (?:has been|is) delayed\b/, /\bdelivery failed \d+ attempts\b|\b(?:aborted|abandoned) after \d+(?:\.\d+)? (?:hour|day|minute)|\bstill undelivered after\b|\bcould not send message for (?:the )?past\b/], // "retry timeout exceeded"
   },
   {
     reason: 'filtered',

@@ -79,12 +79,15 @@ const STATUS_REASONS: Record<string, StatusMeaning> = {
   '7.28': { reason: 'speeding', strong: false },
   '7.29': { reason: 'authfailure', strong: true },
   '7.30': { reason: 'failedstarttls', strong: true },
-  // Microsoft Exchange Online: 5.7.606-649 banned sending IP, 5.7.509/510 DMARC, 5.7.708 untrusted IP
+  // Microsoft Exchange Online: 5.4.310 DNS domain does not exist, 5.4.312 DNS query failed,
+  // 5.7.606-649 banned sending IP, 5.7.509/510 DMARC, 5.7.708 untrusted IP
   '7.509': { reason: 'authfailure', strong: true },
   '7.510': { reason: 'authfailure', strong: false },
   '7.511': { reason: 'blocked', strong: true },
   '7.708': { reason: 'blocked', strong: true },
   '7.750': { reason: 'blocked', strong: false },
+  '4.310': { reason: 'hostunknown', strong: true },
+  '4.312': { reason: 'networkerror', strong: true },
   '4.316': { reason: 'expired', strong: false },
   '1.351': { reason: 'userunknown', strong: false },
 };
@@ -96,6 +99,8 @@ export function reasonForStatus(status: string | null): StatusMeaning | null {
   if (subject === undefined || detail === undefined) return null;
   const detailNumber = Number(detail);
   if (subject === '7' && detailNumber >= 606 && detailNumber <= 649) return { reason: 'blocked', strong: true };
-  if (subject === '1' && detailNumber === 10) return { reason: 'userunknown', strong: true };
+  // X.1.10 is "recipient address has null MX" (RFC 7505 section 4.2); Microsoft 365 also sends it for a
+  // missing mailbox, so it decides only when no phrase in the reply does.
+  if (subject === '1' && detailNumber === 10) return { reason: 'notaccept', strong: false };
   return STATUS_REASONS[`${subject}.${String(detailNumber)}`] ?? null;
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
 import { diagnoseBounce } from '../../../src/lib/bounce/diagnose.ts';
+import { forwardedAsAttachment, forwardedInline } from '../../fixtures/bounce-forwarded.ts';
 import { wrapReply } from '../../fixtures/bounce-templates.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 
@@ -94,6 +95,29 @@ describe('diagnoseBounce', () => {
     const finding = diagnosis.codes.find((f) => f.value === '5.2.2');
     expect(finding?.decoded).toBe(true);
     expect(diagnosis.text?.slice(finding?.start, finding?.end)).toBe('5.2.2');
+  });
+
+  it('opens a bounce forwarded as a message/rfc822 attachment and diagnoses it', async () => {
+    const diagnosis = await diagnoseBounce(forwardedAsAttachment(), catalogue);
+    expect(diagnosis).toMatchObject({ kind: 'bounce', reason: 'mailboxfull', replyCode: '552', enhancedCode: '5.2.2', reportingMta: 'mail.example.net' });
+    expect(diagnosis.recipients[0]?.address).toBe('bob@example.org');
+  });
+
+  it('reads a bounce forwarded inline with every line quoted', async () => {
+    const diagnosis = await diagnoseBounce(forwardedInline(), catalogue);
+    expect(diagnosis).toMatchObject({ kind: 'bounce', reason: 'mailboxfull', replyCode: '552', enhancedCode: '5.2.2' });
+  });
+
+  it('takes the reply to the refused command from a session transcript, not the summary line', async () => {
+    const transcript = ['... while talking to mx.example.org.:', '>>> MAIL From:<a@example.net>', '<<< 550 Insecure Mail Relay', '554 <b@example.org>... Remote protocol error', ''].join('\n');
+    const diagnosis = await diagnoseBounce(transcript, catalogue);
+    expect(diagnosis.replyCode).toBe('550');
+  });
+
+  it('calls a user unknown refused after DATA a filter, unless the status confirms the mailbox is missing', async () => {
+    const afterData = (reply: string) => `... while talking to mx.example.org.:\n>>> DATA\n<<< ${reply}\n554 5.0.0 Service unavailable\n`;
+    expect((await diagnoseBounce(afterData('550 Unknown user b@example.org'), catalogue)).reason).toBe('filtered');
+    expect((await diagnoseBounce(afterData('550 5.1.1 <b@example.org>... User unknown'), catalogue)).reason).toBe('userunknown');
   });
 
   it.each([

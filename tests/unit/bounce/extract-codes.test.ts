@@ -26,6 +26,11 @@ describe('extractCodes', () => {
     ['421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred - 4.16.55.1', ['reply:421', 'enhanced:4.7.0', 'tag:TSS04']],
     ['Diagnostic-Code: smtp; 554 5.7.1 Client host blocked using Spamhaus PBL', ['reply:554', 'enhanced:5.7.1', 'blocklist:Spamhaus PBL']],
     ['550 5.7.606 Access denied, banned sending IP [192.0.2.9]. (AS16012609)', ['reply:550', 'enhanced:5.7.606', 'tag:AS16012609']],
+    ['Status: 5.1.1 (user unknown)', ['enhanced:5.1.1']],
+    ['host mx.example.org said: 5.2.1 <b@example.org>... User Unknown', ['enhanced:5.2.1']],
+    ['553 sorry, that domain is not in my list (#5.7.1)', ['reply:553', 'enhanced:5.7.1']],
+    ['The error that the other server returned was: 554 554 5.7.0 Header error', ['reply:554', 'enhanced:5.7.0']],
+    ['<b@example.org>: 550 : User unknown', ['reply:550']],
   ])('finds the codes in %j', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
@@ -39,6 +44,7 @@ describe('extractCodes', () => {
     ['a phone number', 'Call +1 555 123 4567 or (555) 123-4567 or 555-1234'],
     ['a Yahoo tag with a dotted number', 'see reference 4.16.55.1 and [#4.16.1]'],
     ['a size and a count', 'SIZE=15500 and 250KB and 1.2.3'],
+    ['x.y.z numbers in prose', 'The workshop is in room 4.5.1; read section 2.1.3 and upgrade to 5.2.2 before it starts.'],
   ])('finds nothing in %s', (_name, text) => {
     expect(extractCodes(text)).toEqual([]);
   });

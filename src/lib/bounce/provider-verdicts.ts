@@ -1,0 +1,154 @@
+// Per-provider verdicts: some providers answer with their own documented codes or fixed wordings
+// ("OFR006_102", "IB607", "RCP-P2", "The user(s) account is disabled.") that name the cause more
+// precisely than the enhanced status code they send with it (RFC 3463 codes are often generic, 5.0.0
+// or 5.5.0, or misused). Each table is keyed by a signal only that provider writes, in the spirit of
+// sisimai's per-host modules; the texts come from the providers' published reply lists.
+import type { Reason } from '../content/vocabulary.ts';
+
+export type ProviderVerdict = { provider: string; reason: Reason };
+
+type ProviderTable = {
+  provider: string;
+  /** Finds the provider's own code in the text; group 1 is the key looked up in `codes`. */
+  signal?: RegExp;
+  codes?: Readonly<Record<string, Reason>>;
+  /** Fixed wordings of this provider, tried in order when no code decides. */
+  phrases?: readonly (readonly [RegExp, Reason])[];
+};
+
+const PROVIDER_TABLES: readonly ProviderTable[] = [
+  {
+    // Orange and La Poste (France): "OFR006_102", "OFR_416", "LPN007_416"; the three digits name the cause.
+    provider: 'orange-laposte',
+    signal: /\b(?:OFR|LPN)\d{0,3}_(\d{3})\b/i, // "Client host blocked for spamming issues. OFR006_102"
+    codes: {
+      '102': 'blocked', // "Adresse IP source bloquee pour incident de spam"
+      '107': 'undefined', // "Service refuse. Veuillez essayer plus tard." (no cause given)
+      '108': 'undefined',
+      '402': 'authfailure', // "DKIM n'est pas configure sur votre domaine d'expedition"
+      '405': 'rejected', // "Emetteur invalide. Invalid Sender."
+      '416': 'userunknown', // "Invalid recipient."
+      '417': 'mailboxfull', // "Recipient overquota."
+      '426': 'suspend', // "The recipient account is blocked."
+      '506': 'spamdetected', // "Mail rejete. Mail rejected."
+      '510': 'spamdetected', // "Suspicion de contenu non sollicite"
+      '630': 'policyviolation', // "Client host rejected: #216 lpn LPN000_630"
+      '999': 'blocked', // "Service refuse ... OFR_999 [999]": the sending IP is refused
+    },
+  },
+  {
+    // GoDaddy (secureserver.net): "IB607", "IB212"; upper case as the servers write them.
+    provider: 'godaddy',
+    signal: /\b(IB\d{3})\b/, // "has sent to too many recipients this hour. IB607"
+    codes: {
+      IB007: 'toomanyconn',
+      IB103: 'badreputation',
+      IB104: 'blocked',
+      IB105: 'blocked',
+      IB106: 'blocked',
+      IB108: 'requireptr',
+      IB110: 'blocked',
+      IB111: 'blocked',
+      IB112: 'blocked',
+      IB113: 'blocked',
+      IB212: 'spamdetected',
+      IB401: 'securityerror',
+      IB501: 'rejected',
+      IB502: 'rejected',
+      IB504: 'speeding',
+      IB506: 'rejected',
+      IB508: 'authfailure',
+      IB605: 'exceedlimit',
+      IB607: 'speeding',
+      IB705: 'virusdetected',
+    },
+  },
+  {
+    // Cox: "AUP#CDRBL", "AUP#CXBL" - the sending IP is on Cox's own block list.
+    provider: 'cox',
+    signal: /\bAUP#([A-Z]{2,10})\b/, // "sender rejected. Refer to Error Codes ... AUP#CDRBL"
+    codes: { CDRBL: 'blocked', CXBL: 'blocked' },
+  },
+  {
+    // Facebook: "RCP-P2 ... Refused due to recipient preferences".
+    provider: 'facebook',
+    signal: /\b(RCP-P\d)\b/, // "550 5.1.1 RCP-P2 http://postmaster.facebook.com/response_codes"
+    codes: { 'RCP-P2': 'filtered' },
+  },
+  {
+    // PowerMTA writes its own bounce category into each recipient's report fields.
+    provider: 'powermta',
+    signal: /^x-powermta-bouncecategory:[ \t]*([a-z-]{2,30})/im, // "X-PowerMTA-BounceCategory: bad-mailbox"
+    codes: {
+      'bad-mailbox': 'userunknown',
+      'bad-domain': 'hostunknown',
+      'inactive-mailbox': 'suspend',
+      'quota-issues': 'mailboxfull',
+      'invalid-sender': 'rejected',
+      'relaying-issues': 'norelaying',
+      'spam-related': 'spamdetected',
+      'virus-related': 'virusdetected',
+      'content-related': 'contenterror',
+      'policy-related': 'policyviolation',
+      'message-expired': 'expired',
+      'no-answer-from-host': 'networkerror',
+      'bad-connection': 'networkerror',
+      'protocol-errors': 'syntaxerror',
+    },
+  },
+  {
+    // Dovecot LDA/LMTP rejection notice: "Your message to <a@b> was automatically rejected:" and the
+    // storage error on the next line; "Not enough disk space" is Dovecot's over-quota text.
+    provider: 'dovecot',
+    phrases: [
+      [/\bwas automatically rejected:\s+(?:not enough disk space|quota exceeded)/i, 'mailboxfull'], // "...rejected:\nNot enough disk space"
+      [/\bwas automatically rejected:\s+mailbox doesn'?t exist/i, 'userunknown'],
+    ],
+  },
+  {
+    // au (EZweb, KDDI): the notification's own sentence about a disabled account.
+    provider: 'ezweb',
+    phrases: [[/^the user\(s\) account is disabled\.$/im, 'suspend']], // "The user(s) account is disabled."
+  },
+  {
+    // Yahoo: "dd This user doesn't have a yahoo.com account" (given after DATA, yet the mailbox is missing).
+    provider: 'yahoo',
+    phrases: [[/\bthis user doesn'?t have an? [\w.-]{1,60} account\b/i, 'userunknown']], // "This user doesn't have a yahoo.com account"
+  },
+  {
+    // Mimecast: fixed reply wordings from its published list of rejection codes.
+    provider: 'mimecast',
+    phrases: [
+      [/\bhost network not allowed\b/i, 'policyviolation'], // "554 Host network not allowed" (permitted-senders policy)
+      [/\bemail rejected due to security policies\b.{0,40}\bmcspamsignature\b/i, 'virusdetected'], // "... - MCSpamSignature.sa.2.2"
+      [/\blocal ct ip reputation\b/i, 'badreputation'],
+      [/\b(?:spf|dkim|dmarc) sender invalid - envelope rejected\b/i, 'authfailure'],
+    ],
+  },
+  {
+    // Microsoft Exchange categoriser codes: "RESOLVER.RST.RecipSizeLimit; message too large for this recipient".
+    provider: 'exchange',
+    phrases: [[/\bresolver\.rst\.(?:recip|send)sizelimit\b/i, 'mesgtoobig']],
+  },
+  {
+    // Cloudflare Email Routing: the forwarding destination failed without a reason being passed back.
+    provider: 'cloudflare',
+    phrases: [[/\bupstream error, please check https?:\/\/developers\.cloudflare\.com\/email-routing\b/i, 'onhold']],
+  },
+];
+
+/** The verdict of the first provider table whose own code or wording stands in `text`, or null. */
+export function findProviderVerdict(text: string): ProviderVerdict | null {
+  if (text === '') return null;
+  for (const table of PROVIDER_TABLES) {
+    if (table.signal && table.codes) {
+      const key = table.signal.exec(text)?.[1];
+      const reason = key === undefined ? undefined : table.codes[key] ?? table.codes[key.toUpperCase()] ?? table.codes[key.toLowerCase()];
+      if (reason) return { provider: table.provider, reason };
+    }
+    for (const [pattern, reason] of table.phrases ?? []) {
+      if (pattern.test(text)) return { provider: table.provider, reason };
+    }
+  }
+  return null;
+}
