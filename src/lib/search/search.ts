@@ -108,10 +108,13 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
         for (let i = lowerBound(vocabulary, word); i < vocabulary.length && (vocabulary[i] ?? '').startsWith(word); i++) {
           const candidate = vocabulary[i] ?? '';
           if (!found.has(candidate)) found.set(candidate, 0.9);
-          if (found.size > 40) break;
+          // A short start stands for many words: take fewer of them, the typed word will narrow it.
+          if (found.size >= (PREFIX_WORDS[Math.min(word.length, 4)] ?? 40)) break;
         }
       }
-      if (word.length >= 4 && !found.has(word)) {
+      // A word still being typed that already begins index words is not a typo yet: fuzzy matching (the
+      // costly part, over the whole vocabulary) is for words that match nothing as they stand.
+      if (word.length >= 4 && found.size === 0) {
         for (const result of searchFuzzy(words, wordLetters, word)) {
           const similarity = 0.85 * (1 - result.score);
           if (!found.has(result.item)) found.set(result.item, similarity);
@@ -124,76 +127,104 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     return expansions;
   };
 
-  // Scratch space, one slot per entry, reused by every query (a stamp tells which slots are current).
+  /** For one query word: each entry it matches, with its best value and the index word that gave it. Cached. */
+  type WordHits = { docs: Int32Array; values: Float64Array; words: string[] };
+  const hitsCache = new Map<string, WordHits>();
   const bestValue = new Float64Array(docs.length);
   const bestWord: string[] = new Array<string>(docs.length);
   const bestStamp = new Uint32Array(docs.length);
-  const totalScore = new Float64Array(docs.length);
-  const coveredCount = new Uint8Array(docs.length);
-  const matchedWords: string[][] = new Array<string[]>(docs.length);
-  const queryStamp = new Uint32Array(docs.length);
   let stamp = 0;
-
-  return (rawQuery, limit = 10) => {
-    const queryWords = [...new Set(tokenize(rawQuery.slice(0, 200)))].slice(0, 12);
-    if (queryWords.length === 0 || rawQuery.trim().length < 2) return [];
-    const endsInSpace = /\s$/.test(rawQuery);
-    const queryId = ++stamp;
-    // Entries in the order they first matched, as a Map keyed by entry would list them.
-    const touched: number[] = [];
-    queryWords.forEach((queryWord, position) => {
-      const isLast = position === queryWords.length - 1 && !endsInSpace;
-      const wordId = ++stamp;
-      const order: number[] = [];
-      for (const [word, similarity] of expand(queryWord, isLast)) {
-        const idf = rarity(word);
-        for (const posting of postings.get(word) ?? []) {
-          const value = similarity * posting.weight * idf;
-          const doc = posting.doc;
-          if (bestStamp[doc] !== wordId) {
-            bestStamp[doc] = wordId;
-            bestValue[doc] = value;
-            bestWord[doc] = word;
-            order.push(doc);
-          } else if (value > (bestValue[doc] ?? 0)) {
-            bestValue[doc] = value;
-            bestWord[doc] = word;
-          }
+  const hitsFor = (queryWord: string, isLast: boolean): WordHits => {
+    const key = `${queryWord}\u0000${String(isLast)}`;
+    const cached = hitsCache.get(key);
+    if (cached) return cached;
+    const wordId = ++stamp;
+    const order: number[] = [];
+    for (const [word, similarity] of expand(queryWord, isLast)) {
+      const idf = rarity(word);
+      for (const posting of postings.get(word) ?? []) {
+        const value = similarity * posting.weight * idf;
+        const doc = posting.doc;
+        if (bestStamp[doc] !== wordId) {
+          bestStamp[doc] = wordId;
+          bestValue[doc] = value;
+          bestWord[doc] = word;
+          order.push(doc);
+        } else if (value > (bestValue[doc] ?? 0)) {
+          bestValue[doc] = value;
+          bestWord[doc] = word;
         }
       }
-      for (const doc of order) {
+    }
+    const hits: WordHits = {
+      docs: Int32Array.from(order),
+      values: Float64Array.from(order, (doc) => bestValue[doc] ?? 0),
+      words: order.map((doc) => bestWord[doc] ?? ''),
+    };
+    if (hitsCache.size > 500) hitsCache.clear();
+    hitsCache.set(key, hits);
+    return hits;
+  };
+
+  // Per query: score and coverage per entry, reset lazily by a stamp, and where in each word's hits it is.
+  const totalScore = new Float64Array(docs.length);
+  const coveredCount = new Uint8Array(docs.length);
+  const queryStamp = new Uint32Array(docs.length);
+  const MAX_WORDS = 12;
+  const hitIndex = new Int32Array(docs.length * MAX_WORDS);
+  const hitStamp = new Uint32Array(docs.length * MAX_WORDS);
+  const bounds = new Float64Array(docs.length);
+
+  return (rawQuery, limit = 10) => {
+    const queryWords = [...new Set(tokenize(rawQuery.slice(0, 200)))].slice(0, MAX_WORDS);
+    if (queryWords.length === 0 || rawQuery.trim().length < 2 || limit <= 0) return [];
+    const endsInSpace = /\s$/.test(rawQuery);
+    const queryId = ++stamp;
+    const perWord = queryWords.map((queryWord, position) => hitsFor(queryWord, position === queryWords.length - 1 && !endsInSpace));
+    // Entries in the order they first matched.
+    const touched: number[] = [];
+    perWord.forEach((hits, position) => {
+      for (let i = 0; i < hits.docs.length; i++) {
+        const doc = hits.docs[i] ?? 0;
+        hitIndex[position * docs.length + doc] = i;
+        hitStamp[position * docs.length + doc] = queryId;
         if (queryStamp[doc] !== queryId) {
           queryStamp[doc] = queryId;
           totalScore[doc] = 0;
           coveredCount[doc] = 0;
-          matchedWords[doc] = [];
           touched.push(doc);
         }
-        totalScore[doc] = (totalScore[doc] ?? 0) + (bestValue[doc] ?? 0);
+        totalScore[doc] = (totalScore[doc] ?? 0) + (hits.values[i] ?? 0);
         coveredCount[doc] = (coveredCount[doc] ?? 0) + 1;
-        matchedWords[doc]?.push(bestWord[doc] ?? '');
       }
     });
-    const phrase = queryWords.join(' ');
     const needed = Math.max(1, Math.ceil(queryWords.length * 0.6));
+    const phraseBonus = queryWords.length > 1 ? 1.5 : 1;
+    // The phrase check is the costly part: work it out only for entries whose best possible rank can still
+    // reach the top `limit`, taken best bound first.
+    const candidates = touched.filter((doc) => (coveredCount[doc] ?? 0) >= needed);
+    for (const doc of candidates) bounds[doc] = (coveredCount[doc] ?? 0) * 1000 + (totalScore[doc] ?? 0) * phraseBonus + 1;
+    candidates.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));
     const compare = (a: Ranked, b: Ranked): number =>
       b.rank - a.rank || (docs[a.index]?.title ?? '').localeCompare(docs[b.index]?.title ?? '');
-    // The best `limit` in order, kept while scanning (ties stay in scan order, as a stable sort would leave them).
+    const phrase = queryWords.join(' ');
     const ranked: Ranked[] = [];
-    for (const index of touched) {
-      const covered = coveredCount[index] ?? 0;
-      if (covered < needed) continue;
-      const words = new Set(matchedWords[index]);
+    for (const index of candidates) {
+      const last = ranked[limit - 1];
+      if (last && (bounds[index] ?? 0) < last.rank) break;
+      const words = new Set<string>();
+      perWord.forEach((hits, position) => {
+        const slot = position * docs.length + index;
+        if (hitStamp[slot] === queryId) words.add(hits.words[hitIndex[slot] ?? 0] ?? '');
+      });
       let hasPhrase = false;
       if (queryWords.length > 1) {
         const corrected = [...words].join(' ');
         hasPhrase = phraseTextsOf(index).some((normal) => normal.includes(phrase) || normal.includes(corrected));
       }
-      const score = totalScore[index] ?? 0;
-      const candidate = { index, words, rank: covered * 1000 + score * (hasPhrase ? 1.5 : 1) + specificityOf(index) };
-      if (limit <= 0) continue;
-      const last = ranked[ranked.length - 1];
-      if (ranked.length >= limit && last && compare(candidate, last) >= 0) continue;
+      const rank = (coveredCount[index] ?? 0) * 1000 + (totalScore[index] ?? 0) * (hasPhrase ? 1.5 : 1) + specificityOf(index);
+      const candidate = { index, words, rank };
+      if (last && compare(candidate, last) >= 0) continue;
       let position = ranked.length;
       while (position > 0 && compare(candidate, ranked[position - 1] as Ranked) < 0) position--;
       ranked.splice(position, 0, candidate);
@@ -208,6 +239,9 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
 }
 
 type Ranked = { index: number; words: Set<string>; rank: number };
+
+/** How many index words a word being typed stands for, by its length so far (2, 3, then 4 or more letters). */
+const PREFIX_WORDS = [0, 0, 8, 20, 40] as const;
 
 const FUZZY_OPTIONS = { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 } as const;
 
