@@ -5,6 +5,21 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Pasted text and the URL are untrusted: nothing in src/ may turn a string into HTML or code. The one
+// HTML sink is src/components/Prose.tsx, for Markdown we rendered at build time (docs/security.md).
+const HTML_SINK = "JSXAttribute[name.name='dangerouslySetInnerHTML']";
+const sinkSyntax = (allowHtml) => [
+  ...(allowHtml ? [] : [{ selector: HTML_SINK, message: 'The only HTML sink is the Prose component, for build-time Markdown.' }]),
+  { selector: "JSXAttribute[name.name='srcDoc']", message: 'No srcdoc: it renders a string as a document.' },
+  { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'No HTML parsing of strings.' },
+  { selector: "NewExpression[callee.name='Function']", message: 'No code built from strings.' },
+  { selector: 'Literal[value=/^\\s*javascript:/i], TemplateElement[value.raw=/^\\s*javascript:/i]', message: 'No javascript: URLs.' },
+];
+const sinkProperties = [
+  ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'srcdoc'].map((property) => ({ property, message: 'Render text with React, not HTML strings.' })),
+  ...['write', 'writeln'].map((property) => ({ object: 'document', property, message: 'No document.write.' })),
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-ssr', 'src/generated', 'src/routeTree.gen.ts', 'node_modules', 'coverage'] },
   js.configs.recommended,
@@ -29,6 +44,19 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-eval': 'error',
+      'no-script-url': 'error',
+      'no-restricted-properties': ['error', ...sinkProperties],
+      'no-restricted-syntax': ['error', ...sinkSyntax(false)],
+    },
+  },
+  {
+    files: ['src/components/Prose.tsx'],
+    rules: { 'no-restricted-syntax': ['error', ...sinkSyntax(true)] },
   },
   {
     files: ['src/lib/**/*.ts'],
