@@ -7,7 +7,7 @@ import type { DiagnosisData } from '../catalogue.ts';
 import { listAudiences } from '../lib/content/audiences.ts';
 import type { Diagnosis, Finding } from '../lib/bounce/types.ts';
 import { AUDIENCES, AUDIENCE_LABELS, REASON_LABELS, type Audience } from '../lib/content/vocabulary.ts';
-import { Prose } from './Prose.tsx';
+import { ProseList } from './Prose.tsx';
 
 /** Matches below this score are not offered as the answer. */
 const GOOD_MATCH = 0.45;
@@ -146,13 +146,7 @@ export function DiagnosisView({ diagnosis, data }: DiagnosisViewProps) {
                 {steps ? (
                   <>
                     <p className="mt-2 font-medium">What {AUDIENCE_LABELS[reader].replace(/^The /, 'the ')} should do:</p>
-                    <ol className="prose-content list-decimal space-y-1 pl-6">
-                      {steps.html.map((step) => (
-                        <li key={step}>
-                          <Prose inline html={step} />
-                        </li>
-                      ))}
-                    </ol>
+                    <ProseList items={steps.html} />
                   </>
                 ) : (
                   <p className="mt-2 text-sm">

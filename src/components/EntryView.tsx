@@ -3,7 +3,8 @@ import { Link } from '@tanstack/react-router';
 import type { EntryPage } from '../catalogue.ts';
 import { EntryList } from './EntryList.tsx';
 import { PermanenceBadge } from './PermanenceBadge.tsx';
-import { Prose } from './Prose.tsx';
+import { ArticleList } from './ArticleList.tsx';
+import { Prose, ProseList } from './Prose.tsx';
 
 const ORIGIN_TEXT = {
   'sender-provider': "The sender's own mail provider refused the message before it left.",
@@ -73,13 +74,7 @@ export function EntryView({ entry }: { entry: EntryPage }) {
           <h3 id={`steps-${group.audience}`} className="text-lg font-semibold">
             {group.label}
           </h3>
-          <ol className="prose-content mt-1 list-decimal space-y-1 pl-6">
-            {group.html.map((step) => (
-              <li key={step}>
-                <Prose inline html={step} />
-              </li>
-            ))}
-          </ol>
+          <ProseList items={group.html} className="mt-1" />
         </section>
       ))}
 
@@ -89,16 +84,7 @@ export function EntryView({ entry }: { entry: EntryPage }) {
       {entry.articles.length > 0 && (
         <>
           <h2 className="mt-6 text-xl font-semibold">Guides</h2>
-          <ul className="mt-2 space-y-2">
-            {entry.articles.map((article) => (
-              <li key={article.slug}>
-                <Link to="/articles/$slug" params={{ slug: article.slug }}>
-                  {article.title}
-                </Link>
-                <span className="block text-sm text-slate-700 dark:text-slate-300">{article.summary}</span>
-              </li>
-            ))}
-          </ul>
+          <ArticleList articles={entry.articles} className="mt-2" />
         </>
       )}
       {entry.docs && (

@@ -19,8 +19,9 @@ const ADDRESS = /[<{]?\$?\{?[\w.+=$%'-]{1,64}@[\w.$-]{0,253}\}?[>}]?/g;
 const IP_ADDRESS = /\[?\b(?:\d{1,3}|x{1,3})(?:\.(?:\d{1,3}|x{1,3})){3}\b\]?|\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\b/gi;
 // "{IP}", "[$SenderDomain]", "$ConnectingIP", "[XXXXXXX]", "<servername[...]>"
 const PLACEHOLDER = /\[\$?[\w.]{1,40}\]|\{[\w.]{1,40}\}|\$[a-z][\w]{1,40}|\[x{3,}\]/gi;
-// "example.com", "domain.com", "example.org"
-const EXAMPLE_DOMAIN = /\b(?:[\w-]{1,63}\.)*(?:example|domain)\.(?:com|org|net)\b/gi;
+// "example.com", "domain.com", "mail.example.org"; at most eight labels before it, so a long dotted run
+// ("a.a.a.a...") is not rescanned from every label
+const EXAMPLE_DOMAIN = /\b(?:[\w-]{1,63}\.){0,8}(?:example|domain)\.(?:com|org|net)\b/gi;
 // "550", "5.1.1", "5.7.606-649"
 const CODES = /(?<![\w.])(?:[245]\.\d{1,3}\.\d{1,3}(?:-\d{1,3})?|[245]\d\d)(?![\w]|\.\d)/g;
 
@@ -216,8 +217,14 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     const length = Math.max(...texts.map((t) => t.tokens.length)) * 0.0001;
     scored.push({ id: entry.id, score, rank: raw + explains + identical + verbatim + length });
   }
+  // A tie-break can rank an entry above one with a slightly higher score; no entry then shows more
+  // confidence than the one ranked above it, so the scores read in the same order as the list.
+  let ceiling = 1;
   return scored
     .sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id))
     .slice(0, limit)
-    .map(({ id, score }) => ({ id, score }));
+    .map(({ id, score }) => {
+      ceiling = Math.min(ceiling, score);
+      return { id, score: ceiling };
+    });
 }

@@ -55,11 +55,30 @@ function textOf(content: string | ArrayBuffer | Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
+// "<script ...>...</script>": the element and its content are dropped. Found by scanning forward so an
+// unclosed element costs one pass, where a lazy regular expression rescans the rest of the text from every
+// opening tag (quadratic on a paste of many "<script>" with no end tag).
+function dropElements(html: string, name: 'script' | 'style'): string {
+  const open = new RegExp(`<${name}[^<>]*>`, 'gi');
+  const close = new RegExp(`</${name}>`, 'gi');
+  let out = '';
+  let from = 0;
+  for (let start = open.exec(html); start !== null; start = open.exec(html)) {
+    close.lastIndex = open.lastIndex;
+    const end = close.exec(html);
+    if (end === null) break;
+    out += `${html.slice(from, start.index)} `;
+    from = close.lastIndex;
+    open.lastIndex = from;
+  }
+  return out + html.slice(from);
+}
+
 function stripHtml(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+  return dropElements(dropElements(html, 'script'), 'style')
     .replace(/<br\s*\/?>|<\/(?:p|div|tr|li|h\d)>/gi, '\n')
-    .replace(/<[^>]{0,2000}>/g, ' ')
+    // "<td class=x>": a tag ends at the next ">" and holds no "<" (so each "<" is scanned once)
+    .replace(/<[^<>]{0,2000}>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -2,7 +2,7 @@
 import { createFileRoute, Link, notFound } from '@tanstack/react-router';
 import { loadArticle } from '../../catalogue.ts';
 import { EntryList } from '../../components/EntryList.tsx';
-import { Prose } from '../../components/Prose.tsx';
+import { Prose, ProseList } from '../../components/Prose.tsx';
 import { pageHead } from '../../head.ts';
 
 export const Route = createFileRoute('/articles/$slug')({
@@ -24,21 +24,9 @@ export const Route = createFileRoute('/articles/$slug')({
         <h2 className="mt-6 text-xl font-semibold">Goal</h2>
         <Prose html={`<p>${article.goalHtml}</p>`} />
         <h2 className="mt-6 text-xl font-semibold">Steps</h2>
-        <ol className="prose-content mt-2 list-decimal space-y-2 pl-6">
-          {article.stepsHtml.map((step) => (
-            <li key={step}>
-              <Prose inline html={step} />
-            </li>
-          ))}
-        </ol>
+        <ProseList items={article.stepsHtml} className="mt-2" />
         <h2 className="mt-6 text-xl font-semibold">Check that it worked</h2>
-        <ul className="prose-content mt-2 list-disc space-y-2 pl-6">
-          {article.checkHtml.map((step) => (
-            <li key={step}>
-              <Prose inline html={step} />
-            </li>
-          ))}
-        </ul>
+        <ProseList items={article.checkHtml} ordered={false} className="mt-2" />
         {article.bodyHtml && <Prose className="mt-6" html={article.bodyHtml} />}
         {article.codes.length > 0 && (
           <>

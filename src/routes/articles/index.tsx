@@ -1,6 +1,7 @@
 // Route glue: /articles lists every remediation guide.
-import { createFileRoute, Link } from '@tanstack/react-router';
+import { createFileRoute } from '@tanstack/react-router';
 import { loadLists } from '../../catalogue.ts';
+import { ArticleList } from '../../components/ArticleList.tsx';
 import { pageHead } from '../../head.ts';
 
 export const Route = createFileRoute('/articles/')({
@@ -11,16 +12,7 @@ export const Route = createFileRoute('/articles/')({
     return (
       <>
         <h1 className="text-2xl font-bold">Guides</h1>
-        <ul className="mt-4 space-y-3">
-          {articles.map((article) => (
-            <li key={article.slug}>
-              <Link to="/articles/$slug" params={{ slug: article.slug }} className="font-medium">
-                {article.title}
-              </Link>
-              <span className="block text-sm text-slate-700 dark:text-slate-300">{article.summary}</span>
-            </li>
-          ))}
-        </ul>
+        <ArticleList articles={articles} className="mt-4" />
       </>
     );
   },
