@@ -8,7 +8,7 @@ import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
 import { extractCodes } from './extract-codes.ts';
 import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
-import { readDeliveryStatus } from './read-delivery-status.ts';
+import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
 import { findAddressBlock, findAddresses, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
@@ -114,17 +114,7 @@ function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient
   const failedHeader = parts.headers.get('x-failed-recipients');
   const exclude = [parts.from, ...(parts.headers.get('to') ?? '').split(/[,\s<>]+/)].filter(Boolean);
   const addresses = failedHeader ? failedHeader.split(/[,\s]+/).filter((a) => a.includes('@')) : findAddresses(body, exclude);
-  const blank: DsnRecipient = {
-    finalRecipient: null,
-    originalRecipient: null,
-    action: null,
-    status: null,
-    remoteMta: null,
-    diagnosticCode: null,
-    diagnosticType: null,
-    lastAttemptDate: null,
-  };
-  return addresses.slice(0, MAX_RECIPIENTS).map((address) => ({ dsn: { ...blank, finalRecipient: address }, address, diagnostic: '' }));
+  return addresses.slice(0, MAX_RECIPIENTS).map((address) => ({ dsn: { ...emptyRecipient(), finalRecipient: address }, address, diagnostic: '' }));
 }
 
 function originOf(firstRemote: boolean, text: string, generatingHost: string | null, isBounceEmail: boolean): BounceOrigin {

@@ -47,7 +47,8 @@ function unfold(text: string): string[] {
   return out;
 }
 
-function emptyRecipient(): DsnRecipient {
+/** A recipient with no field read yet. */
+export function emptyRecipient(): DsnRecipient {
   return {
     finalRecipient: null,
     originalRecipient: null,
