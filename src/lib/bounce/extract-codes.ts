@@ -44,7 +44,8 @@ function isReplyCode(text: string, start: number, end: number): boolean {
   const after = AFTER_REPLY.exec(tail);
   if (after?.[1] !== undefined) return after[1] === text[start];
   if (LINE_START.test(head) || REPLY_CONTEXT.test(head)) {
-    return after !== null || /^[ \t]*(?:\r|\n|$)/.test(tail);
+    // Yahoo's "Remote host said: 552 1 Requested mail action aborted": a small number before the words
+    return after !== null || /^[ \t]*(?:\r|\n|$)/.test(tail) || /^[ \t]\d{1,2}[ \t]+[A-Za-z]/.test(tail);
   }
   return false;
 }

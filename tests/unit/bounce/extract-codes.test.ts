@@ -27,6 +27,7 @@ describe('extractCodes', () => {
     ['Diagnostic-Code: smtp; 554 5.7.1 Client host blocked using Spamhaus PBL', ['reply:554', 'enhanced:5.7.1', 'blocklist:Spamhaus PBL']],
     ['550 5.7.606 Access denied, banned sending IP [192.0.2.9]. (AS16012609)', ['reply:550', 'enhanced:5.7.606', 'tag:AS16012609']],
     ['Status: 5.1.1 (user unknown)', ['enhanced:5.1.1']],
+    ['Remote host said: 552 1 Requested mail action aborted, mailbox not found [RCPT_TO]', ['reply:552']],
     ['host mx.example.org said: 5.2.1 <b@example.org>... User Unknown', ['enhanced:5.2.1']],
     ['553 sorry, that domain is not in my list (#5.7.1)', ['reply:553', 'enhanced:5.7.1']],
     ['The error that the other server returned was: 554 554 5.7.0 Header error', ['reply:554', 'enhanced:5.7.0']],
