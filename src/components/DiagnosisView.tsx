@@ -151,7 +151,7 @@ export function DiagnosisView({ diagnosis, data }: DiagnosisViewProps) {
                 ) : (
                   <p className="mt-2 text-sm">
                     Nothing for {AUDIENCE_LABELS[reader].replace(/^The /, 'the ')} to do here: it is up to{' '}
-                    {entry.actors.map((actor) => AUDIENCE_LABELS[actor].replace(/^The /, 'the ')).join(' or ')}.
+                    {listAudiences(entry.actors).replace(/^The /, 'the ')}.
                   </p>
                 )}
                 {entry.articles.length > 0 && (
