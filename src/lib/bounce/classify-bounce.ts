@@ -61,13 +61,18 @@ export function findPhraseReason(text: string, tables: readonly PhraseTable[] = 
   return null;
 }
 
-function permanenceOf(status: string | null, replyCode: string | null, action: string | null): boolean | null {
+// "This is a permanent error", "had permanent fatal errors", "I've given up": the bounce says retrying is over.
+const PERMANENT_TEXT = /\bthis is a permanent error\b|\bpermanent fatal errors?\b|\bi'?ve given up\b|\bpermanent(?:ly)? (?:failure|failed|undeliverable)\b/i;
+
+// The report's Action decides first (RFC 3464 section 2.3.3: "failed" means the reporting server has
+// abandoned delivery, as after an expiry "550 4.4.7 QUEUE.Expired"); then the code's class digit.
+function permanenceOf(status: string | null, replyCode: string | null, action: string | null, context: string): boolean | null {
+  if (action === 'failed') return true;
+  if (action === 'delayed') return false;
   const digit = status?.[0] ?? replyCode?.[0] ?? null;
   if (digit === '5') return true;
   if (digit === '4') return false;
-  if (action === 'failed') return true;
-  if (action === 'delayed') return false;
-  return null;
+  return PERMANENT_TEXT.test(context.slice(0, 8000)) ? true : null;
 }
 
 // The refused command decides between readings of an unspecific reply (RFC 5321 section 3.3):
@@ -100,7 +105,7 @@ function adjustForCommand(reason: Reason, command: string | null, status: string
 
 /** Classifies one recipient's failure from its evidence. */
 export function classifyBounce(evidence: BounceEvidence): Classification {
-  const permanent = permanenceOf(evidence.status, evidence.replyCode, evidence.action);
+  const permanent = permanenceOf(evidence.status, evidence.replyCode, evidence.action, evidence.context);
   const phrase = findPhraseReason(evidence.diagnostic);
   // The code inside the server's own reply outranks a report's summary Status field.
   const replyStatus = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null;

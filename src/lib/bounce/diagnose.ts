@@ -27,8 +27,10 @@ const DEFAULT_WINDOW = 64_000;
 const MAX_RECIPIENTS = 50;
 
 // Subjects and headers of automatic replies (RFC 3834): "Out of Office", "Automatic reply", "Vacation"
-const VACATION_SUBJECT = /\b(?:out of (?:the )?office|auto(?:matic)?[ -]?(?:reply|response|antwort|respuesta|r[ée]ponse)|vacation|on leave|away from (?:the|my) office|abwesenheit|absence|autoreply|autoresponder|i am (?:currently )?(?:out|away))\b|自動応答|不在/i;
-const VACATION_BODY = /\b(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the )?office|away|on (?:vacation|holiday|leave)|travell?ing)\b|\bout of (?:the )?office\b|\bon vacation\b|\bwith limited access to e-?mail\b/i;
+// "Réponse automatique :", "Respuesta automática:", "Abwesenheitsnotiz:", "Automatische Antwort:"
+const VACATION_SUBJECT = /\b(?:out of (?:the )?office|auto(?:matic)?[ -]?(?:reply|response|antwort|respuesta|r[ée]ponse)|automatische antwort|r[ée]ponse automatique|respuesta autom[aá]tica|resposta autom[aá]tica|risposta automatica|vacation|on leave|away from (?:the|my) office|abwesenheit\w*|absence|autoreply|autoresponder|i am (?:currently )?(?:out|away))\b|自動応答|不在/i;
+// "I am out of the office", "je suis absente du bureau", "fuera de la oficina", "nicht im Büro"
+const VACATION_BODY = /\b(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the )?office|away|on (?:vacation|holiday|leave)|travell?ing)\b|\bout of (?:the )?office\b|\bon vacation\b|\bwith limited access to e-?mail\b|\babsente? du bureau\b|\bfuera de la oficina\b|\bnicht im büro\b|\bau(?:ß|ss)er haus\b|\bfuori ufficio\b/i;
 const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster|mail ?delivery|mmdf|mail-?daemon|bounce|double-bounce|root)\b|mailer-daemon@|postmaster@/i;
 const DELAY_TEXT = /\b(?:has been delayed|delivery (?:is )?delayed|not (?:yet )?been delivered|will (?:continue|keep) (?:trying|to try|retrying)|will retry|still trying|warning: message .{0,60}delayed)\b/i;
 const FEEDBACK_TYPE = /^feedback-type:/im;
@@ -40,9 +42,32 @@ function firstValue(findings: readonly Finding[], kind: Finding['kind']): string
 }
 
 // The first 4xx or 5xx reply (a failure), else the first reply of any class ("220-greeting 421 ...").
+// An expiry summary ("554 4.4.7 Message expired ... <421 4.4.2 Connection timed out>") gives way to the
+// reply of the last attempt quoted after it.
 function failureReply(findings: readonly Finding[]): string | null {
   const replies = findings.filter((finding) => finding.kind === 'reply');
-  return (replies.find((finding) => /^[45]/.test(finding.value)) ?? replies[0])?.value ?? null;
+  const failures = replies.filter((finding) => /^[45]/.test(finding.value));
+  return (lastAttemptReply(findings) ?? failures[0] ?? replies[0])?.value ?? null;
+}
+
+// "550 4.4.7 QUEUE.Expired": a reply whose status code, right after it, says the queue lifetime ran out.
+function isExpirySummary(reply: Finding, findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.kind === 'enhanced' && f.start > reply.end && f.start <= reply.end + 2 && /^[45]\.4\.7$/.test(f.value));
+}
+
+function lastAttemptReply(findings: readonly Finding[]): Finding | null {
+  return findings.find((f) => f.kind === 'reply' && /^[45]/.test(f.value) && !isExpirySummary(f, findings)) ?? null;
+}
+
+// The recipient's reply code; when the server's reply is only an expiry summary, the reply of the last
+// attempt quoted elsewhere in the bounce ("441 4.4.1 Error encountered while communicating ...") replaces it.
+function chooseReply(diagnosticCodes: readonly Finding[], block: string, bodyCodeLines: string, body: string): string | null {
+  const fromDiagnostic = failureReply(diagnosticCodes);
+  if (fromDiagnostic !== null && lastAttemptReply(diagnosticCodes) === null && diagnosticCodes.some((f) => f.kind === 'reply' && isExpirySummary(f, diagnosticCodes))) {
+    const later = lastAttemptReply(extractCodes(block)) ?? lastAttemptReply(extractCodes(bodyCodeLines));
+    if (later) return later.value;
+  }
+  return fromDiagnostic ?? transcriptReply(block) ?? failureReply(extractCodes(block)) ?? transcriptReply(body) ?? failureReply(extractCodes(bodyCodeLines));
 }
 
 // "<<< 550 5.1.1 ...": in a session transcript the first failed reply is the one to the refused command;
@@ -62,13 +87,21 @@ function enhancedValues(findings: readonly Finding[]): string[] {
 // replaces a generic one ("#5.1.0" in the reply, "Status: 5.1.1"), and the code of the last attempt
 // replaces an expiry summary (X.4.7, "4.4.7 Message expired <421 4.4.2 Connection timed out>");
 // a bare "Status: 5.0.0" gives way to a specific code the text states ("554 5.3.0 unknown mailer error").
-function chooseStatus(inReply: readonly string[], field: string | null, inText: readonly string[]): string | null {
+function chooseStatus(codesInReply: readonly string[], field: string | null, codesInText: readonly string[]): string | null {
+  // A session transcript's "250 2.1.0 Ok" is not the failure's status when a failure code follows it.
+  const inReply = failuresFirst(codesInReply);
+  const inText = failuresFirst(codesInText);
   const first = inReply[0] ?? field ?? inText[0] ?? null;
   if (first === null) return null;
   if (field !== null && first !== field && /\.0$/.test(first) && field.startsWith(first.slice(0, 4)) && !/\.0$/.test(field)) return field;
   if (inReply.length === 0 && /^[45]\.0\.0$/.test(first)) return inText.find((code) => code[0] === first[0] && !code.endsWith('.0.0')) ?? first;
   if (/^[45]\.4\.7$/.test(first)) return [...inReply, ...inText].find((code) => code[0] === first[0] && code !== first) ?? first;
   return first;
+}
+
+function failuresFirst(codes: readonly string[]): readonly string[] {
+  const failures = codes.filter((code) => code[0] !== '2');
+  return failures.length > 0 ? failures : codes;
 }
 
 function hostOf(address: string): string | null {
@@ -155,8 +188,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const diagnosticCodes = localProgram ? [] : extractCodes(diagnostic);
     // The code inside the server's own reply outranks the report's summary Status (often 5.0.0 or 4.4.7).
     const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(extractCodes(bodyCodeLines)));
-    const replyCode =
-      failureReply(diagnosticCodes) ?? transcriptReply(block) ?? failureReply(extractCodes(block)) ?? transcriptReply(body) ?? failureReply(extractCodes(bodyCodeLines));
+    const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body);
     const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
     const action = draft.dsn.action;
     let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus });

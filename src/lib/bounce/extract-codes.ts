@@ -7,12 +7,14 @@ import type { Finding } from './types.ts';
 
 // "5.1.1", "#5.1.1", "(5.7.606)", "550-5.1.1"; not "id-5.9.2", "10.4.5.1", "4.16.55.1", "v5.1.1" or "5.1.1.3"
 const ENHANCED = /(?<![\w.@/$:]|[^\s\d]-)([245])\.([0-7])\.(\d{1,3})(?![\w@/-]|\.\d)/g;
-// "550 ", "550-5.1.1", "421-", "554<EOL>"; not "1550", "550.3", "12:550"
-const REPLY = /(?<![\w.:@/$+=#-])([245][0-5]\d)(?=[ \t]|-[ \t]?[245a-zA-Z]|\r|\n|$|[;:,] )/g;
+// "550 ", "550-5.1.1", "421-", "554<EOL>", "#550 5.1.1" (Exchange), "\"code\": 550," (an ESP's JSON event);
+// not "1550", "550.3", "12:550"
+const REPLY = /(?<![\w.:@/$+=-])([245][0-5]\d)(?=[ \t]|-[ \t]?[245a-zA-Z]|\r|\n|$|[;:,](?:[ \t]|\r|\n))/g;
 // words that, just before a number, make it a version: "Postfix 2.5.5", "version 5.1.1", "Exim 4.72"
 const VERSION_WORDS = /(?:version|ver|release|rev|build|postfix|exim|sendmail|qmail|exchange|dovecot|courier|microsoft smtp server|esmtp|smtpd|server|v|r)[ \t]{0,2}$/i;
 // contexts in which a bare three-digit number is a reply: "said: 550", "smtp; 550", "Remote Server returned '550", "talk to me: 421", "<a@b.example>: 550"
-const REPLY_CONTEXT = /(?:said|returned was|talk to me|smtp|reply|replied|response|error|code|status|reason|returned|diagnostic-code|failed|rejected|refused|answer|message|<<<|>>>)[ \t]*[:;(=]?[ \t]*['"([]?[ \t]*$|[\]>]:[ \t]{1,3}$/i;
+// and the JSON field of an ESP's event: "\"code\": 550"
+const REPLY_CONTEXT = /(?:said|returned was|talk to me|smtp|reply|replied|response|error|code|status|reason|returned|diagnostic-code|failed|rejected|refused|answer|message|<<<|>>>)"?[ \t]*[:;(=]?[ \t]*['"([]?[ \t]*$|[\]>]:[ \t]{1,3}$/i;
 // the reply is the first thing on its line, possibly after quoting, a bullet or a markdown bold marker
 const LINE_START = /(?:^|[\r\n])[ \t>*|#-]{0,12}$/;
 // a date or time right before: "Oct 2010 " "Fri, 29 ", "23:34 "
@@ -42,10 +44,14 @@ function isReplyCode(text: string, start: number, end: number): boolean {
   if (DATE_BEFORE.test(head) && !LINE_START.test(head)) return false;
   const tail = text.slice(end, end + 16);
   const after = AFTER_REPLY.exec(tail);
-  if (after?.[1] !== undefined) return after[1] === text[start];
-  if (LINE_START.test(head) || REPLY_CONTEXT.test(head)) {
+  // "#550 5.1.1 RESOLVER.ADR.RecipNotFound ##": after a "#" only a reply with its status code counts ("ticket #550" does not)
+  if (head.endsWith('#')) return after?.[1] === text[start];
+  const introduced = LINE_START.test(head) || REPLY_CONTEXT.test(head);
+  // Exchange's expiry "Remote Server returned '550 4.4.7 QUEUE.Expired": a failure reply with a failure status of the other class
+  if (after?.[1] !== undefined) return after[1] === text[start] || (introduced && after[1] !== '2' && text[start] !== '2');
+  if (introduced) {
     // Yahoo's "Remote host said: 552 1 Requested mail action aborted": a small number before the words
-    return after !== null || /^[ \t]*(?:\r|\n|$)/.test(tail) || /^[ \t]\d{1,2}[ \t]+[A-Za-z]/.test(tail);
+    return after !== null || /^,?[ \t]*(?:\r|\n|$)/.test(tail) || /^[ \t]\d{1,2}[ \t]+[A-Za-z]/.test(tail);
   }
   return false;
 }

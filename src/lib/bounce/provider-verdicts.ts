@@ -131,6 +131,14 @@ const PROVIDER_TABLES: readonly ProviderTable[] = [
     phrases: [[/\bresolver\.rst\.(?:recip|send)sizelimit\b/i, 'mesgtoobig']],
   },
   {
+    // Sending services (Amazon SES, SendGrid, Postmark, Mailgun) that skip an address on their own suppression
+    // list: the message was never offered to the recipient's server, whatever status code the notice carries.
+    provider: 'sending-service',
+    phrases: [
+      [/\b(?:did not|didn'?t|will not|won'?t) (?:send|deliver)\b.{0,80}\b(?:is|was) on (?:the|your|our) (?:account[- ]level |global )?suppression list\b/is, 'suppressed'], // "Amazon SES did not send the message to this address because it is on the suppression list for your account."
+    ],
+  },
+  {
     // Cloudflare Email Routing: the forwarding destination failed without a reason being passed back.
     provider: 'cloudflare',
     phrases: [[/\bupstream error, please check https?:\/\/developers\.cloudflare\.com\/email-routing\b/i, 'onhold']],

@@ -6,8 +6,9 @@
 const ADDRESS = /[\w.+=!#$%&'*/?^`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,24}\b/g;
 const SYSTEM_ADDRESS = /^(?:mailer-daemon|postmaster|no-?reply|root|double-bounce|bounce[s]?)@/i;
 
-// "in reply to RCPT TO command", "after end of data:", "after MAIL FROM:<a@b>", "after initial connection"
-const COMMAND_PHRASE = /\b(?:in reply to|after|while sending|during|error in|rejected (?:at|after)|responded to) (?:the )?(rcpt to|rcpt|mail from|mail|end of data|data|dot|message body|helo|ehlo|initial connection|connect|starttls|auth|rset|quit)\b/i;
+// "in reply to RCPT TO command", "after end of data:", "after MAIL FROM:<a@b>", "after initial connection";
+// Postfix folds long lines, so the words may be split over lines ("(in\n    reply to RCPT TO command)")
+const COMMAND_PHRASE = /\b(?:in\s+reply\s+to|after|while\s+sending|during|error\s+in|rejected\s+(?:at|after)|responded\s+to)\s+(?:the\s+)?(rcpt\s+to|rcpt|mail\s+from|mail|end\s+of\s+data|data|dot|message\s+body|helo|ehlo|initial\s+connection|connect|starttls|auth|rset|quit)\b/i;
 // ">>> DATA" in a Sendmail transcript, followed later by "<<< 550 ..."
 const TRANSCRIPT_COMMAND = /^>>> ?(RCPT|MAIL|DATA|HELO|EHLO|STARTTLS|AUTH|\.)/gim;
 const TRANSCRIPT_ERROR = /^<<< ?[45]\d\d/m;
@@ -31,7 +32,7 @@ export function findCommand(text: string): string | null {
 }
 
 function commandName(raw: string): string {
-  const word = raw.toLowerCase();
+  const word = raw.toLowerCase().replace(/\s+/g, ' ');
   if (word.startsWith('rcpt')) return 'RCPT';
   if (word.startsWith('mail')) return 'MAIL';
   if (word === 'helo' || word === 'ehlo') return 'HELO';

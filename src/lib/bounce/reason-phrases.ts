@@ -101,6 +101,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\b(?:high|bad) (?:spam|bulk) (?:score|probability)|\bbulk mail\b|\buce\b|\bunsolicited (?:commercial )?(?:e-?mail|mail|bulk)|\bscored as spam\b|\bsending spam\b|\bsent spam\b|\bspam filter|\bspam-?like\b|\bsuspicious content\b/,
       /\bcontent (?:rejected|filter(?:ing)? (?:rejected|reject))|\bmessage content rejected\b|\bcontent policy\b|\bblacklisted url\b|\burl(?:s)? (?:in|of) (?:this|the) message\b.{0,40}\b(?:black|block)list|\buribl\b|\bsurbl\b/,
       /\bour system has detected that this message is\b|\bthis message (?:has been|was) (?:blocked|rejected) because it (?:contains|looks)/,
+      /\b(?:mail |message )?content (?:denied|refused)\b/, // Tencent "550 Mail content denied."
       /\bjunk mail\b|\bphish/,
     ],
   },
@@ -147,7 +148,9 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\bover ?quota\b|\bquota (?:exceeded|exceed|full|violation|reached|limit)|\bexceed(?:s|ed)? (?:the |their |its )?(?:storage |mailbox |disk )?(?:quota|allocation|storage limit)|\binsufficient (?:storage|space|quota)|\bmailbox (?:size )?limit/,
       /\b(?:not enough|no (?:more )?) (?:disk )?(?:space|storage|room)\b.{0,30}\b(?:mailbox|user|recipient|account)|\bmailbox (?:is )?(?:currently )?(?:full|unavailable due to quota)|\bfull mailbox\b|\bout of (?:storage|space)\b.{0,20}\b(?:mailbox|account|user)|\bfull of (?:mail|messages)\b|\bmailbox (?:has )?exceeded\b|\bdisk quota\b|\bis full\b/,
       /\buser (?:has )?(?:too many|exceeded) messages|\bmaildir (?:over|quota)|\bmail quota\b|\bquota\b.{0,20}\b(?:exceeded|full)/,
-     /\bmailbox exceeds (?:the )?(?:allowed|maximum|max) size\b/],
+     /\bmailbox exceeds (?:the )?(?:allowed|maximum|max) size\b/,
+      // German, French, Spanish: "Das Postfach des Empfängers ist voll", "boîte aux lettres pleine", "buzón lleno"
+      /\bpostfach\b.{0,40}(?:\bvoll\b|überschritten)|\bspeicherplatz (?:des postfachs )?(?:ist )?(?:erschöpft|überschritten)|\bbo[iî]te(?: aux lettres| de réception| mail)?\b.{0,30}\bpleine\b|\bbuz[oó]n\b.{0,30}\blleno\b/],
   },
   {
     reason: 'suspend',
@@ -187,7 +190,9 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\buser (?:not|doesn'?t|does not) (?:exist|found|here|have|known)|\b(?:recipient|address|user|mailbox) rejected\b|\bis not a valid (?:mailbox|user|recipient|address)|\bno (?:valid )?recipients?\b|\bnot (?:a )?(?:valid|known) (?:user|recipient|mailbox|address)|\bunknown user\b|\bunknown local|\bno mail ?box\b|\bno such\b/,
       /\baddress (?:couldn'?t be found|could not be found|lookup failed|rejected|not present|is not recognized)|\bemail account that you tried to reach does not exist\b|\bcould not be delivered to the recipient\b.{0,40}\bnot exist|\bresolver\.adr\.recipientnotfound\b|\brecipientnotfound\b|\bnot in (?:my|the) (?:list|table)|\bin (?:virtual|local|relay) (?:alias|mailbox|recipient|user) table\b|\brecipient (?:is )?not (?:found|authori[sz]ed)|\bbad destination (?:mailbox|address)|\binvalid-recipient\b|\bunknown address\b|\baccount (?:does not|doesn'?t) exist|\bdoes not have an? (?:account|mailbox)/,
       /\baddressee unknown\b|見つかりません|存在しません|宛先不明|\buser not found\b|\bno account\b|\bmailbox not found\b|\bnot our user\b|\bnot a local user\b|\bunknown recipient\b|\bmailbox is unavailable\b/,
-     /\bnot listed in (?:the |public )?(?:domino )?directory\b|ディレクトリのリストにありません|\binvalid (?:final )?(?:delivery )?user ?id\b/],
+     /\bnot listed in (?:the |public )?(?:domino )?directory\b|ディレクトリのリストにありません|\binvalid (?:final )?(?:delivery )?user ?id\b/,
+      // German, French, Spanish: "Die eingegebene E-Mail-Adresse wurde nicht gefunden", "adresse introuvable", "el usuario no existe"
+      /\b(?:empfänger|e-mail-adresse|adresse|postfach|benutzer).{0,40}\b(?:ist )?(?:unbekannt|existiert nicht|wurde nicht gefunden)|\b(?:adresse|destinataire|utilisateur)\b.{0,40}\b(?:est )?(?:introuvable|inconnue?\b|n'existe pas)|\b(?:destinatario|usuario|direcci[oó]n)\b.{0,30}\b(?:no existe|desconocid[oa])/],
   },
   {
     reason: 'notaccept',
