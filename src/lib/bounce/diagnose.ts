@@ -23,6 +23,8 @@ export type DiagnoseOptions = {
 };
 
 const DEFAULT_WINDOW = 64_000;
+/** A catalogue match this close means the paste is that entry's text, codes or not. */
+const STRONG_MATCH = 0.8;
 // Recipients diagnosed one by one; a report listing more is cut here (the first failed one decides).
 const MAX_RECIPIENTS = 50;
 
@@ -225,14 +227,25 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     reason = feedback ? 'feedback' : vacation ? 'vacation' : classification.reason;
     permanent = classification.permanent;
   }
-  // Without a recipient or a code, only a strong phrase ("User unknown", "Mailbox full") makes text a bounce.
-  const hasEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation || findPhraseReason(analysed.slice(0, window))?.strength === 'strong';
+  const matchText = [recipients[0]?.diagnosticCode ?? '', analysed].join('\n');
+  const matches = matchEntries(matchText, decodedCodes, catalogue, { limit: options.matchLimit ?? 10 });
+  // Without a recipient or a code, only a strong phrase ("User unknown", "Mailbox full") or a catalogue text
+  // that the paste contains almost word for word makes text a bounce; the catalogue entry then names the cause.
+  const best = matches[0] !== undefined && matches[0].score >= STRONG_MATCH ? catalogue.find((entry) => entry.id === matches[0]?.id) : undefined;
+  // ...and only when the paste is little more than that text: "Try again later" inside a letter is not a bounce.
+  const knownText = best && analysed.trim().length <= 2 * Math.max(...best.texts.map((text) => text.length)) ? best : undefined;
+  const strongPhrase = findPhraseReason(analysed.slice(0, window))?.strength === 'strong';
+  const hasEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation || strongPhrase || knownText !== undefined;
+  if (!hasEvidence) {
+    reason = 'undefined';
+    permanent = null;
+  } else if (first === undefined && decodedCodes.length === 0 && !strongPhrase && !feedback && !vacation && knownText) {
+    reason = knownText.reason;
+  }
   const kind: DiagnosisKind = hasEvidence ? kindFor(reason, first?.action ?? null, DELAY_TEXT.test(body.slice(0, 8000))) : 'unknown';
   const isBounceEmail = parts.isEmail && (dsn.recipients.length > 0 || BOUNCE_SENDER.test(parts.from));
   const origin: BounceOrigin = kind === 'vacation' || kind === 'feedback' ? 'recipient-side' : originOf(first?.remoteMta != null, analysed.slice(0, window), generatingHost, isBounceEmail);
   const actors: Audience[] = kind === 'unknown' ? [] : actorsFor(reason, origin);
-  const matchText = [recipients[0]?.diagnosticCode ?? '', analysed].join('\n');
-  const matches = matchEntries(matchText, decodedCodes, catalogue, { limit: options.matchLimit ?? 10 });
   const diagnosis: Diagnosis = {
     kind,
     reason,

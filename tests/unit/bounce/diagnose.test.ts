@@ -142,6 +142,24 @@ describe('diagnoseBounce', () => {
     expect(diagnosis.matches).toEqual([]);
   });
 
+  it('calls ordinary prose no bounce, with no cause', async () => {
+    const diagnosis = await diagnoseBounce('Hello, are we still meeting at 10:30 in room 4.5.1? Call me on 555-1234.', catalogue);
+    expect(diagnosis).toMatchObject({ kind: 'unknown', reason: 'undefined', permanent: null, codes: [] });
+  });
+
+  it("takes the cause from the catalogue when the paste is one entry's code-less text", async () => {
+    const entry = catalogue.find((candidate) => candidate.texts.some((text) => !/\d{3}|\d\.\d/.test(text) && text.length > 25));
+    const text = entry?.texts.find((candidate) => !/\d{3}|\d\.\d/.test(candidate) && candidate.length > 25) ?? '';
+    const diagnosis = await diagnoseBounce(text, catalogue);
+    expect(diagnosis.matches[0]?.id).toBe(entry?.id);
+    expect(diagnosis).toMatchObject({ kind: 'bounce', reason: entry?.reason });
+  });
+
+  it('does not call a letter a bounce because it contains a short generic phrase', async () => {
+    const diagnosis = await diagnoseBounce('Thanks, the report is attached. Try again later if the download link fails.', catalogue);
+    expect(diagnosis.kind).toBe('unknown');
+  });
+
   it('diagnoses 10 MB of text without an exception', async () => {
     const line = 'Lorem ipsum dolor sit amet, 192.0.2.1 at 10:45:12 on Tue, 02 Apr 2024 (v2.5.5).\n';
     const huge = line.repeat(Math.ceil(10_000_000 / line.length));
