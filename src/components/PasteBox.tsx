@@ -30,22 +30,27 @@ export function PasteBox() {
     timer.current = null;
   };
 
-  const accept = (next: string, immediately: boolean): void => {
-    setText(next);
-    cancelPending();
+  /** Keeps the text for this tab and diagnoses it; runs once per pause in typing, not per keystroke. */
+  const run = (next: string): void => {
     try {
       sessionStorage.setItem(SESSION_KEY, next.length <= 2_000_000 ? next : '');
     } catch {
       // Storage full or disabled: the text simply is not kept across navigation.
     }
+    void diagnose(next);
+  };
+
+  const accept = (next: string, immediately: boolean): void => {
+    setText(next);
+    cancelPending();
     if (next.length > INPUT_LIMIT) {
       setNotice(`This text is ${megabytes(next.length)}; Bouncedoc reads up to ${megabytes(INPUT_LIMIT)}. Paste only the bounce (the part with the codes), not the attachments.`);
       reset();
       return;
     }
     setNotice(null);
-    if (immediately) void diagnose(next);
-    else timer.current = setTimeout(() => void diagnose(next), DEBOUNCE_MS);
+    if (immediately) run(next);
+    else timer.current = setTimeout(() => run(next), DEBOUNCE_MS);
   };
 
   // A share link's bounce arrives in the URL fragment (on load, or when another link is opened in this
