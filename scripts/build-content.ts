@@ -56,7 +56,6 @@ export function runContentStep(contentDir: string, outDir: string | null, dataDi
   writeJson(path.join(data, 'lists.json'), output.lists);
   writeJson(path.join(data, 'search.json'), output.search);
   writeJson(path.join(data, 'diagnosis.json'), output.diagnosis);
-  writeJson(path.join(outDir, 'search.json'), output.search);
   writeJson(path.join(outDir, 'match.json'), output.match);
   writeJson(path.join(outDir, 'api.json'), output.api);
   writeJson(path.join(outDir, 'routes.json'), output.routes);

@@ -20,6 +20,7 @@ import {
   codeNoteSchema,
   entrySchema,
   providerSchema,
+  SLUG,
   type ArticleFrontMatter,
   type EntryFrontMatter,
   type ProviderFrontMatter,
@@ -229,7 +230,7 @@ export function buildContent(files: readonly SourceFile[], registries: Registrie
     const name = fileName(file.path);
     const kind = parts[1];
     if (!file.path.endsWith('.md') || name === 'README') continue;
-    const slugOk = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(name);
+    const slugOk = SLUG.test(name);
     const split = splitFrontMatter(file.source);
     if (!split.ok) {
       errors.push(`${file.path}: ${split.error}`);

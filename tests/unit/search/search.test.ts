@@ -6,7 +6,7 @@ import type { SearchDocument } from '../../../src/lib/content/build.ts';
 import { createSearcher, tokenize } from '../../../src/lib/search/search.ts';
 import { SEARCH_CASES } from '../../fixtures/search-queries.ts';
 
-const docs = JSON.parse(readFileSync('src/generated/search.json', 'utf8')) as SearchDocument[];
+const docs = JSON.parse(readFileSync('public/data/search.json', 'utf8')) as SearchDocument[];
 const search = createSearcher(docs);
 
 describe('createSearcher', () => {
