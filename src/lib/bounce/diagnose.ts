@@ -13,7 +13,7 @@ import type { DsnRecipient } from './read-delivery-status.ts';
 import { findAddressBlock, findAddresses, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
 import type { EmailParts } from './read-email.ts';
-import type { BounceOrigin, Diagnosis, DiagnosisKind, Finding, MatchableEntry, RecipientResult } from './types.ts';
+import type { BounceOrigin, Diagnosis, DiagnosisKind, Evidence, Finding, MatchableEntry, RecipientResult } from './types.ts';
 
 export type DiagnoseOptions = {
   /** Most catalogue matches to return (10). */
@@ -262,9 +262,19 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     origin,
     actors,
     audience: actors[0] ?? null,
+    evidence: codeEvidence(allCodes, enhancedCode ?? replyCode, reason),
   };
   if (parts.isEmail && analysed !== input) diagnosis.text = analysed;
   return diagnosis;
+}
+
+// The code that decided, as a span of the text (the scored evidence will replace this).
+function codeEvidence(codes: readonly Finding[], decisive: string | null, reason: Reason): Evidence[] {
+  const finding = decisive === null ? undefined : codes.find((f) => f.value === decisive);
+  if (!finding) return [];
+  const evidence: Evidence = { signal: finding.kind === 'enhanced' ? 'enhanced-code' : 'reply-code', reason, weight: 1, text: finding.value, start: finding.start, end: finding.end };
+  if (finding.decoded) evidence.decoded = true;
+  return [evidence];
 }
 
 // Findings of the decoded text whose value does not stand in the original input, marked as decoded.

@@ -44,6 +44,22 @@ export type RecipientResult = {
   enhancedCode: string | null;
 };
 
+/**
+ * One signal that weighed on the reason: what it is, the reason it pointed to, how much it counted and
+ * where it stands (offsets into the analysed text, null when it is not a span, such as a DSN Action).
+ */
+export type Evidence = {
+  /** The kind of signal, for example 'remote-reply', 'enhanced-code', 'reply-code', 'command', 'action', 'provider', 'catalogue', 'phrase', 'boilerplate'. */
+  signal: string;
+  reason: Reason;
+  weight: number;
+  /** The words or the code that gave the signal, as written. */
+  text: string;
+  start: number | null;
+  end: number | null;
+  decoded?: boolean;
+};
+
 export type Diagnosis = {
   kind: DiagnosisKind;
   reason: Reason;
@@ -60,6 +76,8 @@ export type Diagnosis = {
   origin: BounceOrigin;
   actors: Audience[];
   audience: Audience | null;
+  /** The signals that decided the reason, strongest first. */
+  evidence: Evidence[];
   /** The decoded text that was analysed, when it differs from the input. */
   text?: string;
 };
