@@ -143,3 +143,49 @@ export const REASON_LABELS: Record<Reason, string> = {
   vacation: 'An automatic reply, not a bounce',
   feedback: 'A spam complaint report, not a bounce',
 };
+
+/**
+ * Families of reasons: causes that a person fixes the same way. Two reasons of one family never
+ * contradict each other on a page (a "blocked" headline above a "badreputation" entry is the same story).
+ */
+export const REASON_FAMILIES = ['address', 'mailbox', 'size', 'sender-host', 'authentication', 'content', 'relay', 'rate', 'transient', 'not-a-bounce', 'unknown'] as const;
+export type ReasonFamily = (typeof REASON_FAMILIES)[number];
+
+export const REASON_FAMILY: Record<Reason, ReasonFamily> = {
+  userunknown: 'address',
+  hostunknown: 'address',
+  hasmoved: 'address',
+  notaccept: 'address',
+  mailboxfull: 'mailbox',
+  suspend: 'mailbox',
+  mesgtoobig: 'size',
+  exceedlimit: 'size',
+  blocked: 'sender-host',
+  badreputation: 'sender-host',
+  requireptr: 'sender-host',
+  rejected: 'sender-host',
+  authfailure: 'authentication',
+  securityerror: 'authentication',
+  failedstarttls: 'authentication',
+  spamdetected: 'content',
+  virusdetected: 'content',
+  filtered: 'content',
+  policyviolation: 'content',
+  contenterror: 'content',
+  notcompliantrfc: 'content',
+  norelaying: 'relay',
+  speeding: 'rate',
+  toomanyconn: 'rate',
+  expired: 'transient',
+  networkerror: 'transient',
+  systemerror: 'transient',
+  systemfull: 'transient',
+  mailererror: 'transient',
+  syntaxerror: 'unknown',
+  suppressed: 'address',
+  onhold: 'unknown',
+  undefined: 'unknown',
+  delivered: 'not-a-bounce',
+  vacation: 'not-a-bounce',
+  feedback: 'not-a-bounce',
+};
