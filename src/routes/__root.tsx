@@ -24,6 +24,7 @@ function RootLayout() {
           <Link to="/providers">Providers</Link>
           <Link to="/reasons">Causes</Link>
           <Link to="/articles">Guides</Link>
+          <Link to="/bulk">Many bounces</Link>
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-6">

@@ -434,6 +434,7 @@ export function buildContent(files: readonly SourceFile[], registries: Registrie
     '/articles',
     '/providers',
     '/reasons',
+    '/bulk',
     ...entryPages.map((page) => page.url),
     ...codePages.map((page) => page.url),
     ...articlePages.map((page) => page.url),
