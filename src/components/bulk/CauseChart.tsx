@@ -6,8 +6,8 @@ import { formatCount, formatShare } from './format.ts';
 export function CauseChart({ causes }: { causes: readonly CauseRow[] }) {
   const largest = Math.max(1, ...causes.map((cause) => cause.count));
   return (
-    <figure className="mt-4">
-      <figcaption className="font-semibold">Chart: bounces by cause</figcaption>
+    <figure className="mt-4" aria-labelledby="bulk-cause-chart">
+      <figcaption id="bulk-cause-chart" className="font-semibold">Chart: bounces by cause</figcaption>
       <ol className="mt-2 space-y-2">
         {causes.map((cause) => (
           <li key={cause.reason} className="grid grid-cols-1 gap-1 sm:grid-cols-[16rem_1fr] sm:items-center sm:gap-3">
