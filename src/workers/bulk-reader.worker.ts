@@ -9,7 +9,7 @@ import { diagnoseBounce } from '../lib/bounce/diagnose.ts';
 import type { MatchableEntry } from '../lib/bounce/types.ts';
 import { chooseTreatment, isSystemFile, MESSAGE_SIZE_LIMIT } from '../lib/bulk/read-plan.ts';
 import { summarizeMessage, type BulkMessage, type SkippedItem } from '../lib/bulk/summarize-message.ts';
-import { MboxSplitter, splitMbox } from '../lib/mailbox/split-mbox.ts';
+import { MboxSplitter, splitMbox, type MboxMessage } from '../lib/mailbox/split-mbox.ts';
 
 export type BulkInput = { file: File; path: string };
 export type BulkProgress = { messages: number; bytesDone: number; bytesTotal: number; filesDone: number; filesTotal: number };
@@ -100,13 +100,24 @@ async function readStream(file: Blob, onChunk: (chunk: Uint8Array, readSoFar: nu
   }
 }
 
+// Messages are named "box.mbox #3"; a file holding a single message (an .eml saved with its "From "
+// envelope line) keeps its plain name, so the first message waits until a second one shows up.
 async function readMbox(run: Run, path: string, file: Blob, start: number): Promise<void> {
   const splitter = new MboxSplitter();
+  let first: MboxMessage | null = null;
   let count = 0;
-  const take = async (messages: { index: number; bytes: Uint8Array }[]): Promise<void> => {
+  const take = async (messages: MboxMessage[]): Promise<void> => {
     for (const message of messages) {
       if (cancelled) return;
       count += 1;
+      if (count === 1) {
+        first = message;
+        continue;
+      }
+      if (first) {
+        await run.read(`${path} #1`, first.bytes);
+        first = null;
+      }
       await run.read(`${path} #${String(message.index + 1)}`, message.bytes);
     }
   };
@@ -116,6 +127,8 @@ async function readMbox(run: Run, path: string, file: Blob, start: number): Prom
     return !cancelled;
   });
   if (!cancelled) await take(splitter.end());
+  const single = first as MboxMessage | null;
+  if (single && !cancelled) await run.read(path, single.bytes);
   if (count === 0 && !cancelled) run.skip(path, 'an mbox mailbox with no messages');
 }
 
@@ -123,9 +136,10 @@ async function readEntry(run: Run, path: string, bytes: Uint8Array): Promise<voi
   if (bytes.length === 0) run.skip(path, 'empty file');
   else if (chooseTreatment(path, bytes.subarray(0, 16)) === 'zip') run.skip(path, 'a zip inside a zip: unpack it first');
   else if (chooseTreatment(path, bytes.subarray(0, 16)) === 'mbox') {
-    for (const message of splitMbox(bytes)) {
+    const messages = splitMbox(bytes);
+    for (const message of messages) {
       if (cancelled) return;
-      await run.read(`${path} #${String(message.index + 1)}`, message.bytes);
+      await run.read(messages.length === 1 ? path : `${path} #${String(message.index + 1)}`, message.bytes);
     }
   } else if (bytes.length > MESSAGE_SIZE_LIMIT) run.skip(path, 'too large to be one email');
   else await run.read(path, bytes);

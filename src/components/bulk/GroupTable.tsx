@@ -15,7 +15,7 @@ export function GroupTable({ id, title, keyHeading, rows, total }: { id: string;
       <h2 id={id} className="text-xl font-semibold">
         {title}
       </h2>
-      <div className={SCROLLER} tabIndex={0} role="region" aria-labelledby={id}>
+      <div className={SCROLLER} tabIndex={0} role="region" aria-label={`${title} (table)`}>
         <table className={TABLE}>
           <caption className="sr-only">{title}</caption>
           <thead>

@@ -31,7 +31,7 @@ async function walk(entry: Entry, into: BulkInput[]): Promise<void> {
     into.push({ file, path: relative(entry.fullPath) || file.name });
   } else if (entry.isDirectory) {
     const children = await readDirectory(entry as DirectoryEntry);
-    children.sort((a, b) => a.name.localeCompare(b.name));
+    children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const child of children) await walk(child, into);
   }
 }

@@ -66,6 +66,8 @@ export function useBulkReader() {
       return;
     }
     if (inputs.length === 0) return;
+    // Read in path order (code point order, as a file listing sorts), whatever order the browser gave.
+    inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     messages.current = [];
     skipped.current = [];
     startedAt.current = performance.now();
