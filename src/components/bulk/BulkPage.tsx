@@ -50,11 +50,11 @@ export function BulkPage({ reasonPages }: { reasonPages: ReadonlySet<string> }) 
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
         data-testid="bulk-drop-zone"
-        className={`mt-4 rounded-lg border-2 border-dashed p-6 text-center ${dragging ? 'border-blue-700 bg-blue-50 dark:border-blue-300 dark:bg-blue-950' : 'border-slate-400 dark:border-slate-600'}`}
+        className={`mt-4 rounded-lg border-2 border-dashed text-center ${state.status === 'idle' ? 'p-6' : 'p-3'} ${dragging ? 'border-blue-700 bg-blue-50 dark:border-blue-300 dark:bg-blue-950' : 'border-slate-400 dark:border-slate-600'}`}
       >
         <p className="font-medium">Drop bounce files, folders, an .mbox or a .zip here</p>
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">.eml and .txt messages, mbox mailboxes and zip archives of them; any number.</p>
-        <div className="mt-4 flex flex-wrap justify-center gap-2">
+        {state.status === 'idle' && <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">.eml and .txt messages, mbox mailboxes and zip archives of them; any number.</p>}
+        <div className={`flex flex-wrap justify-center gap-2 ${state.status === 'idle' ? 'mt-4' : 'mt-2'}`}>
           <label className={`${CHOOSER} bg-blue-700 text-white hover:bg-blue-800`}>
             Choose bounce files
             <input
@@ -95,11 +95,11 @@ export function BulkPage({ reasonPages }: { reasonPages: ReadonlySet<string> }) 
         </p>
       )}
 
-      {progress && (
+      {progress && state.status !== 'done' && (
         <div className="mt-6 rounded border border-slate-300 p-3 sm:p-4 dark:border-slate-700">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="font-medium" role="status">
-              {reading ? 'Reading…' : state.status === 'cancelled' ? 'Cancelled.' : 'Done.'} {formatCount(progress.messages)} messages read, {formatCount(state.report?.totals.bounces ?? state.bounces)} bounces
+              {reading ? 'Reading…' : 'Cancelled.'} {formatCount(progress.messages)} messages read, {formatCount(state.bounces)} bounces
             </p>
             {reading && (
               <button type="button" onClick={cancel} className="rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
@@ -107,9 +107,19 @@ export function BulkPage({ reasonPages }: { reasonPages: ReadonlySet<string> }) 
               </button>
             )}
           </div>
-          <progress className="mt-2 h-3 w-full accent-blue-700 dark:accent-blue-400" aria-label="Share of the files read" max={1} value={reading ? done : 1} />
+          <div
+            role="progressbar"
+            aria-label="Share of the files read"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(done * 100)}
+            aria-valuetext={`${formatShare(done)}, ${formatCount(progress.messages)} messages`}
+            className="mt-3 h-3 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+          >
+            <div className="h-full rounded-full bg-blue-700 transition-[width] dark:bg-blue-400" style={{ width: `${String(done * 100)}%` }} />
+          </div>
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-            {formatShare(reading ? done : state.status === 'cancelled' ? done : 1)} of the data · file {formatCount(Math.min(progress.filesDone + (reading ? 1 : 0), progress.filesTotal))} of {formatCount(progress.filesTotal)}
+            {formatShare(done)} of the data · file {formatCount(Math.min(progress.filesDone + (reading ? 1 : 0), progress.filesTotal))} of {formatCount(progress.filesTotal)}
           </p>
         </div>
       )}

@@ -10,8 +10,19 @@ function permanence(row: CauseRow): string {
   if (row.permanent === row.count) return 'Permanent';
   if (row.temporary === row.count) return 'Temporary';
   if (row.permanent === 0 && row.temporary === 0) return 'Not stated';
+  if (row.temporary === 0) return `Permanent (${formatCount(row.permanent)}; ${formatCount(row.count - row.permanent)} not stated)`;
+  if (row.permanent === 0) return `Temporary (${formatCount(row.temporary)}; ${formatCount(row.count - row.temporary)} not stated)`;
   return `Mixed: ${formatCount(row.permanent)} permanent, ${formatCount(row.temporary)} temporary`;
 }
+
+/** "The sender, then the recipient's mail admin": the two who act most often. */
+const describeActors = (row: CauseRow): string =>
+  row.actors.length === 0
+    ? 'Nobody'
+    : row.actors
+        .slice(0, 2)
+        .map((actor, index) => (index === 0 ? AUDIENCE_LABELS[actor] : `then ${AUDIENCE_LABELS[actor].replace(/^The /, 'the ')}`))
+        .join(', ');
 
 export const CAUSE_TABLE_NAME = 'Bounces by cause';
 
@@ -57,7 +68,7 @@ export function CauseTable({ causes, total, reasonPages }: { causes: readonly Ca
               <td className={NUMBER}>{formatCount(row.count)}</td>
               <td className={NUMBER}>{formatShare(row.share)}</td>
               <td className={CELL}>{permanence(row)}</td>
-              <td className={CELL}>{row.actors.length === 0 ? 'Nobody' : row.actors.map((actor) => AUDIENCE_LABELS[actor]).join(', ')}</td>
+              <td className={CELL}>{describeActors(row)}</td>
               <td className={CELL}>{row.firstStep}</td>
             </tr>
           ))}

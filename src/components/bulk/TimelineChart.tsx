@@ -16,7 +16,7 @@ export function TimelineChart({ timeline }: { timeline: Timeline }) {
       </h2>
       <figure className="mt-2">
         <figcaption className="text-sm text-slate-700 dark:text-slate-300">
-          Bounces per {unit} from {first} to {last}, by the date in each bounce; the most were on {peak.period} ({plural(peak.count, 'bounce', 'bounces')}).
+          Bounces per {unit} from {first} to {last}, by the date in each bounce; the most were {unit === 'day' ? 'on' : 'in'} {peak.period} ({plural(peak.count, 'bounce', 'bounces')}).
         </figcaption>
         <div aria-hidden="true" className="mt-3 flex h-32 items-end gap-px border-b border-slate-500">
           {points.map((point) => (
@@ -35,7 +35,7 @@ export function TimelineChart({ timeline }: { timeline: Timeline }) {
           <thead>
             <tr>
               <th scope="col" className="px-2 py-1 text-left">
-                {unit === 'day' ? 'Day' : 'Month'}
+                {{ day: 'Day', month: 'Month', year: 'Year' }[unit]}
               </th>
               <th scope="col" className="px-2 py-1 text-right">
                 Bounces

@@ -26,7 +26,7 @@ export type GroupRow = { key: string; count: number; share: number; permanent: n
 export type CodeRow = { code: string; count: number; share: number };
 
 export type TimelinePoint = { period: string; count: number };
-export type Timeline = { unit: 'day' | 'month'; points: TimelinePoint[] };
+export type Timeline = { unit: 'day' | 'month' | 'year'; points: TimelinePoint[] };
 
 export type FailedRecipient = BulkRecipient & { date: string | null; source: string; remove: boolean };
 
@@ -57,8 +57,9 @@ export type BulkReport = {
 /** Group names for failed recipients without a domain or a known refusing host. */
 export const NO_DOMAIN = '(no address found)';
 export const NO_PROVIDER = '(not stated in the bounce)';
-/** Up to this many days the timeline counts per day; longer spans count per month. */
+/** Up to this many days the timeline counts per day; up to MONTHLY_SPAN_LIMIT months per month; longer per year. */
 const DAILY_SPAN_LIMIT = 92;
+const MONTHLY_SPAN_LIMIT = 36;
 const DAY_MS = 86_400_000;
 
 const share = (count: number, total: number): number => (total === 0 ? 0 : count / total);
@@ -119,7 +120,7 @@ function buildCodes(bounces: readonly BulkMessage[], limit: number): CodeRow[] {
     .slice(0, limit);
 }
 
-/** Bounces per day (per month over long spans), gaps filled with zero; null unless the dates span days. */
+/** Bounces per day (per month or year over long spans), gaps filled with zero; null unless the dates span days. */
 export function buildTimeline(dates: readonly string[]): Timeline | null {
   const times = dates.map((date) => Date.parse(date)).filter((time) => !Number.isNaN(time));
   if (times.length === 0) return null;
@@ -132,19 +133,20 @@ export function buildTimeline(dates: readonly string[]): Timeline | null {
   const firstDay = Math.floor(first / DAY_MS);
   const lastDay = Math.floor(last / DAY_MS);
   if (firstDay === lastDay) return null;
-  const unit = lastDay - firstDay + 1 <= DAILY_SPAN_LIMIT ? 'day' : 'month';
-  const periodOf = (time: number): string => new Date(time).toISOString().slice(0, unit === 'day' ? 10 : 7);
+  const start = new Date(first);
+  const end = new Date(last);
+  const months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth() + 1;
+  const unit = lastDay - firstDay + 1 <= DAILY_SPAN_LIMIT ? 'day' : months <= MONTHLY_SPAN_LIMIT ? 'month' : 'year';
+  const periodOf = (time: number): string => new Date(time).toISOString().slice(0, { day: 10, month: 7, year: 4 }[unit]);
   const counts = new Map<string, number>();
   for (const time of times) counts.set(periodOf(time), (counts.get(periodOf(time)) ?? 0) + 1);
   const points: TimelinePoint[] = [];
-  if (unit === 'day') {
-    for (let day = firstDay; day <= lastDay; day += 1) points.push({ period: periodOf(day * DAY_MS), count: counts.get(periodOf(day * DAY_MS)) ?? 0 });
-  } else {
-    const cursor = new Date(Date.UTC(new Date(first).getUTCFullYear(), new Date(first).getUTCMonth(), 1));
-    while (cursor.getTime() <= last) {
-      points.push({ period: periodOf(cursor.getTime()), count: counts.get(periodOf(cursor.getTime())) ?? 0 });
-      cursor.setUTCMonth(cursor.getUTCMonth() + 1);
-    }
+  const cursor = new Date(Date.UTC(start.getUTCFullYear(), unit === 'year' ? 0 : start.getUTCMonth(), unit === 'day' ? start.getUTCDate() : 1));
+  while (cursor.getTime() <= last) {
+    points.push({ period: periodOf(cursor.getTime()), count: counts.get(periodOf(cursor.getTime())) ?? 0 });
+    if (unit === 'day') cursor.setUTCDate(cursor.getUTCDate() + 1);
+    else if (unit === 'month') cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+    else cursor.setUTCFullYear(cursor.getUTCFullYear() + 1);
   }
   return { unit, points };
 }

@@ -106,6 +106,20 @@ describe('buildTimeline', () => {
     expect(timeline?.points.map((point) => point.period)).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06']);
   });
 
+  it('counts per year over spans of more than three years', () => {
+    const timeline = buildTimeline(['2019-05-01T00:00:00Z', '2023-02-01T00:00:00Z', '2023-03-01T00:00:00Z']);
+    expect(timeline).toEqual({
+      unit: 'year',
+      points: [
+        { period: '2019', count: 1 },
+        { period: '2020', count: 0 },
+        { period: '2021', count: 0 },
+        { period: '2022', count: 0 },
+        { period: '2023', count: 2 },
+      ],
+    });
+  });
+
   it('ignores unreadable dates', () => {
     expect(buildTimeline(['not a date'])).toBeNull();
   });
