@@ -165,4 +165,20 @@ describe('the bulk report', () => {
     expect(requests).toEqual([]);
     await page.close();
   });
+
+  it('passes axe in dark mode and does not scroll sideways at 320 px, before and after a report', async () => {
+    const dark = await launchBrowser({ colorScheme: 'dark' });
+    try {
+      const { page } = await openPage(dark, '/bulk');
+      await page.setViewportSize({ width: 320, height: 800 });
+      const overflow = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(await axeViolations(page), 'axe on the empty page, dark').toEqual([]);
+      await page.getByLabel('Choose bounce files').setInputFiles(chosen.slice(0, 30).map((file) => path.join(CORPUS, file)));
+      await waitForReport(page);
+      expect(await axeViolations(page), 'axe with a report, dark').toEqual([]);
+      expect(await overflow()).toBe(0);
+    } finally {
+      await dark.close();
+    }
+  });
 });
