@@ -66,8 +66,8 @@ export function BulkReport({ report, reasonPages, elapsed, cancelled }: Props) {
 
       {report.recipients.length > 0 && (
         <>
-          <GroupTable id="bulk-domains" title="Bounces by recipient domain" keyHeading="Recipient domain" rows={report.domains} total={totals.failedRecipients} />
-          <GroupTable id="bulk-providers" title="Bounces by the provider that refused" keyHeading="Provider (from the refusing or reporting server)" rows={report.providers} total={totals.failedRecipients} />
+          <GroupTable id="bulk-domains" title="Bounces by recipient domain" keyHeading="Recipient domain" noun={['domain', 'domains']} rows={report.domains} total={totals.failedRecipients} />
+          <GroupTable id="bulk-providers" title="Bounces by the provider that refused" keyHeading="Provider (from the refusing or reporting server)" noun={['provider', 'providers']} rows={report.providers} total={totals.failedRecipients} />
         </>
       )}
 

@@ -28,7 +28,7 @@ export function CauseChart({ causes }: { causes: readonly CauseRow[] }) {
               {cause.label}: <span className="font-semibold">{formatCount(cause.count)}</span> ({formatShare(cause.share)})
             </span>
             <span aria-hidden="true" className="block h-4 rounded-sm bg-slate-100 dark:bg-slate-800">
-              <span className="block h-4 rounded-sm bg-blue-700 dark:bg-blue-400" style={{ width: `${String(Math.max(1, (cause.count / largest) * 100))}%` }} />
+              <span className={`block h-4 rounded-sm ${cause.key === 'rest' ? 'bg-slate-500 dark:bg-slate-400' : 'bg-blue-700 dark:bg-blue-400'}`} style={{ width: `${String(Math.max(1, (cause.count / largest) * 100))}%` }} />
             </span>
           </li>
         ))}

@@ -7,7 +7,7 @@ import { CELL, FOOT, HEAD, NUMBER, SCROLLER, TABLE } from './table-styles.ts';
 
 const FIRST_ROWS = 15;
 
-export function GroupTable({ id, title, keyHeading, rows, total }: { id: string; title: string; keyHeading: string; rows: readonly GroupRow[]; total: number }) {
+export function GroupTable({ id, title, keyHeading, noun, rows, total }: { id: string; title: string; keyHeading: string; noun: [string, string]; rows: readonly GroupRow[]; total: number }) {
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? rows : rows.slice(0, FIRST_ROWS);
   return (
@@ -49,7 +49,7 @@ export function GroupTable({ id, title, keyHeading, rows, total }: { id: string;
           <tfoot>
             <tr>
               <th scope="row" className={`${FOOT} text-left`}>
-                Total ({formatCount(rows.length)} {rows.length === 1 ? 'group' : 'groups'})
+                Total ({formatCount(rows.length)} {rows.length === 1 ? noun[0] : noun[1]})
               </th>
               <td className={`${NUMBER} font-semibold`}>{formatCount(total)}</td>
               <td className={`${NUMBER} font-semibold`}>{total === 0 ? '0%' : '100%'}</td>
