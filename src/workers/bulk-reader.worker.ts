@@ -1,33 +1,36 @@
 // Reads many bounces for the bulk report off the main thread: files one at a time, an mbox split as it
 // streams, a zip opened entry by entry, each message diagnosed and summarized, results posted in
-// batches. The catalogue's diagnosis data is fetched once when the worker starts, before any file is
+// progress in batches and the report, built here, at the end, so the page only renders. The catalogue's diagnosis data is fetched once when the worker starts, before any file is
 // given, so reading makes no request. A cancel message stops it between two messages.
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { loadDiagnosisData } from '../catalogue.ts';
 import { decodeBytes } from '../lib/bounce/decode-bytes.ts';
 import { diagnoseBounce } from '../lib/bounce/diagnose.ts';
 import type { MatchableEntry } from '../lib/bounce/types.ts';
+import { buildReport, type BulkReport, type FailedRecipient } from '../lib/bulk/build-report.ts';
 import { chooseTreatment, isSystemFile, MESSAGE_SIZE_LIMIT } from '../lib/bulk/read-plan.ts';
 import { summarizeMessage, type BulkMessage, type SkippedItem } from '../lib/bulk/summarize-message.ts';
 import { MboxSplitter, splitMbox, type MboxMessage } from '../lib/mailbox/split-mbox.ts';
 
 export type BulkInput = { file: File; path: string };
-export type BulkProgress = { messages: number; bytesDone: number; bytesTotal: number; filesDone: number; filesTotal: number };
+export type BulkProgress = { messages: number; bounces: number; bytesDone: number; bytesTotal: number; filesDone: number; filesTotal: number };
 export type BulkRequest = { type: 'read'; inputs: BulkInput[] } | { type: 'cancel' };
 export type BulkResponse =
   | { type: 'ready' }
   | { type: 'load-error'; message: string }
-  | { type: 'batch'; messages: BulkMessage[]; skipped: SkippedItem[]; progress: BulkProgress }
-  | { type: 'done'; cancelled: boolean; progress: BulkProgress };
+  | { type: 'progress'; progress: BulkProgress }
+  | { type: 'recipients'; rows: FailedRecipient[] }
+  | { type: 'done'; cancelled: boolean; progress: BulkProgress; report: BulkReport };
 
 const scope = globalThis as unknown as {
   addEventListener: (type: 'message', listener: (event: MessageEvent<BulkRequest>) => void) => void;
   postMessage: (message: BulkResponse) => void;
 };
 
-/** Results are posted at least this often (ms) while reading, and the worker yields to take a cancel. */
+/** Progress is posted at least this often (ms) while reading, and the worker yields to take a cancel. */
 const BATCH_INTERVAL = 100;
-const BATCH_SIZE = 500;
+/** The report's failed recipients go to the page in slices this size, so no single message takes long to receive. */
+const RECIPIENT_SLICE = 1000;
 
 const catalogue: Promise<MatchableEntry[]> = loadDiagnosisData().then((data) => data.match);
 catalogue.then(
@@ -39,8 +42,8 @@ let cancelled = false;
 let running = false;
 
 class Run {
-  private messages: BulkMessage[] = [];
-  private skipped: SkippedItem[] = [];
+  readonly messages: BulkMessage[] = [];
+  readonly skipped: SkippedItem[] = [];
   private lastPost = performance.now();
   readonly progress: BulkProgress;
 
@@ -48,7 +51,7 @@ class Run {
     private readonly match: MatchableEntry[],
     inputs: readonly BulkInput[],
   ) {
-    this.progress = { messages: 0, bytesDone: 0, bytesTotal: inputs.reduce((sum, input) => sum + input.file.size, 0), filesDone: 0, filesTotal: inputs.length };
+    this.progress = { messages: 0, bounces: 0, bytesDone: 0, bytesTotal: inputs.reduce((sum, input) => sum + input.file.size, 0), filesDone: 0, filesTotal: inputs.length };
   }
 
   skip(source: string, problem: string): void {
@@ -62,8 +65,10 @@ class Run {
     else {
       try {
         const diagnosis = await diagnoseBounce(decoded.text, this.match);
-        this.messages.push(summarizeMessage(source, decoded.text, diagnosis));
+        const summary = summarizeMessage(source, decoded.text, diagnosis);
+        this.messages.push(summary);
         this.progress.messages += 1;
+        if (summary.category === 'bounce') this.progress.bounces += 1;
       } catch (error) {
         this.skip(source, `could not be read: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -72,16 +77,14 @@ class Run {
   }
 
   async maybePost(): Promise<void> {
-    if (performance.now() - this.lastPost < BATCH_INTERVAL && this.messages.length < BATCH_SIZE) return;
+    if (performance.now() - this.lastPost < BATCH_INTERVAL) return;
     this.post();
     // A macrotask turn, so a waiting cancel message is handled.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   post(): void {
-    scope.postMessage({ type: 'batch', messages: this.messages, skipped: this.skipped, progress: { ...this.progress } });
-    this.messages = [];
-    this.skipped = [];
+    scope.postMessage({ type: 'progress', progress: { ...this.progress } });
     this.lastPost = performance.now();
   }
 }
@@ -224,8 +227,12 @@ async function readInputs(inputs: readonly BulkInput[]): Promise<void> {
     run.progress.bytesDone = start;
     run.progress.filesDone += 1;
   }
-  run.post();
-  scope.postMessage({ type: 'done', cancelled, progress: { ...run.progress } });
+  const report = buildReport(run.messages, run.skipped);
+  for (let start = 0; start < report.recipients.length; start += RECIPIENT_SLICE) {
+    scope.postMessage({ type: 'recipients', rows: report.recipients.slice(start, start + RECIPIENT_SLICE) });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  scope.postMessage({ type: 'done', cancelled, progress: { ...run.progress }, report: { ...report, recipients: [] } });
 }
 
 scope.addEventListener('message', (event) => {

@@ -99,7 +99,7 @@ export function BulkPage({ reasonPages }: { reasonPages: ReadonlySet<string> }) 
         <div className="mt-6 rounded border border-slate-300 p-3 sm:p-4 dark:border-slate-700">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="font-medium" role="status">
-              {reading ? 'Reading…' : 'Cancelled.'} {formatCount(progress.messages)} messages read, {formatCount(state.bounces)} bounces
+              {reading ? 'Reading…' : 'Cancelled.'} {formatCount(progress.messages)} messages read, {formatCount(progress.bounces)} bounces
             </p>
             {reading && (
               <button type="button" onClick={cancel} className="rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 dark:hover:bg-slate-800">

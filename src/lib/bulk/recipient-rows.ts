@@ -7,6 +7,7 @@ export const SORT_KEYS = ['address', 'cause', 'permanent', 'codes', 'date', 'sou
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'ascending' | 'descending';
 
+const collator = new Intl.Collator('en');
 const permanenceRank = (value: boolean | null): number => (value === true ? 0 : value === false ? 1 : 2);
 
 const SORT_VALUES: Record<SortKey, (row: FailedRecipient) => string | number> = {
@@ -27,7 +28,7 @@ export function sortRecipients(rows: readonly FailedRecipient[], key: SortKey, d
     .sort((a, b) => {
       if (a.value === '' && b.value !== '') return 1;
       if (b.value === '' && a.value !== '') return -1;
-      const order = typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value : String(a.value).localeCompare(String(b.value));
+      const order = typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value : collator.compare(String(a.value), String(b.value));
       return order * sign || a.index - b.index;
     })
     .map(({ row }) => row);
