@@ -112,6 +112,7 @@ async function readMbox(run: Run, path: string, file: Blob, start: number): Prom
   const take = async (messages: MboxMessage[]): Promise<void> => {
     for (const message of messages) {
       if (cancelled) return;
+      run.progress.bytesDone = start + message.offset;
       count += 1;
       if (count === 1) {
         first = message;

@@ -55,7 +55,7 @@ export function BulkPage({ reasonPages }: { reasonPages: ReadonlySet<string> }) 
         <p className="font-medium">Drop bounce files, folders, an .mbox or a .zip here</p>
         {state.status === 'idle' && <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">.eml and .txt messages, mbox mailboxes and zip archives of them; any number.</p>}
         <div className={`flex flex-wrap justify-center gap-2 ${state.status === 'idle' ? 'mt-4' : 'mt-2'}`}>
-          <label className={`${CHOOSER} bg-blue-700 text-white hover:bg-blue-800`}>
+          <label className={`${CHOOSER} bg-blue-700 text-white hover:bg-blue-800 ${reading ? 'cursor-not-allowed opacity-60' : ''}`}>
             Choose bounce files
             <input
               type="file"
@@ -68,7 +68,7 @@ export function BulkPage({ reasonPages }: { reasonPages: ReadonlySet<string> }) 
               }}
             />
           </label>
-          <label className={`${CHOOSER} border border-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800`}>
+          <label className={`${CHOOSER} border border-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800 ${reading ? 'cursor-not-allowed opacity-60' : ''}`}>
             Choose a folder of bounces
             <input
               type="file"
