@@ -6,11 +6,12 @@ import type { Audience, Reason } from '../content/vocabulary.ts';
 import { REASON_LABELS } from '../content/vocabulary.ts';
 import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
 import { extractCodes } from './extract-codes.ts';
+import { findRecipients } from './find-recipients.ts';
 import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
 import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
-import { findAddressBlock, findAddresses, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
+import { findAddressBlock, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
 import type { EmailParts } from './read-email.ts';
 import type { BounceOrigin, Diagnosis, DiagnosisKind, Evidence, Finding, MatchableEntry, RecipientResult } from './types.ts';
@@ -139,17 +140,14 @@ function kindFor(reason: Reason, action: string | null, delayedText: boolean): D
   return 'bounce';
 }
 
-function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient[], body: string): RecipientDraft[] {
-  if (dsnRecipients.length > 0) {
-    return dsnRecipients.slice(0, MAX_RECIPIENTS).map((dsn) => {
-      const address = dsn.finalRecipient ?? dsn.originalRecipient ?? '';
-      return { dsn, address, diagnostic: dsn.diagnosticCode ?? '' };
-    });
-  }
-  const failedHeader = parts.headers.get('x-failed-recipients');
-  const exclude = [parts.from, ...(parts.headers.get('to') ?? '').split(/[,\s<>]+/)].filter(Boolean);
-  const addresses = failedHeader ? failedHeader.split(/[,\s]+/).filter((a) => a.includes('@')) : findAddresses(body, exclude);
-  return addresses.slice(0, MAX_RECIPIENTS).map((address) => ({ dsn: { ...emptyRecipient(), finalRecipient: address }, address, diagnostic: '' }));
+// One draft per failed address (see find-recipients.ts); a recipient named only in the text gets an empty report block.
+function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient[], body: string, input: string): RecipientDraft[] {
+  const found = findRecipients(dsnRecipients, body, { headers: parts.headers, from: parts.from, input: parts.isEmail ? input : '' }, MAX_RECIPIENTS);
+  return found.map(({ dsn, address }) => ({
+    dsn: dsn ?? { ...emptyRecipient(), finalRecipient: address },
+    address,
+    diagnostic: dsn?.diagnosticCode ?? '',
+  }));
 }
 
 function originOf(firstRemote: boolean, text: string, generatingHost: string | null, isBounceEmail: boolean): BounceOrigin {
@@ -171,7 +169,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const dsn = readDeliveryStatus(parts.deliveryStatus || body);
   const reportingMta = dsn.reportingMta;
   const generatingHost = parts.isEmail ? generatingHostOf(parts, reportingMta) : reportingMta;
-  const drafts = draftRecipients(parts, dsn.recipients, body);
+  const drafts = draftRecipients(parts, dsn.recipients, body, input);
   const bodyCodeLines = findCodeLines(body, extractCodes(body).filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start));
 
   // An ARF report (RFC 5965), or Apple Mail's one-click unsubscribe request ("X-Apple-Unsubscribe: true").

@@ -2,10 +2,6 @@
 // which addresses failed, the block of text about each, the SMTP command that was refused
 // (RFC 5321 section 4.1), and whether the text quotes a remote server's reply.
 
-// "kijitora@example.jp", "<kijitora@example.jp>"
-const ADDRESS = /[\w.+=!#$%&'*/?^`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,24}\b/g;
-const SYSTEM_ADDRESS = /^(?:mailer-daemon|postmaster|no-?reply|root|double-bounce|bounce[s]?)@/i;
-
 // "in reply to RCPT TO command", "after end of data:", "after MAIL FROM:<a@b>", "after initial connection";
 // Postfix folds long lines, so the words may be split over lines ("(in\n    reply to RCPT TO command)")
 const COMMAND_PHRASE = /\b(?:in\s+reply\s+to|after|while\s+sending|during|error\s+in|rejected\s+(?:at|after)|responded\s+to)\s+(?:the\s+)?(rcpt\s+to|rcpt|mail\s+from|mail|end\s+of\s+data|data|dot|message\s+body|helo|ehlo|initial\s+connection|connect|starttls|auth|rset|quit)\b/i;
@@ -48,19 +44,6 @@ const REMOTE_REPLY =
 /** Whether the text quotes a reply from a server other than the one that wrote the bounce. */
 export function hasRemoteReply(text: string): boolean {
   return REMOTE_REPLY.test(text);
-}
-
-/** Addresses in the bounce text that are not the bounce's own sender, receiver or a system mailbox. */
-export function findAddresses(text: string, exclude: readonly string[]): string[] {
-  const skip = new Set(exclude.map((address) => address.toLowerCase()));
-  const out: string[] = [];
-  for (const match of text.slice(0, 100_000).matchAll(ADDRESS)) {
-    const address = match[0].replace(/^[.'`{|}~-]+|[.]+$/g, '');
-    const lower = address.toLowerCase();
-    if (skip.has(lower) || SYSTEM_ADDRESS.test(address) || out.some((a) => a.toLowerCase() === lower)) continue;
-    out.push(address);
-  }
-  return out;
 }
 
 // A session transcript line: ">>> MAIL From:<a@b>", "<<< 550 Insecure Mail Relay", "... while talking to mx.example:"

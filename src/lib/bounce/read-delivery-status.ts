@@ -30,8 +30,9 @@ function stripType(value: string): string {
   return value.replace(/^[ \t]*[A-Za-z0-9-]{1,12}[ \t]*;[ \t]*/, '').trim();
 }
 
+// "<@relay.example:a@b.example>": an RFC 5321 source route before the mailbox is dropped
 function cleanAddress(value: string): string {
-  return stripType(value).replace(/^<|>$/g, '').trim();
+  return stripType(value).replace(/^<|>$/g, '').replace(/^@[^:\s]{1,253}:/, '').trim();
 }
 
 function unfold(text: string): string[] {
