@@ -64,13 +64,38 @@ function lastAttemptReply(findings: readonly Finding[]): Finding | null {
 
 // The recipient's reply code; when the server's reply is only an expiry summary, the reply of the last
 // attempt quoted elsewhere in the bounce ("441 4.4.1 Error encountered while communicating ...") replaces it.
-function chooseReply(diagnosticCodes: readonly Finding[], block: string, bodyCodeLines: string, body: string): string | null {
+// A sending service's generic summary ("550 5.1.0 Address rejected") gives way to the remote server's reply
+// that it quotes; a reply written in the report's Status field ("Status: 553 ...") comes before the bounce text.
+function chooseReply(diagnosticCodes: readonly Finding[], block: string, bodyCodeLines: string, body: string, statusReply: string | null): string | null {
+  const quoted = quotedRemotePair(diagnosticCodes);
+  if (quoted) return quoted.reply.value;
   const fromDiagnostic = failureReply(diagnosticCodes);
   if (fromDiagnostic !== null && lastAttemptReply(diagnosticCodes) === null && diagnosticCodes.some((f) => f.kind === 'reply' && isExpirySummary(f, diagnosticCodes))) {
     const later = lastAttemptReply(extractCodes(block)) ?? lastAttemptReply(extractCodes(bodyCodeLines));
     if (later) return later.value;
   }
-  return fromDiagnostic ?? transcriptReply(block) ?? failureReply(extractCodes(block)) ?? transcriptReply(body) ?? failureReply(extractCodes(bodyCodeLines));
+  return fromDiagnostic ?? statusReply ?? transcriptReply(block) ?? failureReply(extractCodes(block)) ?? transcriptReply(body) ?? failureReply(extractCodes(bodyCodeLines));
+}
+
+// "550 5.1.0 Address rejected: '550 5.1.1 <a@b>: Recipient address rejected: User unknown'": a reply
+// and status pair with a generic detail (X.0 or X.X.0) followed, in the same diagnostic, by a pair of the
+// same class with a specific detail: the later pair is the remote server's own reply, quoted by the service.
+type CodePair = { reply: Finding; status: Finding };
+
+function codePairs(findings: readonly Finding[]): CodePair[] {
+  const pairs: CodePair[] = [];
+  findings.forEach((reply, i) => {
+    const status = findings[i + 1];
+    if (reply.kind === 'reply' && status?.kind === 'enhanced' && status.start - reply.end <= 3 && status.value[0] === reply.value[0]) pairs.push({ reply, status });
+  });
+  return pairs;
+}
+
+function quotedRemotePair(findings: readonly Finding[]): CodePair | null {
+  const pairs = codePairs(findings).filter((pair) => /^[45]/.test(pair.reply.value));
+  const summary = pairs[0];
+  if (!summary || !/\.0$/.test(summary.status.value)) return null;
+  return pairs.find((pair) => pair !== summary && pair.status.value[0] === summary.status.value[0] && !/\.0$/.test(pair.status.value) && !/^[45]\.4\.7$/.test(pair.status.value)) ?? null;
 }
 
 // "<<< 550 5.1.1 ...": in a session transcript the first failed reply is the one to the refused command;
@@ -90,7 +115,9 @@ function enhancedValues(findings: readonly Finding[]): string[] {
 // replaces a generic one ("#5.1.0" in the reply, "Status: 5.1.1"), and the code of the last attempt
 // replaces an expiry summary (X.4.7, "4.4.7 Message expired <421 4.4.2 Connection timed out>");
 // a bare "Status: 5.0.0" gives way to a specific code the text states ("554 5.3.0 unknown mailer error").
-function chooseStatus(codesInReply: readonly string[], field: string | null, codesInText: readonly string[]): string | null {
+// A service summary wrapping the remote reply it quotes ("550 5.1.0 ... '550 5.1.1 ...'") yields to that reply.
+function chooseStatus(codesInReply: readonly string[], field: string | null, codesInText: readonly string[], quoted: CodePair | null): string | null {
+  if (quoted) return quoted.status.value;
   // A session transcript's "250 2.1.0 Ok" is not the failure's status when a failure code follows it.
   const inReply = failuresFirst(codesInReply);
   const inText = failuresFirst(codesInText);
@@ -187,8 +214,8 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const localProgram = draft.dsn.diagnosticType === 'x-unix';
     const diagnosticCodes = localProgram ? [] : extractCodes(diagnostic);
     // The code inside the server's own reply outranks the report's summary Status (often 5.0.0 or 4.4.7).
-    const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(extractCodes(bodyCodeLines)));
-    const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body);
+    const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(extractCodes(bodyCodeLines)), quotedRemotePair(diagnosticCodes));
+    const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body, draft.dsn.statusReply);
     const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
     const action = draft.dsn.action;
     let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus });

@@ -7,26 +7,31 @@ import type { Finding } from './types.ts';
 
 // "5.1.1", "#5.1.1", "(5.7.606)", "550-5.1.1"; not "id-5.9.2", "10.4.5.1", "4.16.55.1", "v5.1.1" or "5.1.1.3"
 const ENHANCED = /(?<![\w.@/$:]|[^\s\d]-)([245])\.([0-7])\.(\d{1,3})(?![\w@/-]|\.\d)/g;
-// "550 ", "550-5.1.1", "421-", "554<EOL>", "#550 5.1.1" (Exchange), "\"code\": 550," (an ESP's JSON event);
+// "550 ", "550-5.1.1", "421-", "554<EOL>", "#550 5.1.1" (Exchange), "\"code\": 550," (an ESP's JSON event),
+// "550-'5.7.1", "550: 5.2.2", "ERROR_CODE :550", "said:550", "[SMTP Error Code 550]", "said: 550 {mx001}";
 // not "1550", "550.3", "12:550"
-const REPLY = /(?<![\w.:@/$+=-])([245][0-5]\d)(?=[ \t]|-[ \t]?[245a-zA-Z]|\r|\n|$|[;:,](?:[ \t]|\r|\n))/g;
+const REPLY = /(?<![\w.@/$+=-]|\d:)([245][0-5]\d)(?=[ \t]|-[ \t]?['"]?[245a-zA-Z]|\r|\n|$|[;:,](?:[ \t]|\r|\n|$)|[\]})'"](?:[ \t]|[.,;]|\r|\n|$))/g;
 // words that, just before a number, make it a version: "Postfix 2.5.5", "version 5.1.1", "Exim 4.72"
 const VERSION_WORDS = /(?:version|ver|release|rev|build|postfix|exim|sendmail|qmail|exchange|dovecot|courier|microsoft smtp server|esmtp|smtpd|server|v|r)[ \t]{0,2}$/i;
-// contexts in which a bare three-digit number is a reply: "said: 550", "smtp; 550", "Remote Server returned '550", "talk to me: 421", "<a@b.example>: 550"
-// and the JSON field of an ESP's event: "\"code\": 550"
-const REPLY_CONTEXT = /(?:said|returned was|talk to me|smtp|reply|replied|response|error|code|status|reason|returned|diagnostic-code|failed|rejected|refused|answer|message|<<<|>>>)"?[ \t]*[:;(=]?[ \t]*['"([]?[ \t]*$|[\]>]:[ \t]{1,3}$/i;
-// the reply is the first thing on its line, possibly after quoting, a bullet or a markdown bold marker
-const LINE_START = /(?:^|[\r\n])[ \t>*|#-]{0,12}$/;
+// contexts in which a bare three-digit number is a reply: "said: 550", "smtp; 550", "Remote Server returned '550", "talk to me: 421", "<a@b.example>: 550",
+// "ERROR_CODE :550", "failure: 552", "ResponseCode 421,", "[SMTP Error Code 550]", and the JSON field of an ESP's event: "\"code\": 550"
+const REPLY_CONTEXT = /(?:said|returned was|talk to me|smtp|reply|replied|response|error|code|status|reason|returned|diagnostic-code|failed|failure|rejected|refused|answer|message|<<<|>>>)"?[ \t]*[:;(=]?[ \t]*['"([]?[ \t]*$|[\]>]:[ \t]{1,3}$/i;
+// the reply is the first thing on its line, possibly after quoting, a bullet, a markdown bold marker or an
+// opening quote: "> 550 ...", "** 550", "            \"554 Message looping (received 6 times)\""
+const LINE_START = /(?:^|[\r\n])[ \t>*|#-]{0,16}['"]?$/;
 // a date or time right before: "Oct 2010 " "Fri, 29 ", "23:34 "
 const DATE_BEFORE = /(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]{1,3}(?:\d{1,4}[ \t]{1,3})?|\d{1,2}:\d{2}(?::\d{2})?[ \t]{1,3}|\d[ \t]|\+\d{0,3}[ \t(]{0,2}|[(]\d{0,4}[)]?[ \t]?)$/i;
 // what makes x.y.z a status code rather than prose ("room 4.5.1", "chapter 2.1.3"): the start of a line,
 // a reply code ("550 5.1.1", "550-5.1.1"), a field or word that introduces one ("Status: 5.1.1",
 // "smtp; 5.1.1", "said: 5.2.1", "error 5.7.1"), or an opening mark ("(5.2.2)", "#5.1.1", "[5.7.1]", "'5.4.1")
 const ENHANCED_CONTEXT =
-  /(?:^|[\r\n])[ \t>*|-]{0,12}$|(?<![\w.])[245]\d\d(?:[ \t]{1,3}|-|[ \t]?-[ \t]?)$|(?:status|code|said|smtp|x-unix|error|reason|diagnostic|returned|reply|response|dsn|failed|failure|result|deferred|rejected|refused|delayed)[ \t]{0,3}[:;=]?[ \t]{0,3}['"([<#]?$|[(#[<'"=][ \t]?$|[;:][ \t]{1,3}$/i;
-// what follows a reply: an enhanced code of the same class, words, an empty address (KDDI "550 : User
-// unknown") or the code repeated (Gmail "554 554 5.7.0")
-const AFTER_REPLY = /^(?:[ \t]{1,4}(?:-[ \t])?|-[ \t]?)(?:([245])\.[0-7]\.\d{1,3}\b|["'<([A-Za-z*#]|:[ \t]|[245]\d\d[ \t])/;
+  /(?:^|[\r\n])[ \t>*|-]{0,12}$|(?<![\w.])[245]\d\d(?:[ \t]{1,3}|-|[ \t]?-[ \t]?|:[ \t]{1,3})$|(?:status|code|said|smtp|x-unix|error|reason|diagnostic|returned|reply|response|dsn|failed|failure|result|deferred|rejected|refused|delayed|error message|status message)[ \t]{0,3}[:;=]?[ \t]{0,3}['"([<#]?$|[(#[<'"=][ \t]?$|[;:][ \t]{1,3}$/i;
+// what follows a reply: an enhanced code of the same class ("550 5.1.1", "550-'5.7.1", "550: 5.2.2"), words,
+// an empty address (KDDI "550 : User unknown"), the code repeated (Gmail "554 554 5.7.0") or a server tag ("550 {mx001-rz3}")
+const AFTER_REPLY = /^(?:[ \t]{1,4}(?:-[ \t])?|-[ \t]?|:[ \t]{1,3})(?:['"]?([245])\.[0-7]\.\d{1,3}\b|["'<([{A-Za-z*#]|:[ \t]|[245]\d\d[ \t])/;
+// what may follow a reply that its context introduced: the end of the line, a closing mark or a comma
+// ("[SMTP Error Code 550]", "ResponseCode 421, ...", "failure: 552<EOL>")
+const INTRODUCED_END = /^(?:[,;]?[ \t]*(?:\r|\n|$)|[\]})'"][ \t.,;]?|,[ \t])/;
 
 const LOOKBEHIND = 48;
 
@@ -51,7 +56,7 @@ function isReplyCode(text: string, start: number, end: number): boolean {
   if (after?.[1] !== undefined) return after[1] === text[start] || (introduced && after[1] !== '2' && text[start] !== '2');
   if (introduced) {
     // Yahoo's "Remote host said: 552 1 Requested mail action aborted": a small number before the words
-    return after !== null || /^,?[ \t]*(?:\r|\n|$)/.test(tail) || /^[ \t]\d{1,2}[ \t]+[A-Za-z]/.test(tail);
+    return after !== null || INTRODUCED_END.test(tail) || /^[ \t]\d{1,2}[ \t]+[A-Za-z]/.test(tail);
   }
   return false;
 }

@@ -8,6 +8,8 @@ export type DsnRecipient = {
   originalRecipient: string | null;
   action: string | null;
   status: string | null;
+  /** A reply code written where the status belongs ("Status: 553 Exceeded maximum inbound message size"). */
+  statusReply: string | null;
   remoteMta: string | null;
   diagnosticCode: string | null;
   /** The Diagnostic-Code type: "smtp", or "x-unix" for a local delivery program's exit status. */
@@ -55,6 +57,7 @@ export function emptyRecipient(): DsnRecipient {
     originalRecipient: null,
     action: null,
     status: null,
+    statusReply: null,
     remoteMta: null,
     diagnosticCode: null,
     diagnosticType: null,
@@ -102,6 +105,8 @@ export function readDeliveryStatus(text: string): DeliveryStatus {
         break;
       case 'status':
         current.status = /^[245]\.\d{1,3}\.\d{1,3}/.exec(value)?.[0] ?? null;
+        // "Status: 553 Exceeded maximum inbound message size": some servers put the SMTP reply here
+        current.statusReply = current.status === null ? (/^([245][0-5]\d)(?![\d.])/.exec(value)?.[1] ?? null) : null;
         break;
       case 'remote-mta':
         current.remoteMta = stripType(value) || null;

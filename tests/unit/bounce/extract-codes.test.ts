@@ -27,11 +27,23 @@ describe('extractCodes', () => {
     ['Diagnostic-Code: smtp; 554 5.7.1 Client host blocked using Spamhaus PBL', ['reply:554', 'enhanced:5.7.1', 'blocklist:Spamhaus PBL']],
     ['550 5.7.606 Access denied, banned sending IP [192.0.2.9]. (AS16012609)', ['reply:550', 'enhanced:5.7.606', 'tag:AS16012609']],
     ['Status: 5.1.1 (user unknown)', ['enhanced:5.1.1']],
-    ['Remote host said: 552 1 Requested mail action aborted, mailbox not found [RCPT_TO]', ['reply:552']],
+    ['Remote host said: 552 1 Requested mail action aborted, mailbox not found [RCPT_TO]', ['reply:552', 'tag:RCPT_TO']],
     ['host mx.example.org said: 5.2.1 <b@example.org>... User Unknown', ['enhanced:5.2.1']],
     ['553 sorry, that domain is not in my list (#5.7.1)', ['reply:553', 'enhanced:5.7.1']],
     ['The error that the other server returned was: 554 554 5.7.0 Header error', ['reply:554', 'enhanced:5.7.0']],
     ['<b@example.org>: 550 : User unknown', ['reply:550']],
+    ['ERROR_CODE :550, ERROR_CODE_CLASS :5', ['reply:550']],
+    ['host mx.example.jp said: 550: 5.2.2 mailbox full', ['reply:550', 'enhanced:5.2.2']],
+    ["Remote Server returned '550-'5.7.1 Relaying denied'", ['reply:550', 'enhanced:5.7.1']],
+    ['Reason: delivery failure: 552', ['reply:552']],
+    ['ResponseCode 421, Unable to connect to the remote server', ['reply:421']],
+    ['host mx.example.org[192.0.2.1] said:550 5.1.1 unknown user', ['reply:550', 'enhanced:5.1.1']],
+    ['<a@example.com>: Requested action not taken: mailbox unavailable. [SMTP Error Code 550]', ['reply:550']],
+    ['host mx.dom.ain[192.0.2.100] said: 550 {mx001-rz3}', ['reply:550']],
+    ['            "554 Message looping (received 6 times)"', ['reply:554']],
+    ["Information MTA '62.6.150.133' gives error message 5.7.1 Unable to relay", ['enhanced:5.7.1']],
+    ['Delivery failed (#5.1.1) and (5.2.2)', ['enhanced:5.1.1', 'enhanced:5.2.2']],
+    ['Status: 553 Exceeded maximum inbound message size', ['reply:553']],
   ])('finds the codes in %j', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
@@ -45,6 +57,9 @@ describe('extractCodes', () => {
     ['a phone number', 'Call +1 555 123 4567 or (555) 123-4567 or 555-1234'],
     ['a Yahoo tag with a dotted number', 'see reference 4.16.55.1 and [#4.16.1]'],
     ['a size and a count', 'SIZE=15500 and 250KB and 1.2.3'],
+    ['times and a port after a colon', 'Arrival-Date: 12:550 and 23:45:12, port :25, connect to 192.0.2.1:550'],
+    ['a quoted size and a count', 'size "552" and 421 messages, [550 bytes]'],
+    ['an order or ticket number', 'Order #550 shipped; ticket 421-5.1.1a and ref (550)'],
     ['x.y.z numbers in prose', 'The workshop is in room 4.5.1; read section 2.1.3 and upgrade to 5.2.2 before it starts.'],
   ])('finds nothing in %s', (_name, text) => {
     expect(extractCodes(text)).toEqual([]);
