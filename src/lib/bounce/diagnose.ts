@@ -167,10 +167,13 @@ function kindFor(reason: Reason, action: string | null, delayedText: boolean): D
   return 'bounce';
 }
 
-// One draft per failed address (see find-recipients.ts); a recipient named only in the text gets an empty report block.
+// One draft per failed address (see find-recipients.ts); a recipient named only in the text gets an empty report
+// block. An automatic reply (RFC 3834) or a one-click unsubscribe request comes from the recipient itself.
 function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient[], body: string, input: string): RecipientDraft[] {
-  const found = findRecipients(dsnRecipients, body, { headers: parts.headers, from: parts.from, input: parts.isEmail ? input : '' }, MAX_RECIPIENTS);
-  return found.map(({ dsn, address }) => ({
+  const selfSent =
+    parts.isEmail && dsnRecipients.length === 0 && (/^true$/i.test(parts.headers.get('x-apple-unsubscribe')?.trim() ?? '') || isVacation(parts, false, extractCodes(body)));
+  const source = { headers: parts.headers, from: parts.from, input: parts.isEmail ? input : '', feedbackReport: parts.feedbackReport, selfSent };
+  return findRecipients(dsnRecipients, body, source, MAX_RECIPIENTS).map(({ dsn, address }) => ({
     dsn: dsn ?? { ...emptyRecipient(), finalRecipient: address },
     address,
     diagnostic: dsn?.diagnosticCode ?? '',

@@ -25,8 +25,8 @@ const QUOTED_HEADER = /^>?[ ]?(?:received|return-path|message-id|from|to|subject
 // or after its display name: "\"midica@banknbr.com\" <midica@banknbr.com>"
 const LIST_ENTRY = /^[ \t>*•·|"'(<[-]*(?:\d{1,2}[.)][ \t]*)?(?:"[^"\n]{0,80}"[ \t]*)?[<"']?$/;
 // ...counts when the rest of its line is empty or a reason: "  a@b", "a@b (user unknown)", "a@b [User unknown]",
-// "a@b - mailbox full", "a@b on Thu, 29 Apr 2007 16:51:51" (Exchange), "a@b<TAB>550 ..."
-const LIST_ENTRY_TAIL = /^[>"']?[ \t]*(?:$|\(|\[|[-–][ \t]|,?[ \t]+on[ \t]|\t)/;
+// "a@b - mailbox full", "a@b on Thu, 29 Apr 2007 16:51:51" (Exchange), "a@b<TAB>550 ...", "a@b <a@b>" (qmail-ldap)
+const LIST_ENTRY_TAIL = /^[>"']?[ \t]*(?:$|\(|\[|[-–][ \t]|,?[ \t]+on[ \t]|\t|<[^<>\s]{1,254}>[ \t]*$)/;
 
 /**
  * What stands just before an address on its line and makes it a failed recipient, each with an example.
@@ -39,6 +39,8 @@ const RECIPIENT_BEFORE: readonly { example: string; pattern: RegExp; unlessAfter
     pattern:
       /(?:rcpt to|recipients?(?: address(?:es)?| name)?|(?:delivery )?userid|failed (?:recipients?|address(?:es)?)|address(?:es)?|user(?: unknown)?|unknown (?:user|recipient)|invalid (?:recipient|address|user)|mailbox|destinataire|destinatario|empfänger|adresse|original-recipient|final-recipient|to address|addressee|smtp)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*[:=][ \t]*(?:rfc822[ \t]*;[ \t]*)?[<"']?$/i,
   },
+  // the recipient field of a sending service's JSON notification: "emailAddress": "a@b", {"email":"a@b", "recipient": "a@b"
+  { example: '"bouncedRecipients": [{"emailAddress": "a@b.example"', pattern: /"(?:email|emailAddress|email_address|recipient|rcpt_to|rcpt)"[ \t]*:[ \t]*"$/i },
   // a failure stated before it: "Delivery failed 20 attempts: a@b", "User's mailbox is full: <a@b>", "Unknown or illegal alias: a@b"
   {
     example: "User's mailbox is full: <a@b.example>",
@@ -73,16 +75,43 @@ const RECIPIENT_AFTER: readonly { example: string; pattern: RegExp }[] = [
 const NOT_RECIPIENT_BEFORE =
   /(?:\btry (?:e-?mailing|sending|writing|mailing)(?: it)? to[ \t]*[<"']?|\b(?:from|by|sender|envelope-from|contact|write to|reply to|send mail to|id|message-id|von|de la part de)[ \t]*:?[ \t]*[<"'(]?|mailto:[ \t]*|(?:https?:\/\/|www\.)\S*|[?&][\w.-]{1,40}=|[/%]|@[\w.-]{1,253}:)$/i;
 
-type Source = { headers: Map<string, string>; from: string; input: string };
+type Source = {
+  headers: Map<string, string>;
+  from: string;
+  /** The whole input, for the quoted original message's "To:" (empty for a fragment). */
+  input: string;
+  /** The message/feedback-report part (RFC 5965), whose Original-Rcpt-To names the complaining recipient. */
+  feedbackReport?: string;
+  /** Whether the recipient wrote this message itself (an automatic reply, an unsubscribe request): then it is the sender. */
+  selfSent?: boolean;
+};
 
-/** The failed recipients of a bounce: the delivery report's blocks, else X-Failed-Recipients, else the text. */
+// "Original-Rcpt-To: kijitora@example.jp" (RFC 5965 section 3.2)
+const ORIGINAL_RCPT_TO = /^original-rcpt-to:[ \t]*(.*)$/gim;
+
+/**
+ * The failed recipients of a bounce: the delivery report's blocks, else a complaint's Original-Rcpt-To, else the
+ * sender of a message the recipient wrote itself, else X-Failed-Recipients, else the notice's text.
+ */
 export function findRecipients(dsnRecipients: readonly DsnRecipient[], body: string, source: Source, limit: number): { address: string; dsn: DsnRecipient | null }[] {
-  if (dsnRecipients.length > 0) {
-    return dsnRecipients.slice(0, limit).map((dsn) => ({ dsn, address: reportAddress(dsn) }));
-  }
   const exclude = ownAddresses(source);
   const failedHeader = source.headers.get('x-failed-recipients');
   const listed = failedHeader ? addressesIn(failedHeader).filter((address) => !SYSTEM_ADDRESS.test(address)) : [];
+  if (dsnRecipients.length > 0) {
+    const drafts = dsnRecipients.slice(0, limit).map((dsn) => ({ dsn, address: reportAddress(dsn) }));
+    // A single block whose recipient is a program, a file or a broken route ("|/usr/bin/procmail a@b",
+    // "/var/mail/a", "@mx.example.org") takes the address that the header or the notice names instead.
+    const only = drafts.length === 1 ? drafts[0] : undefined;
+    if (only && !INTERNET_ADDRESS.test(only.address)) {
+      const named = listed.length > 0 ? listed : scanReport(body, exclude).named;
+      if (named.length === 1 && named[0] !== undefined) only.address = named[0];
+    }
+    return drafts;
+  }
+  const complained = [...(source.feedbackReport ?? '').matchAll(ORIGINAL_RCPT_TO)].flatMap((m) => addressesIn(m[1] ?? ''));
+  if (complained.length > 0) return complained.slice(0, limit).map((address) => ({ dsn: null, address }));
+  const self = source.selfSent ? addressesIn(source.from) : [];
+  if (self.length > 0) return self.slice(0, 1).map((address) => ({ dsn: null, address }));
   if (listed.length > 0) return listed.slice(0, limit).map((address) => ({ dsn: null, address }));
   const { named, mentioned } = scanReport(body, exclude);
   // A notice that names no recipient in a recipient line ("Duplicated Message-ID in <a@b>") but mentions a
@@ -150,6 +179,8 @@ export function findFailedAddresses(text: string, exclude: ReadonlySet<string> =
   return scanReport(text, exclude).named;
 }
 
+const HEAD_REACH = 160;
+
 // Reads the report's lines up to the returned message: the addresses it names as failed recipients, and
 // every address it mentions that is not ruled out (the sender, a contact, a link).
 function scanReport(text: string, exclude: ReadonlySet<string>): { named: string[]; mentioned: string[] } {
@@ -167,8 +198,9 @@ function scanReport(text: string, exclude: ReadonlySet<string>): { named: string
       const lower = address.toLowerCase();
       if (seen.has(lower) || isExcluded(address, exclude)) continue;
       const start = match.index + match[0].indexOf(address);
-      const head = line.slice(0, start);
-      const tail = line.slice(start + address.length);
+      // at most 160 characters either side (a megabyte-long line stays linear); a cut head cannot pass for a line start
+      const head = start > HEAD_REACH ? `\u0000${line.slice(start - HEAD_REACH, start)}` : line.slice(0, start);
+      const tail = line.slice(start + address.length, start + address.length + HEAD_REACH);
       if (NOT_RECIPIENT_BEFORE.test(head)) continue;
       if (!mentioned.has(lower)) mentioned.set(lower, address);
       const isNamed =

@@ -24,6 +24,8 @@ describe('findFailedAddresses', () => {
     ['a failure stated before it', "User's mailbox is full: <william@example.net>\nUnable to deliver mail.", ['william@example.net']],
     ['two recipients in one paragraph', 'Delivery to the following recipients failed permanently:\n\n     alice@example.com\n     bob@example.net\n\nTechnical details of permanent failure: 550 5.1.1', ['alice@example.com', 'bob@example.net']],
     ['non-ASCII local part and IDN domain', 'Delivery has failed to these recipients or groups:\n\npelé@exemple.fr\n用户@例子.中国\nuser@xn--bcher-kva.example', ['pelé@exemple.fr', '用户@例子.中国', 'user@xn--bcher-kva.example']],
+    ['qmail-ldap', 'Hi. This is the qmail-send program.\n\n>>> kijitora@example.org <kijitora@example.org>\n\n550 sorry, no mailbox here by that name (#5.1.1 - chkusr)', ['kijitora@example.org']],
+    ['sending-service JSON', '{"notificationType":"Bounce","bounce":{"bouncedRecipients":[{"emailAddress":"kijitora@example.com","status":"5.1.1"}]},"mail":{"source":"sender@example.org"}}', ['kijitora@example.com']],
     ['notice followed by a list footer', 'did not reach the following recipient(s):\n\nomar@example.com on Thu, 11 Jul 2002 16:54:54 -0300\n\n_______________________________________________\nMailman-Developers mailing list\nMailman-Developers@example.org', ['omar@example.com']],
   ])('reads the recipients of a %s notice', (_format, text, expected) => {
     expect(findFailedAddresses(text)).toEqual(expected);
