@@ -44,6 +44,13 @@ describe('extractCodes', () => {
     ["Information MTA '62.6.150.133' gives error message 5.7.1 Unable to relay", ['enhanced:5.7.1']],
     ['Delivery failed (#5.1.1) and (5.2.2)', ['enhanced:5.1.1', 'enhanced:5.2.2']],
     ['Status: 553 Exceeded maximum inbound message size', ['reply:553']],
+    ['Server mx.example.com[192.0.2.1] failed with: 550 <a@example.com> No such user here', ['reply:550']],
+    ['Sent to mx.example.com. Server responded with: 552', ['reply:552']],
+    ['{"status":"5.1.1","error_code":"550","raw_reason":"550 5.1.1 unknown"}', ['enhanced:5.1.1', 'reply:550', 'reply:550', 'enhanced:5.1.1']],
+    ['Fehlercode: 550\nGrund: 5.2.2 Postfach voll', ['reply:550', 'enhanced:5.2.2']],
+    ["Code d'erreur : 550", ['reply:550']],
+    ['错误代码：550 原因：5.1.1', ['reply:550', 'enhanced:5.1.1']],
+    ['dsn=5.1.1, status=bounced (host mx.example.jp said: 550 5.1.1 unknown)', ['enhanced:5.1.1', 'reply:550', 'enhanced:5.1.1']],
   ])('finds the codes in %j', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
@@ -60,6 +67,8 @@ describe('extractCodes', () => {
     ['times and a port after a colon', 'Arrival-Date: 12:550 and 23:45:12, port :25, connect to 192.0.2.1:550'],
     ['a quoted size and a count', 'size "552" and 421 messages, [550 bytes]'],
     ['an order or ticket number', 'Order #550 shipped; ticket 421-5.1.1a and ref (550)'],
+    ['HTML attributes and a cipher name split by quoted-printable', '<img width=3D=\n"208" height=3D"20">\nTLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256_P=\n256) id 15.20.1038.3'],
+    ["a local program's exit status", '    (reason: 255)\n    (expanded from: <kijitora@example.jp>)'],
     ['x.y.z numbers in prose', 'The workshop is in room 4.5.1; read section 2.1.3 and upgrade to 5.2.2 before it starts.'],
   ])('finds nothing in %s', (_name, text) => {
     expect(extractCodes(text)).toEqual([]);
