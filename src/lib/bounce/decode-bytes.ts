@@ -98,19 +98,28 @@ function utf8Tally(bytes: Uint8Array): { sequences: number; invalid: number } {
   return { sequences, invalid };
 }
 
-/** Decodes file bytes for diagnosis; a byte-order mark is dropped. */
-export function decodeBytes(bytes: Uint8Array): DecodedBytes {
-  if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
-  if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
-  const utf16 = guessUtf16(bytes);
-  if (utf16) return { ok: true, text: new TextDecoder(utf16).decode(bytes) };
-  if (looksBinary(bytes)) return { ok: false, error: 'binary file: not a text email or bounce message' };
+function utf16Of(bytes: Uint8Array): { label: 'utf-16le' | 'utf-16be'; skip: number } | null {
+  if (startsWith(bytes, [0xff, 0xfe])) return { label: 'utf-16le', skip: 2 };
+  if (startsWith(bytes, [0xfe, 0xff])) return { label: 'utf-16be', skip: 2 };
+  const guessed = guessUtf16(bytes);
+  return guessed ? { label: guessed, skip: 0 } : null;
+}
+
+/** Decodes bytes known to be text (a MIME part): UTF-16, UTF-8 or windows-1252, as decodeBytes would; never refuses. */
+export function decodeText(bytes: Uint8Array): string {
+  const utf16 = utf16Of(bytes);
+  if (utf16) return new TextDecoder(utf16.label).decode(bytes.subarray(utf16.skip));
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     const { sequences, invalid } = utf8Tally(body.subarray(0, SAMPLE * 4));
-    if (sequences >= 4 * invalid) return { ok: true, text: new TextDecoder('utf-8').decode(body) };
-    return { ok: true, text: decodeWindows1252(body) };
+    return sequences >= 4 * invalid ? new TextDecoder('utf-8').decode(body) : decodeWindows1252(body);
   }
+}
+
+/** Decodes file bytes for diagnosis; a byte-order mark is dropped; binary files are refused. */
+export function decodeBytes(bytes: Uint8Array): DecodedBytes {
+  if (utf16Of(bytes) === null && looksBinary(bytes)) return { ok: false, error: 'binary file: not a text email or bounce message' };
+  return { ok: true, text: decodeText(bytes) };
 }

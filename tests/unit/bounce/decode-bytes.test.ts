@@ -2,7 +2,8 @@
 // "Unicode"), UTF-8 with or without a mark, windows-1252 for 8-bit mail (WHATWG Encoding), and a refusal
 // for binary files only: a stray NUL or a few control bytes in a text email do not make it binary.
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
+import { decodeBytes, decodeText } from '../../../src/lib/bounce/decode-bytes.ts';
+import { diagnoseBounce } from '../../../src/lib/bounce/diagnose.ts';
 
 const BOUNCE = 'Final-Recipient: rfc822; pelé@exemple.fr\nStatus: 5.1.1\n\n550 5.1.1 “User unknown” – naïve\n';
 
@@ -53,5 +54,27 @@ describe('decodeBytes', () => {
     ['random-looking data', Array.from({ length: 4000 }, (_, i) => (i * 7919 + 13) % 256)],
   ])('refuses %s', (_name, bytes) => {
     expect(decodeBytes(Uint8Array.from(bytes))).toMatchObject({ ok: false });
+  });
+});
+
+describe('decodeText', () => {
+  it('decodes a windows-1252 MIME part instead of replacing its letters', () => {
+    expect(decodeText(Uint8Array.from([0x70, 0x65, 0x6c, 0xe9, 0x40, 0x65, 0x78, 0x2e, 0x66, 0x72]))).toBe('pelé@ex.fr');
+  });
+});
+
+describe('decoded files through the diagnosis', () => {
+  const bounce = (address: string) =>
+    `From: MAILER-DAEMON@mx.example.net\nTo: sender@example.org\nSubject: Undelivered Mail Returned to Sender\n\n<${address}>: host mx.example.fr[192.0.2.1] said: 550 5.1.1\n    <${address}>: Recipient address rejected: User unknown\n`;
+
+  it.each([
+    ['windows-1252', (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0))), 'pelé@exemple.fr'],
+    ['UTF-16LE with a mark', (text: string) => utf16(text, 'le', true), '用户@例子.中国'],
+    ['UTF-8 with a stray NUL', (text: string) => new TextEncoder().encode(`${text}\0`), 'josé.müller@bücher.example'],
+  ])('keeps the whole non-ASCII address of a %s file', async (_name, encode, address) => {
+    const decoded = decodeBytes(encode(bounce(address)));
+    if (!decoded.ok) throw new Error(decoded.error);
+    const diagnosis = await diagnoseBounce(decoded.text, []);
+    expect(diagnosis.recipients.map((r) => [r.address, r.enhancedCode])).toEqual([[address, '5.1.1']]);
   });
 });
