@@ -77,8 +77,9 @@ export function findAddressBlock(text: string, address: string): string {
   return cutAtNextRecipient(first, address);
 }
 
-// A line naming only an address, as a heading for the lines below it: "\"b@example.org\":", "<b@example.org>:"
-const RECIPIENT_HEADING = /^[ \t]*["<]?([^\s"<>@]{1,64}@[^\s"<>]{1,253})[">]?:?[ \t]*\r?$/;
+// A line that opens with an address, as a heading for the lines below it or as the next recipient's entry:
+// "\"b@example.org\":", "<b@example.org>:", "b@example.org: 550 5.1.1 ..." (OpenSMTPD), "b@example.org (user unknown)"
+const RECIPIENT_HEADING = /^[ \t>]*["<]?([^\s"<>@]{1,64}@[^\s"<>:;,()]{1,253})[">]?(?::|[ \t]|\r?$)/;
 
 // Ends a block where the next recipient's heading starts, when a bounce lists recipients without blank lines.
 function cutAtNextRecipient(block: string, address: string): string {

@@ -74,4 +74,24 @@ describe('diagnoseBounce recipient codes', () => {
       ['nobody@example.org', '550', '5.1.1'],
     ]);
   });
+
+  it('gives two recipients listed on consecutive lines their own codes and cause', async () => {
+    const text = [
+      'From: MAILER-DAEMON@mx.example.net',
+      'To: sender@example.org',
+      'Subject: Delivery status notification: error',
+      '',
+      'An error has occurred while attempting to deliver a message for',
+      'the following list of recipients:',
+      '',
+      'alice@example.jp: 550 5.1.1 <alice@example.jp>: Recipient address rejected: User unknown',
+      'bob@example.com: 552 5.2.2 Mailbox full',
+      '',
+    ].join('\n');
+    const diagnosis = await diagnoseBounce(text, catalogue);
+    expect(diagnosis.recipients.map((r) => [r.address, r.replyCode, r.enhancedCode, r.reason])).toEqual([
+      ['alice@example.jp', '550', '5.1.1', 'userunknown'],
+      ['bob@example.com', '552', '5.2.2', 'mailboxfull'],
+    ]);
+  });
 });
