@@ -11,6 +11,10 @@ import type { DsnRecipient } from './read-delivery-status.ts';
 const ADDRESS = /[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}@[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,62}\.){1,8}(?:\p{L}{2,24}|xn--[a-z0-9-]{1,59})(?![\p{L}\p{M}\p{N}-]|\.[\p{L}\p{N}])/gu;
 // mailboxes that send bounces or take replies about them, never a failed recipient
 const SYSTEM_ADDRESS = /^(?:mailer-daemon|postmaster|no-?reply|do-?not-?reply|root|double-bounce|bounces?|mail-?daemon|abuse|hostmaster)@/i;
+// The left side of a message id rather than of a mailbox: long, with a run of digits after a separator, or a UUID
+// ("20080907124011.12abcd8@host", "mailman.0.1037840296.16399.list@host", "0ae85451-e088-48ae-804e-1f4b713b6c63@host");
+// a phone number is a mailbox ("0000000000@vzwpix.com")
+const MESSAGE_ID_LOCAL = /^(?:(?=[^@]*\d{6})(?=[^@]*[.$%=_-][^@]*\d)[^@]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@/i;
 // A usable Final-Recipient: "a@b.example"; not an X.400 form "/S=x/O=y/" nor a host without a dot "a@mailhub0"
 const INTERNET_ADDRESS = /^[^\s@/]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63})+$/u;
 
@@ -101,12 +105,13 @@ export function findRecipients(dsnRecipients: readonly DsnRecipient[], body: str
   const listed = failedHeader ? addressesIn(failedHeader).filter((address) => !SYSTEM_ADDRESS.test(address)) : [];
   if (dsnRecipients.length > 0) {
     const drafts = dsnRecipients.slice(0, limit).map((dsn) => ({ dsn, address: reportAddress(dsn) }));
-    // A single block whose recipient is a program, a file or a broken route ("|/usr/bin/procmail a@b",
-    // "/var/mail/a", "@mx.example.org") takes the address that the header or the notice names instead.
+    // A single block whose recipient is missing, a program, a file or a broken route ("|/usr/bin/procmail a@b",
+    // "/var/mail/a", "@mx.example.org") takes the one address that the header or the notice names instead.
     const only = drafts.length === 1 ? drafts[0] : undefined;
     if (only && !INTERNET_ADDRESS.test(only.address)) {
-      const named = listed.length > 0 ? listed : scanReport(body, exclude).named;
-      if (named.length === 1 && named[0] !== undefined) only.address = named[0];
+      const { named, mentioned } = scanReport(body, exclude);
+      const [address] = [listed, named, mentioned].find((candidates) => candidates.length === 1) ?? [];
+      if (address !== undefined) only.address = address;
     }
     return drafts;
   }
@@ -198,7 +203,7 @@ function scanReport(text: string, exclude: ReadonlySet<string>): { named: string
     for (const match of line.matchAll(ADDRESS)) {
       const address = trimAddress(match[0]);
       const lower = address.toLowerCase();
-      if (seen.has(lower) || isExcluded(address, exclude)) continue;
+      if (seen.has(lower) || isExcluded(address, exclude) || MESSAGE_ID_LOCAL.test(address)) continue;
       const start = match.index + match[0].indexOf(address);
       // at most 160 characters either side (a megabyte-long line stays linear); a cut head cannot pass for a line start
       const head = start > HEAD_REACH ? `\u0000${line.slice(start - HEAD_REACH, start)}` : line.slice(0, start);
