@@ -222,6 +222,9 @@ function scanReport(text: string, exclude: ReadonlySet<string>): { named: string
   return { named, mentioned: [...mentioned.values()] };
 }
 
+// "List-Post: <mailto:list@example.org>", "X-BeenThere: list@example.org", "Mailing-List: list list@example.org"
+const LIST_ADDRESS_HEADER = /^[ \t>]*(?:list-post|x-beenthere|mailing-list)[ \t]*:[ \t]*([^\r\n]*)/gim;
+
 // The quoted original message's single "To:" address, for notices that name no recipient themselves
 // ("Message could not be delivered to mobile." followed by "Original Message: ... To: 0000000000@vzwpix.com").
 function originalRecipient(input: string, exclude: ReadonlySet<string>): string[] {
@@ -230,6 +233,8 @@ function originalRecipient(input: string, exclude: ReadonlySet<string>): string[
   const rest = input.slice(blank.index, blank.index + 200_000);
   const to = /^[ \t>]*to:[ \t]*([^\r\n]*(?:\r?\n[ \t]+[^\r\n]*)*)/im.exec(rest);
   if (!to?.[1]) return [];
-  const addresses = addressesIn(to[1]).filter((address) => !isExcluded(address, exclude));
+  // a post to a mailing list (RFC 2369 List-Post, Mailman's X-BeenThere) is addressed to the list, not to the recipient
+  const lists = new Set([...rest.matchAll(LIST_ADDRESS_HEADER)].flatMap((m) => addressesIn(m[1] ?? '')).map((address) => address.toLowerCase()));
+  const addresses = addressesIn(to[1]).filter((address) => !isExcluded(address, exclude) && !lists.has(address.toLowerCase()));
   return addresses.length === 1 ? addresses : [];
 }

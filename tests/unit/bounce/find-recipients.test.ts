@@ -82,4 +82,10 @@ describe('findRecipients', () => {
     const found = findRecipients([], 'Message could not be delivered to mobile.', source({ from: 'postmaster@example.net', to: 'sender@example.org' }, input), 50);
     expect(found.map((r) => r.address)).toEqual(['0000000000@example.com']);
   });
+
+  it("does not take a mailing list's own address from the quoted original", () => {
+    const input = 'From: postmaster@example.net\nTo: list-bounces@example.org\nSubject: failure\n\nNo matches to nameserver query.\n\nTo: list@example.org\nX-BeenThere: list@example.org\nList-Post: <mailto:list@example.org>\n';
+    const found = findRecipients([], 'No matches to nameserver query.', source({ from: 'postmaster@example.net', to: 'list-bounces@example.org' }, input), 50);
+    expect(found).toEqual([]);
+  });
 });

@@ -41,8 +41,9 @@ const CORPORA = [
     name: 'bounces-more',
     dir: path.resolve(root, '../shared/bounces-more'),
     rows: readRows(path.resolve(root, '../shared/bounces-more/addresses.jsonl'), (row) => (row.addresses as string[] | null) ?? null),
-    // measured: precision 96.7%, recall 95.1%
-    min: { precision: 0.96, recall: 0.95 },
+    // measured: precision 97.5%, recall 95.1% (the misses: a Final-Recipient that the reference replaces by the
+    // Original-Recipient, a report nested in a forwarded message, bare user names without a domain)
+    min: { precision: 0.97, recall: 0.95 },
   },
 ];
 
