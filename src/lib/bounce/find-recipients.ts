@@ -18,7 +18,7 @@ const MESSAGE_ID_LOCAL = /^(?:(?=[^@]*\d{6})(?=[^@]*[.$%=_-][^@]*\d)[^@]{16,}|[0
 // A usable Final-Recipient: "a@b.example"; not an X.400 form "/S=x/O=y/" nor a host without a dot "a@mailhub0"
 const INTERNET_ADDRESS = /^[^\s@/]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63})+$/u;
 
-/** A header line quoted in the text: its addresses are the original message's, not failed recipients. */
+// A header line quoted in the text, whose addresses are the original message's, not failed recipients:
 // "To: a@b", "> From: \"Kijitora\" <k@example.jp>", "Return-Path: <x@y>", "Message-ID: <id@host>", "  Sent by: ..."
 const HEADER_LINE =
   /^[ \t>|]*(?:from|to|cc|bcc|reply-to|sender|return-path|errors-to|message-id|references|in-reply-to|received|delivered-to|envelope-to|subject|date|resent-[\w-]+|list-[\w-]+|x-[\w-]+|mail from|sent by|envoyé par|de|von|da|van|od|para|an|à|a|aan|destinatario)[ \t]*:/i;
