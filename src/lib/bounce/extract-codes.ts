@@ -20,7 +20,8 @@ const INTRODUCING_WORDS =
   '(?:said|returned was|talk to me|smtp|reply|replied|response|responded|answered|error|code|status|reason|returned|diagnostic-code|failed|failure|rejected|refused|answer|message|fehler(?:code)?|grund|code d\'erreur|erreur|raison|c[oó]digo(?: de error)?|motivo|raz[oó]n|errore|fout(?:code)?|reden|b[lł][aą]d|kod b[lł][eę]du|pow[oó]d|原因|理由|エラー(?:コード)?|错误(?:代码)?|錯誤(?:代碼)?)(?:[ \t]+(?:with|by|was|is))?';
 // contexts in which a bare three-digit number is a reply: "said: 550", "smtp; 550", "Remote Server returned '550", "talk to me: 421", "<a@b.example>: 550",
 // "ERROR_CODE :550", "failure: 552", "ResponseCode 421,", "[SMTP Error Code 550]", "错误代码：550", and the JSON field of an ESP's event: "\"code\": 550"
-const REPLY_CONTEXT = new RegExp(`${INTRODUCING_WORDS}"?[ \\t]*[:;(=：]?[ \\t]*['"([]?[ \\t]*$|<<<[ \\t]?$|>>>[ \\t]?$|[\\]>]:[ \\t]{1,3}$`, 'i');
+// and Sendmail's "554 <a@b.example>... 550 Host unknown" (the remote reply after the address and its dots)
+const REPLY_CONTEXT = new RegExp(`${INTRODUCING_WORDS}"?[ \\t]*[:;(=：]?[ \\t]*['"([]?[ \\t]*$|<<<[ \\t]?$|>>>[ \\t]?$|[\\]>]:[ \\t]{1,3}$|(?:>|@[\\w.-]{1,253})\\.\\.\\.[ \\t]{1,2}$`, 'i');
 // the reply is the first thing on its line, possibly after quoting, a bullet, a markdown bold marker or an
 // opening quote: "> 550 ...", "** 550", "            \"554 Message looping (received 6 times)\""
 const LINE_START = /(?:^|[\r\n])[ \t>*|#-]{0,16}['"]?$/;
