@@ -5,6 +5,7 @@
 import type { Audience, Reason } from '../content/vocabulary.ts';
 import { REASON_LABELS } from '../content/vocabulary.ts';
 import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
+import type { BounceEvidence, Signal } from './classify-bounce.ts';
 import { extractCodes } from './extract-codes.ts';
 import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
@@ -12,6 +13,7 @@ import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
 import { findAddressBlock, findAddresses, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
+import type { Lexicon } from './reason-lexicon.ts';
 import type { EmailParts } from './read-email.ts';
 import type { BounceOrigin, Diagnosis, DiagnosisKind, Evidence, Finding, MatchableEntry, RecipientResult } from './types.ts';
 
@@ -20,6 +22,8 @@ export type DiagnoseOptions = {
   matchLimit?: number;
   /** Characters of decoded text analysed with the expensive steps (phrase tables, matching); codes are found in all of it. */
   analysisWindow?: number;
+  /** The phrase lexicon (validation passes one without the terms of a held-out server kind). */
+  lexicon?: Lexicon;
 };
 
 const DEFAULT_WINDOW = 64_000;
@@ -182,6 +186,13 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     /^true$/i.test(parts.headers.get('x-apple-unsubscribe')?.trim() ?? '');
   const vacation = !feedback && parts.isEmail && isVacation(parts, parts.deliveryStatus !== '' || dsn.recipients.length > 0, decodedCodes);
 
+  const matchText = [drafts[0]?.dsn.diagnosticCode ?? '', analysed].join('\n');
+  const matches = matchEntries(matchText, decodedCodes, catalogue, { limit: options.matchLimit ?? 10 });
+  const nearest = matches[0] === undefined ? undefined : catalogue.find((entry) => entry.id === matches[0]?.id);
+  const catalogueEvidence: BounceEvidence['catalogue'] = nearest && matches[0] ? { id: nearest.id, reason: nearest.reason, score: matches[0].score } : null;
+  const scoring = { catalogue: catalogueEvidence, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
+  let decidingSignals: { signals: Signal[]; diagnostic: string; context: string; report: string } | null = null;
+
   const recipients: RecipientResult[] = drafts.map((draft) => {
     const block = findAddressBlock(body, draft.address);
     const diagnostic = draft.diagnostic || block || bodyCodeLines || (parts.isEmail ? '' : body);
@@ -193,7 +204,8 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body);
     const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
     const action = draft.dsn.action;
-    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus });
+    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus, ...scoring });
+    decidingSignals ??= { signals: classification.signals, diagnostic, context: body, report: parts.deliveryStatus };
     if (feedback) classification = { ...classification, reason: 'feedback' };
     else if (vacation) classification = { ...classification, reason: 'vacation' };
     else if (action === 'delivered' || action === 'relayed' || action === 'expanded') classification = { ...classification, reason: 'delivered' };
@@ -223,12 +235,11 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const diagnostic = bodyCodeLines || analysed;
     enhancedCode = firstValue(decodedCodes, 'enhanced');
     replyCode = failureReply(decodedCodes);
-    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed), action: null, localProgram: false });
+    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed), action: null, localProgram: false, ...scoring });
+    decidingSignals = { signals: classification.signals, diagnostic, context: analysed, report: '' };
     reason = feedback ? 'feedback' : vacation ? 'vacation' : classification.reason;
     permanent = classification.permanent;
   }
-  const matchText = [recipients[0]?.diagnosticCode ?? '', analysed].join('\n');
-  const matches = matchEntries(matchText, decodedCodes, catalogue, { limit: options.matchLimit ?? 10 });
   // Without a recipient or a code, only a strong phrase ("User unknown", "Mailbox full") or a catalogue text
   // that the paste contains almost word for word makes text a bounce; the catalogue entry then names the cause.
   const best = matches[0] !== undefined && matches[0].score >= STRONG_MATCH ? catalogue.find((entry) => entry.id === matches[0]?.id) : undefined;
@@ -262,19 +273,32 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     origin,
     actors,
     audience: actors[0] ?? null,
-    evidence: codeEvidence(allCodes, enhancedCode ?? replyCode, reason),
+    evidence: decidingSignals === null ? [] : evidenceOf(decidingSignals, analysed, reason),
   };
   if (parts.isEmail && analysed !== input) diagnosis.text = analysed;
   return diagnosis;
 }
 
-// The code that decided, as a span of the text (the scored evidence will replace this).
-function codeEvidence(codes: readonly Finding[], decisive: string | null, reason: Reason): Evidence[] {
-  const finding = decisive === null ? undefined : codes.find((f) => f.value === decisive);
-  if (!finding) return [];
-  const evidence: Evidence = { signal: finding.kind === 'enhanced' ? 'enhanced-code' : 'reply-code', reason, weight: 1, text: finding.value, start: finding.start, end: finding.end };
-  if (finding.decoded) evidence.decoded = true;
-  return [evidence];
+// The deciding signals with offsets into the analysed text: a signal of the reply or the report is
+// found where that text stands in it; one that is not a span (an Action, a catalogue entry) has none.
+function evidenceOf(decided: { signals: readonly Signal[]; diagnostic: string; context: string; report: string }, analysed: string, reason: Reason): Evidence[] {
+  const bases: Record<string, number> = {
+    diagnostic: decided.diagnostic === '' ? -1 : analysed.indexOf(decided.diagnostic),
+    context: decided.context === '' ? -1 : analysed.indexOf(decided.context),
+    report: decided.report === '' ? -1 : analysed.indexOf(decided.report),
+  };
+  return decided.signals.map((signal) => {
+    const base = signal.region === null ? -1 : bases[signal.region] ?? -1;
+    const spanned = base >= 0 && signal.start !== null && signal.end !== null;
+    return {
+      signal: signal.signal,
+      reason: signal.signal === 'command' ? reason : signal.reason,
+      weight: signal.weight,
+      text: signal.text,
+      start: spanned ? base + (signal.start ?? 0) : null,
+      end: spanned ? base + (signal.end ?? 0) : null,
+    };
+  });
 }
 
 // Findings of the decoded text whose value does not stand in the original input, marked as decoded.

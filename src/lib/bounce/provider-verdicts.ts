@@ -5,7 +5,8 @@
 // sisimai's per-host modules; the texts come from the providers' published reply lists.
 import type { Reason } from '../content/vocabulary.ts';
 
-export type ProviderVerdict = { provider: string; reason: Reason };
+/** A provider's verdict, with the code or wording that gave it as the span [start, end) of the text. */
+export type ProviderVerdict = { provider: string; reason: Reason; text: string; start: number; end: number };
 
 type ProviderTable = {
   provider: string;
@@ -111,6 +112,12 @@ const PROVIDER_TABLES: readonly ProviderTable[] = [
     phrases: [[/^the user\(s\) account is disabled\.$/im, 'suspend']], // "The user(s) account is disabled."
   },
   {
+    // au (KDDI) answers "550 : User unknown", the address left out, when the recipient's own reception
+    // settings refuse the sender; a missing mailbox is "550 <a@b>: User unknown".
+    provider: 'kddi',
+    phrases: [[/\b[45]\d\d :[ \t]*user unknown\b/i, 'filtered']], // "550 : User unknown"
+  },
+  {
     // Yahoo: "dd This user doesn't have a yahoo.com account" (given after DATA, yet the mailbox is missing).
     provider: 'yahoo',
     phrases: [[/\bthis user doesn'?t have an? [\w.-]{1,60} account\b/i, 'userunknown']], // "This user doesn't have a yahoo.com account"
@@ -150,12 +157,14 @@ export function findProviderVerdict(text: string): ProviderVerdict | null {
   if (text === '') return null;
   for (const table of PROVIDER_TABLES) {
     if (table.signal && table.codes) {
-      const key = table.signal.exec(text)?.[1];
+      const match = table.signal.exec(text);
+      const key = match?.[1];
       const reason = key === undefined ? undefined : table.codes[key] ?? table.codes[key.toUpperCase()] ?? table.codes[key.toLowerCase()];
-      if (reason) return { provider: table.provider, reason };
+      if (match && reason) return { provider: table.provider, reason, text: match[0], start: match.index, end: match.index + match[0].length };
     }
     for (const [pattern, reason] of table.phrases ?? []) {
-      if (pattern.test(text)) return { provider: table.provider, reason };
+      const match = pattern.exec(text);
+      if (match) return { provider: table.provider, reason, text: match[0], start: match.index, end: match.index + match[0].length };
     }
   }
   return null;
