@@ -28,7 +28,7 @@ export type BounceEvidence = {
   /** The machine-readable report (message/delivery-status), searched only for a provider's own fields. */
   report?: string;
   /** The closest catalogue entry and its match score (0..1). */
-  catalogue?: { id: string; reason: Reason; score: number } | null;
+  catalogue?: { id: string; reason: Reason; score: number; ownText?: boolean } | null;
   /** The phrase lexicon to use (validation swaps in one without some terms). */
   lexicon?: Lexicon;
 };
@@ -126,7 +126,8 @@ function statusSignal(status: string | null, diagnostic: string): Signal | null 
 
 function catalogueSignal(catalogue: BounceEvidence['catalogue']): Signal | null {
   if (!catalogue || catalogue.score < CATALOGUE_MIN_SCORE) return null;
-  const weight = catalogue.score >= CATALOGUE_STRONG_SCORE ? SIGNAL_WEIGHTS.catalogueStrong : SIGNAL_WEIGHTS.catalogue * catalogue.score;
+  const strong = catalogue.score >= CATALOGUE_STRONG_SCORE;
+  const weight = strong && catalogue.ownText === true ? SIGNAL_WEIGHTS.catalogueOwnText : strong ? SIGNAL_WEIGHTS.catalogueStrong : SIGNAL_WEIGHTS.catalogue * catalogue.score;
   return { signal: 'catalogue', reason: catalogue.reason, weight, text: catalogue.id, region: null, start: null, end: null };
 }
 

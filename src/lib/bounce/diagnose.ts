@@ -3,7 +3,7 @@
 // classifies the cause, says who generated the bounce and who has to act, and ranks catalogue
 // entries. Pure: runs unchanged in Node, a Web Worker and the page.
 import type { Audience, Reason } from '../content/vocabulary.ts';
-import { REASON_LABELS } from '../content/vocabulary.ts';
+import { REASON_FAMILY, REASON_LABELS } from '../content/vocabulary.ts';
 import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
 import type { BounceEvidence, Signal } from './classify-bounce.ts';
 import { extractCodes } from './extract-codes.ts';
@@ -15,7 +15,7 @@ import { findAddressBlock, findAddresses, findCodeLines, findCommand, hasRemoteR
 import { readEmail } from './read-email.ts';
 import type { Lexicon } from './reason-lexicon.ts';
 import type { EmailParts } from './read-email.ts';
-import type { BounceOrigin, Diagnosis, DiagnosisKind, Evidence, Finding, MatchableEntry, RecipientResult } from './types.ts';
+import type { BounceOrigin, Diagnosis, DiagnosisKind, EntryMatch, Evidence, Finding, MatchableEntry, RecipientResult } from './types.ts';
 
 export type DiagnoseOptions = {
   /** Most catalogue matches to return (10). */
@@ -189,7 +189,9 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const matchText = [drafts[0]?.dsn.diagnosticCode ?? '', analysed].join('\n');
   const matches = matchEntries(matchText, decodedCodes, catalogue, { limit: options.matchLimit ?? 10 });
   const nearest = matches[0] === undefined ? undefined : catalogue.find((entry) => entry.id === matches[0]?.id);
-  const catalogueEvidence: BounceEvidence['catalogue'] = nearest && matches[0] ? { id: nearest.id, reason: nearest.reason, score: matches[0].score } : null;
+  // A paste that is little more than a catalogue entry's own text is that entry: its label is the answer.
+  const ownText = nearest !== undefined && (matches[0]?.score ?? 0) >= STRONG_MATCH && analysed.trim().length <= 2 * Math.max(...nearest.texts.map((text) => text.length));
+  const catalogueEvidence: BounceEvidence['catalogue'] = nearest && matches[0] ? { id: nearest.id, reason: nearest.reason, score: matches[0].score, ownText } : null;
   const scoring = { catalogue: catalogueEvidence, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
   let decidingSignals: { signals: Signal[]; diagnostic: string; context: string; report: string } | null = null;
 
@@ -257,6 +259,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const isBounceEmail = parts.isEmail && (dsn.recipients.length > 0 || BOUNCE_SENDER.test(parts.from));
   const origin: BounceOrigin = kind === 'vacation' || kind === 'feedback' ? 'recipient-side' : originOf(first?.remoteMta != null, analysed.slice(0, window), generatingHost, isBounceEmail);
   const actors: Audience[] = kind === 'unknown' ? [] : actorsFor(reason, origin);
+  const ranked = rankByFamily(matches, catalogue, reason);
   const diagnosis: Diagnosis = {
     kind,
     reason,
@@ -265,7 +268,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     replyCode,
     enhancedCode,
     codes: allCodes,
-    matches,
+    matches: ranked,
     recipients,
     reportingMta,
     generatingHost,
@@ -299,6 +302,22 @@ function evidenceOf(decided: { signals: readonly Signal[]; diagnostic: string; c
       end: spanned ? base + (signal.end ?? 0) : null,
     };
   });
+}
+
+// One answer: a catalogue entry whose cause belongs to another family than the diagnosis is not a close
+// match, however alike the words ("550 5.1.1 User unknown" quoted inside a block-list refusal). Its score
+// is cut below the strong-match line and the list re-sorted, so the page never leads with a contradiction.
+const CONTRADICTION_FACTOR = 0.75;
+
+function rankByFamily(matches: readonly EntryMatch[], catalogue: readonly MatchableEntry[], reason: Reason): EntryMatch[] {
+  const family = REASON_FAMILY[reason];
+  const reasons = new Map(catalogue.map((entry) => [entry.id, entry.reason]));
+  const rescored = matches.map((match) => {
+    const entryReason = reasons.get(match.id);
+    if (entryReason === undefined || REASON_FAMILY[entryReason] === family) return match;
+    return { ...match, score: Math.min(Math.round(match.score * CONTRADICTION_FACTOR * 1000) / 1000, STRONG_MATCH - 0.001) };
+  });
+  return rescored.sort((a, b) => b.score - a.score);
 }
 
 // Findings of the decoded text whose value does not stand in the original input, marked as decoded.

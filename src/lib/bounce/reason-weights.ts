@@ -29,6 +29,8 @@ export const SIGNAL_WEIGHTS = {
   /** The closest catalogue entry, scaled by its match score (0..1); at or above 0.8 it is that entry's text. */
   catalogue: 0.2,
   catalogueStrong: 0.3,
+  /** The paste is little more than one catalogue entry's own text: that entry's label decides. */
+  catalogueOwnText: 8,
   /** Added to a wording of a local delivery program's failure ("pipe to |/usr/bin/procmail"): its own words are more specific than any status its wrapper chose. */
   mailerWording: 2,
   /** A delivery report's Action: delayed with nothing else said. */
