@@ -3,9 +3,10 @@
 // (RFC 3463), wordings of the lexicon in the server's own reply (RFC 3464 section 2.3.6) and in the rest
 // of the bounce, a local delivery program's failure, the closest catalogue entry and the DSN Action.
 // The weights live in reason-weights.ts; the refused command (RFC 5321 section 3.3) re-reads the result.
+import { REASON_FAMILY } from '../content/vocabulary.ts';
 import type { Reason } from '../content/vocabulary.ts';
 import { findProviderVerdict } from './provider-verdicts.ts';
-import { CATALOGUE_MIN_SCORE, CATALOGUE_STRONG_SCORE, CLASS_REREADS, COMMAND_REREADS, SIGNAL_WEIGHTS } from './reason-weights.ts';
+import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, SIGNAL_WEIGHTS } from './reason-weights.ts';
 import { DEFAULT_LEXICON, findPhrases, normalizeText } from './reason-lexicon.ts';
 import type { Lexicon, PhraseHit } from './reason-lexicon.ts';
 import { reasonForStatus } from './status-reasons.ts';
@@ -28,7 +29,7 @@ export type BounceEvidence = {
   /** The machine-readable report (message/delivery-status), searched only for a provider's own fields. */
   report?: string;
   /** The closest catalogue entry and its match score (0..1). */
-  catalogue?: { id: string; reason: Reason; score: number; ownText?: boolean } | null;
+  catalogue?: { id: string; reason: Reason; score: number; ownText?: boolean; /** The entry's longest literal text, in characters. */ length?: number } | null;
   /** The phrase lexicon to use (validation swaps in one without some terms). */
   lexicon?: Lexicon;
 };
@@ -125,9 +126,17 @@ function statusSignal(status: string | null, diagnostic: string): Signal | null 
 }
 
 function catalogueSignal(catalogue: BounceEvidence['catalogue']): Signal | null {
-  if (!catalogue || catalogue.score < CATALOGUE_MIN_SCORE) return null;
+  // An entry that names no cause (onhold, undefined) says nothing about the reason.
+  if (!catalogue || catalogue.score < CATALOGUE_MIN_SCORE || REASON_FAMILY[catalogue.reason] === 'unknown') return null;
   const strong = catalogue.score >= CATALOGUE_STRONG_SCORE;
-  const weight = strong && catalogue.ownText === true ? SIGNAL_WEIGHTS.catalogueOwnText : strong ? SIGNAL_WEIGHTS.catalogueStrong : SIGNAL_WEIGHTS.catalogue * catalogue.score;
+  // A long literal text found almost whole is specific; "550 User unknown" stands in many refusals.
+  const specific = Math.min(1, Math.max(0, ((catalogue.length ?? 0) - CATALOGUE_SHORT_TEXT) / CATALOGUE_LONG_TEXT));
+  const weight =
+    strong && catalogue.ownText === true
+      ? SIGNAL_WEIGHTS.catalogueOwnText
+      : strong
+        ? Math.max(SIGNAL_WEIGHTS.catalogueStrong, catalogue.score >= CATALOGUE_WHOLE_SCORE ? SIGNAL_WEIGHTS.catalogueLongText * specific : 0)
+        : SIGNAL_WEIGHTS.catalogue * catalogue.score;
   return { signal: 'catalogue', reason: catalogue.reason, weight, text: catalogue.id, region: null, start: null, end: null };
 }
 

@@ -191,7 +191,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const nearest = matches[0] === undefined ? undefined : catalogue.find((entry) => entry.id === matches[0]?.id);
   // A paste that is little more than a catalogue entry's own text is that entry: its label is the answer.
   const ownText = nearest !== undefined && (matches[0]?.score ?? 0) >= STRONG_MATCH && analysed.trim().length <= 2 * Math.max(...nearest.texts.map((text) => text.length));
-  const catalogueEvidence: BounceEvidence['catalogue'] = nearest && matches[0] ? { id: nearest.id, reason: nearest.reason, score: matches[0].score, ownText } : null;
+  const catalogueEvidence: BounceEvidence['catalogue'] = nearest && matches[0] ? { id: nearest.id, reason: nearest.reason, score: matches[0].score, ownText, length: Math.max(...nearest.texts.map((text) => text.length)) } : null;
   const scoring = { catalogue: catalogueEvidence, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
   let decidingSignals: { signals: Signal[]; diagnostic: string; context: string; report: string } | null = null;
 
@@ -314,7 +314,8 @@ function rankByFamily(matches: readonly EntryMatch[], catalogue: readonly Matcha
   const reasons = new Map(catalogue.map((entry) => [entry.id, entry.reason]));
   const rescored = matches.map((match) => {
     const entryReason = reasons.get(match.id);
-    if (entryReason === undefined || REASON_FAMILY[entryReason] === family) return match;
+    // A cause of the 'unknown' family (onhold, syntaxerror ...) contradicts nothing.
+    if (entryReason === undefined || REASON_FAMILY[entryReason] === family || REASON_FAMILY[entryReason] === 'unknown' || family === 'unknown') return match;
     return { ...match, score: Math.min(Math.round(match.score * CONTRADICTION_FACTOR * 1000) / 1000, STRONG_MATCH - 0.001) };
   });
   return rescored.sort((a, b) => b.score - a.score);

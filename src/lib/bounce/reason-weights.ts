@@ -29,6 +29,8 @@ export const SIGNAL_WEIGHTS = {
   /** The closest catalogue entry, scaled by its match score (0..1); at or above 0.8 it is that entry's text. */
   catalogue: 0.2,
   catalogueStrong: 0.3,
+  /** A strong match on a long catalogue text (see CATALOGUE_SHORT_TEXT): as much as the remote reply's own wording. */
+  catalogueLongText: 3.9,
   /** The paste is little more than one catalogue entry's own text: that entry's label decides. */
   catalogueOwnText: 8,
   /** Added to a wording of a local delivery program's failure ("pipe to |/usr/bin/procmail"): its own words are more specific than any status its wrapper chose. */
@@ -39,6 +41,11 @@ export const SIGNAL_WEIGHTS = {
 
 /** The catalogue's score from which its entry is taken to be the paste's own text. */
 export const CATALOGUE_STRONG_SCORE = 0.8;
+/** A catalogue text this short ("550 User unknown") says little; from here to SHORT + LONG characters its weight grows to catalogueLongText. */
+export const CATALOGUE_SHORT_TEXT = 40;
+export const CATALOGUE_LONG_TEXT = 80;
+/** From this score the entry's text stands in the paste (nearly) whole. */
+export const CATALOGUE_WHOLE_SCORE = 0.95;
 /** Below this score a catalogue match says nothing about the reason. */
 export const CATALOGUE_MIN_SCORE = 0.5;
 
