@@ -1,9 +1,10 @@
 // The phrase lexicon of the scored diagnosis: wordings mail servers use for each cause, as data
 // (reason, strength, source), compiled once at module load into one combined pattern per group so a
 // diagnosis costs a handful of regex scans, not one per phrase. Sources: the project's own tables
-// (reason-phrases.ts) and Sisimai's reason lists (reason-lexicon-sisimai.ts, BSD-2-Clause).
+// (reason-phrases.ts, reason-phrases-i18n.ts for other languages) and Sisimai's reason lists (reason-lexicon-sisimai.ts, BSD-2-Clause).
 // Matching runs on lower-cased text with white space collapsed; offsets map back to the original.
 import type { Reason } from '../content/vocabulary.ts';
+import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
 import { REASON_PHRASES } from './reason-phrases.ts';
 import { SISIMAI_REASON_LISTS } from './reason-lexicon-sisimai.ts';
 
@@ -65,7 +66,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 function projectTerms(): LexiconTerm[] {
   const terms: LexiconTerm[] = [];
-  REASON_PHRASES.forEach((table, t) => {
+  [...REASON_PHRASES, ...LOCALISED_REASON_PHRASES].forEach((table, t) => {
     table.patterns.forEach((pattern, p) => {
       splitAlternatives(pattern.source).forEach((alternative, a) => {
         terms.push({ id: `project:${table.reason}:${String(t)}.${String(p)}.${String(a)}`, reason: table.reason, strength: table.strength, source: 'project', pattern: alternative });
