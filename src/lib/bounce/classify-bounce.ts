@@ -89,7 +89,19 @@ function baseWeight(hit: PhraseHit, inReply: boolean): number {
   return inReply ? SIGNAL_WEIGHTS.weakPhraseInReply : SIGNAL_WEIGHTS.weakPhraseInText;
 }
 
+// The rest of the bounce is the same for every recipient of one report: its wordings are found once
+// (one remembered scan per region, so a reply and the context do not evict each other).
+const lastScans = new Map<string, { text: string; lexicon: Lexicon; signals: Signal[] }>();
+
 function phraseSignals(text: string, region: 'diagnostic' | 'context', lexicon: Lexicon): Signal[] {
+  const last = lastScans.get(region);
+  if (last !== undefined && last.text === text && last.lexicon === lexicon) return last.signals;
+  const signals = scanPhrases(text, region, lexicon);
+  lastScans.set(region, { text, lexicon, signals });
+  return signals;
+}
+
+function scanPhrases(text: string, region: 'diagnostic' | 'context', lexicon: Lexicon): Signal[] {
   if (text.trim() === '') return [];
   const inReply = region === 'diagnostic';
   return findPhrases(normalizeText(text), lexicon).map((hit) => ({
