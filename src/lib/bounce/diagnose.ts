@@ -13,6 +13,7 @@ import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
 import { findAddressBlock, findAddresses, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
+import { findServiceNotice } from './read-service-notice.ts';
 import type { Lexicon } from './reason-lexicon.ts';
 import type { EmailParts } from './read-email.ts';
 import type { BounceOrigin, Diagnosis, DiagnosisKind, EntryMatch, Evidence, Finding, MatchableEntry, RecipientResult } from './types.ts';
@@ -179,7 +180,10 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const bodyCodeLines = findCodeLines(body, extractCodes(body).filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start));
 
   // An ARF report (RFC 5965), or Apple Mail's one-click unsubscribe request ("X-Apple-Unsubscribe: true").
+  // A sending service's JSON event (Amazon SES, SendGrid, Mailgun, Postmark) names its own kind.
+  const serviceNotice = findServiceNotice(analysed);
   const feedback =
+    serviceNotice === 'complaint' ||
     parts.feedbackReport !== '' ||
     /report-type=["']?feedback-report/i.test(parts.contentType) ||
     FEEDBACK_TYPE.test(body.slice(0, 20_000)) ||
@@ -210,7 +214,9 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     decidingSignals ??= { signals: classification.signals, diagnostic, context: body, report: parts.deliveryStatus };
     if (feedback) classification = { ...classification, reason: 'feedback' };
     else if (vacation) classification = { ...classification, reason: 'vacation' };
-    else if (action === 'delivered' || action === 'relayed' || action === 'expanded') classification = { ...classification, reason: 'delivered' };
+    else if (action === 'delivered' || action === 'relayed' || action === 'expanded' || serviceNotice === 'delivery') classification = { ...classification, reason: 'delivered' };
+    // A report whose only status is a success (2.x.x, RFC 3463 section 3.1) and that names no Action.
+    else if (action === null && draft.dsn.status?.startsWith('2') === true && !/^[45]/.test(status ?? '')) classification = { ...classification, reason: 'delivered' };
     return {
       address: draft.address,
       originalRecipient: draft.dsn.originalRecipient,
@@ -239,7 +245,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     replyCode = failureReply(decodedCodes);
     const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed), action: null, localProgram: false, ...scoring });
     decidingSignals = { signals: classification.signals, diagnostic, context: analysed, report: '' };
-    reason = feedback ? 'feedback' : vacation ? 'vacation' : classification.reason;
+    reason = feedback ? 'feedback' : vacation ? 'vacation' : serviceNotice === 'delivery' ? 'delivered' : classification.reason;
     permanent = classification.permanent;
   }
   // Without a recipient or a code, only a strong phrase ("User unknown", "Mailbox full") or a catalogue text
@@ -248,14 +254,14 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   // ...and only when the paste is little more than that text: "Try again later" inside a letter is not a bounce.
   const knownText = best && analysed.trim().length <= 2 * Math.max(...best.texts.map((text) => text.length)) ? best : undefined;
   const strongPhrase = findPhraseReason(analysed.slice(0, window))?.strength === 'strong';
-  const hasEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation || strongPhrase || knownText !== undefined;
+  const hasEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation || strongPhrase || knownText !== undefined || serviceNotice !== null;
   if (!hasEvidence) {
     reason = 'undefined';
     permanent = null;
   } else if (first === undefined && decodedCodes.length === 0 && !strongPhrase && !feedback && !vacation && knownText) {
     reason = knownText.reason;
   }
-  const kind: DiagnosisKind = hasEvidence ? kindFor(reason, first?.action ?? null, DELAY_TEXT.test(body.slice(0, 8000))) : 'unknown';
+  const kind: DiagnosisKind = hasEvidence ? kindFor(reason, first?.action ?? null, serviceNotice === 'delay' || DELAY_TEXT.test(body.slice(0, 8000))) : 'unknown';
   const isBounceEmail = parts.isEmail && (dsn.recipients.length > 0 || BOUNCE_SENDER.test(parts.from));
   const origin: BounceOrigin = kind === 'vacation' || kind === 'feedback' ? 'recipient-side' : originOf(first?.remoteMta != null, analysed.slice(0, window), generatingHost, isBounceEmail);
   const actors: Audience[] = kind === 'unknown' ? [] : actorsFor(reason, origin);

@@ -4,6 +4,7 @@
 // or 5.5.0, or misused). Each table is keyed by a signal only that provider writes, in the spirit of
 // sisimai's per-host modules; the texts come from the providers' published reply lists.
 import type { Reason } from '../content/vocabulary.ts';
+import { SERVICE_BOUNCE_TYPES } from './read-service-notice.ts';
 
 /** A provider's verdict, with the code or wording that gave it as the span [start, end) of the text. */
 export type ProviderVerdict = { provider: string; reason: Reason; text: string; start: number; end: number };
@@ -144,6 +145,12 @@ const PROVIDER_TABLES: readonly ProviderTable[] = [
     phrases: [
       [/\b(?:did not|didn'?t|will not|won'?t) (?:send|deliver)\b.{0,80}\b(?:is|was) on (?:the|your|our) (?:account[- ]level |global )?suppression list\b/is, 'suppressed'], // "Amazon SES did not send the message to this address because it is on the suppression list for your account."
     ],
+  },
+  {
+    // Sending services' JSON events: Amazon SES "bounceSubType", Postmark "Type" (read-service-notice.ts).
+    provider: 'service-json',
+    signal: /\\?"(?:bounceSubType|Type)\\?"\s*:\s*\\?"(NoEmail|Suppressed|OnAccountSuppressionList|MailboxFull|MessageTooLarge|ContentRejected|AttachmentRejected|HardBounce|DnsError|AddressChange|ManuallyDeactivated|InboxFull)\\?"/, // "bounceSubType": "NoEmail"
+    codes: SERVICE_BOUNCE_TYPES,
   },
   {
     // Cloudflare Email Routing: the forwarding destination failed without a reason being passed back.
