@@ -41,6 +41,10 @@ const VACATION_BODY = /\b(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the 
 const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster|mail ?delivery|mmdf|mail-?daemon|bounce|double-bounce|root)\b|mailer-daemon@|postmaster@/i;
 const DELAY_TEXT = /\b(?:has been delayed|delivery (?:is )?delayed|not (?:yet )?been delivered|will (?:continue|keep) (?:trying|to try|retrying)|will retry|still trying|warning: message .{0,60}delayed)\b/i;
 const FEEDBACK_TYPE = /^feedback-type:/im;
+// Complaint loops that forward the reported message as an attachment instead of an ARF report: Microsoft's
+// JMRP ("X-HmXmrOriginalRecipient" header), and the human part of Yahoo's and AOL's reports ("This is an
+// email abuse report for an email message received from IP 192.0.2.1").
+const FORWARDED_COMPLAINT = /\bthis is an e-?mail abuse report for an e-?mail message\b|\bcomplaint about message from \d{1,3}(?:\.\d{1,3}){3}\b/i;
 
 type RecipientDraft = { dsn: DsnRecipient; address: string; diagnostic: string };
 
@@ -187,6 +191,8 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     parts.feedbackReport !== '' ||
     /report-type=["']?feedback-report/i.test(parts.contentType) ||
     FEEDBACK_TYPE.test(body.slice(0, 20_000)) ||
+    parts.headers.has('x-hmxmroriginalrecipient') ||
+    FORWARDED_COMPLAINT.test(`${parts.subject}\n${body.slice(0, 4000)}`) ||
     /^true$/i.test(parts.headers.get('x-apple-unsubscribe')?.trim() ?? '');
   const vacation = !feedback && parts.isEmail && isVacation(parts, parts.deliveryStatus !== '' || dsn.recipients.length > 0, decodedCodes);
 

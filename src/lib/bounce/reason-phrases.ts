@@ -176,6 +176,9 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\b(?:domain|mail) (?:of|from) your address\b|\byour (?:e-?mail )?address (?:has been |is )?(?:blocked|blacklisted|rejected|banned)|\bblocked by (?:this|the) (?:domain|recipient|user)\b|\bsender (?:is )?on (?:a|the|my|our) (?:block|black|deny)list\b/,
       // qmail-remote: "Connected to 192.0.2.1 but sender was rejected." (the MAIL FROM was refused)
       /\bconnected to [^ ]{1,255} but sender was rejected\b/,
+      // Mailing-list services refusing a post: Google Groups "you may not have permission to post messages to
+      // the group", Mailman "You are not allowed to post to this mailing list", "only members can post"
+      /\bmay not have permission to post messages to the group\b|\b(?:not (?:allowed|permitted|authori[sz]ed)|no permission) to post (?:messages )?to (?:this|the) (?:group|(?:mailing )?list)\b|\bonly (?:members|subscribers) (?:can|may) post\b/,
      /\bnot a member of (?:this|the) (?:mailing )?list\b|\bsending to\/from an address that has been (?:black|block)listed\b/],
   },
   {

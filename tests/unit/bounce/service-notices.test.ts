@@ -1,6 +1,6 @@
-// Notices that are not bounce emails: sending services' JSON events (Amazon SES through SNS, SendGrid,
-// Mailgun, Postmark), each named as what it is: a bounce with the service's own category as evidence,
-// a complaint (kind feedback) or a delivery (kind delivered). Payloads follow the services' documented shapes.
+// Notices that are not classic bounces: sending services' JSON events (Amazon SES through SNS, SendGrid,
+// Mailgun, Postmark), a mailing-list service refusing a post and a complaint loop that forwards the message,
+// each named as what it is: a bounce with its cause, a complaint (kind feedback) or a delivery (kind delivered).
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
