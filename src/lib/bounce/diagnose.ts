@@ -3,8 +3,9 @@
 // classifies the cause, says who generated the bounce and who has to act, and ranks catalogue
 // entries. Pure: runs unchanged in Node, a Web Worker and the page.
 import type { Audience, Reason } from '../content/vocabulary.ts';
-import { REASON_LABELS } from '../content/vocabulary.ts';
+import { REASON_FAMILY, REASON_LABELS } from '../content/vocabulary.ts';
 import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
+import type { BounceEvidence, Signal } from './classify-bounce.ts';
 import { extractCodes } from './extract-codes.ts';
 import { findRecipients } from './find-recipients.ts';
 import { matchEntries } from './match-entries.ts';
@@ -13,14 +14,18 @@ import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
 import { findAddressBlock, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
+import { findServiceNotice } from './read-service-notice.ts';
+import type { Lexicon } from './reason-lexicon.ts';
 import type { EmailParts } from './read-email.ts';
-import type { BounceOrigin, Diagnosis, DiagnosisKind, Evidence, Finding, MatchableEntry, RecipientResult } from './types.ts';
+import type { BounceOrigin, Diagnosis, DiagnosisKind, EntryMatch, Evidence, Finding, MatchableEntry, RecipientResult } from './types.ts';
 
 export type DiagnoseOptions = {
   /** Most catalogue matches to return (10). */
   matchLimit?: number;
   /** Characters of decoded text analysed with the expensive steps (phrase tables, matching); codes are found in all of it. */
   analysisWindow?: number;
+  /** The phrase lexicon (validation passes one without the terms of a held-out server kind). */
+  lexicon?: Lexicon;
 };
 
 const DEFAULT_WINDOW = 64_000;
@@ -37,6 +42,10 @@ const VACATION_BODY = /\b(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the 
 const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster|mail ?delivery|mmdf|mail-?daemon|bounce|double-bounce|root)\b|mailer-daemon@|postmaster@/i;
 const DELAY_TEXT = /\b(?:has been delayed|delivery (?:is )?delayed|not (?:yet )?been delivered|will (?:continue|keep) (?:trying|to try|retrying)|will retry|still trying|warning: message .{0,60}delayed)\b/i;
 const FEEDBACK_TYPE = /^feedback-type:/im;
+// Complaint loops that forward the reported message as an attachment instead of an ARF report: Microsoft's
+// JMRP ("X-HmXmrOriginalRecipient" header), and the human part of Yahoo's and AOL's reports ("This is an
+// email abuse report for an email message received from IP 192.0.2.1").
+const FORWARDED_COMPLAINT = /\bthis is an e-?mail abuse report for an e-?mail message\b|\bcomplaint about message from \d{1,3}(?:\.\d{1,3}){3}\b/i;
 
 type RecipientDraft = { dsn: DsnRecipient; address: string; diagnostic: string };
 
@@ -203,12 +212,26 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const bodyCodeLines = findCodeLines(body, extractCodes(body).filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start));
 
   // An ARF report (RFC 5965), or Apple Mail's one-click unsubscribe request ("X-Apple-Unsubscribe: true").
+  // A sending service's JSON event (Amazon SES, SendGrid, Mailgun, Postmark) names its own kind.
+  const serviceNotice = findServiceNotice(analysed);
   const feedback =
+    serviceNotice === 'complaint' ||
     parts.feedbackReport !== '' ||
     /report-type=["']?feedback-report/i.test(parts.contentType) ||
     FEEDBACK_TYPE.test(body.slice(0, 20_000)) ||
+    parts.headers.has('x-hmxmroriginalrecipient') ||
+    FORWARDED_COMPLAINT.test(`${parts.subject}\n${body.slice(0, 4000)}`) ||
     /^true$/i.test(parts.headers.get('x-apple-unsubscribe')?.trim() ?? '');
   const vacation = !feedback && parts.isEmail && isVacation(parts, parts.deliveryStatus !== '' || dsn.recipients.length > 0, decodedCodes);
+
+  const matchText = [drafts[0]?.dsn.diagnosticCode ?? '', analysed].join('\n');
+  const matches = matchEntries(matchText, decodedCodes, catalogue, { limit: options.matchLimit ?? 10 });
+  const nearest = matches[0] === undefined ? undefined : catalogue.find((entry) => entry.id === matches[0]?.id);
+  // A paste that is little more than a catalogue entry's own text is that entry: its label is the answer.
+  const ownText = nearest !== undefined && (matches[0]?.score ?? 0) >= STRONG_MATCH && analysed.trim().length <= 2 * Math.max(...nearest.texts.map((text) => text.length));
+  const catalogueEvidence: BounceEvidence['catalogue'] = nearest && matches[0] ? { id: nearest.id, reason: nearest.reason, score: matches[0].score, ownText, length: Math.max(...nearest.texts.map((text) => text.length)) } : null;
+  const scoring = { catalogue: catalogueEvidence, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
+  let decidingSignals: { signals: Signal[]; diagnostic: string; context: string; report: string } | null = null;
 
   const recipients: RecipientResult[] = drafts.map((draft) => {
     const block = findAddressBlock(body, draft.address);
@@ -221,10 +244,13 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body, draft.dsn.statusReply);
     const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
     const action = draft.dsn.action;
-    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus });
+    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus, ...scoring });
+    decidingSignals ??= { signals: classification.signals, diagnostic, context: body, report: parts.deliveryStatus };
     if (feedback) classification = { ...classification, reason: 'feedback' };
     else if (vacation) classification = { ...classification, reason: 'vacation' };
-    else if (action === 'delivered' || action === 'relayed' || action === 'expanded') classification = { ...classification, reason: 'delivered' };
+    else if (action === 'delivered' || action === 'relayed' || action === 'expanded' || serviceNotice === 'delivery') classification = { ...classification, reason: 'delivered' };
+    // A report whose only status is a success (2.x.x, RFC 3463 section 3.1) and that names no Action.
+    else if (action === null && draft.dsn.status?.startsWith('2') === true && !/^[45]/.test(status ?? '')) classification = { ...classification, reason: 'delivered' };
     return {
       address: draft.address,
       originalRecipient: draft.dsn.originalRecipient,
@@ -251,29 +277,29 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const diagnostic = bodyCodeLines || analysed;
     enhancedCode = firstValue(decodedCodes, 'enhanced');
     replyCode = failureReply(decodedCodes);
-    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed), action: null, localProgram: false });
-    reason = feedback ? 'feedback' : vacation ? 'vacation' : classification.reason;
+    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed), action: null, localProgram: false, ...scoring });
+    decidingSignals = { signals: classification.signals, diagnostic, context: analysed, report: '' };
+    reason = feedback ? 'feedback' : vacation ? 'vacation' : serviceNotice === 'delivery' ? 'delivered' : classification.reason;
     permanent = classification.permanent;
   }
-  const matchText = [recipients[0]?.diagnosticCode ?? '', analysed].join('\n');
-  const matches = matchEntries(matchText, decodedCodes, catalogue, { limit: options.matchLimit ?? 10 });
   // Without a recipient or a code, only a strong phrase ("User unknown", "Mailbox full") or a catalogue text
   // that the paste contains almost word for word makes text a bounce; the catalogue entry then names the cause.
   const best = matches[0] !== undefined && matches[0].score >= STRONG_MATCH ? catalogue.find((entry) => entry.id === matches[0]?.id) : undefined;
   // ...and only when the paste is little more than that text: "Try again later" inside a letter is not a bounce.
   const knownText = best && analysed.trim().length <= 2 * Math.max(...best.texts.map((text) => text.length)) ? best : undefined;
   const strongPhrase = findPhraseReason(analysed.slice(0, window))?.strength === 'strong';
-  const hasEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation || strongPhrase || knownText !== undefined;
+  const hasEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation || strongPhrase || knownText !== undefined || serviceNotice !== null;
   if (!hasEvidence) {
     reason = 'undefined';
     permanent = null;
   } else if (first === undefined && decodedCodes.length === 0 && !strongPhrase && !feedback && !vacation && knownText) {
     reason = knownText.reason;
   }
-  const kind: DiagnosisKind = hasEvidence ? kindFor(reason, first?.action ?? null, DELAY_TEXT.test(body.slice(0, 8000))) : 'unknown';
+  const kind: DiagnosisKind = hasEvidence ? kindFor(reason, first?.action ?? null, serviceNotice === 'delay' || DELAY_TEXT.test(body.slice(0, 8000))) : 'unknown';
   const isBounceEmail = parts.isEmail && (dsn.recipients.length > 0 || BOUNCE_SENDER.test(parts.from));
   const origin: BounceOrigin = kind === 'vacation' || kind === 'feedback' ? 'recipient-side' : originOf(first?.remoteMta != null, analysed.slice(0, window), generatingHost, isBounceEmail);
   const actors: Audience[] = kind === 'unknown' ? [] : actorsFor(reason, origin);
+  const ranked = rankByFamily(matches, catalogue, reason);
   const diagnosis: Diagnosis = {
     kind,
     reason,
@@ -282,7 +308,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     replyCode,
     enhancedCode,
     codes: allCodes,
-    matches,
+    matches: ranked,
     recipients,
     reportingMta,
     generatingHost,
@@ -290,19 +316,49 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     origin,
     actors,
     audience: actors[0] ?? null,
-    evidence: codeEvidence(allCodes, enhancedCode ?? replyCode, reason),
+    evidence: decidingSignals === null ? [] : evidenceOf(decidingSignals, analysed, reason),
   };
   if (parts.isEmail && analysed !== input) diagnosis.text = analysed;
   return diagnosis;
 }
 
-// The code that decided, as a span of the text (the scored evidence will replace this).
-function codeEvidence(codes: readonly Finding[], decisive: string | null, reason: Reason): Evidence[] {
-  const finding = decisive === null ? undefined : codes.find((f) => f.value === decisive);
-  if (!finding) return [];
-  const evidence: Evidence = { signal: finding.kind === 'enhanced' ? 'enhanced-code' : 'reply-code', reason, weight: 1, text: finding.value, start: finding.start, end: finding.end };
-  if (finding.decoded) evidence.decoded = true;
-  return [evidence];
+// The deciding signals with offsets into the analysed text: a signal of the reply or the report is
+// found where that text stands in it; one that is not a span (an Action, a catalogue entry) has none.
+function evidenceOf(decided: { signals: readonly Signal[]; diagnostic: string; context: string; report: string }, analysed: string, reason: Reason): Evidence[] {
+  const bases: Record<string, number> = {
+    diagnostic: decided.diagnostic === '' ? -1 : analysed.indexOf(decided.diagnostic),
+    context: decided.context === '' ? -1 : analysed.indexOf(decided.context),
+    report: decided.report === '' ? -1 : analysed.indexOf(decided.report),
+  };
+  return decided.signals.map((signal) => {
+    const base = signal.region === null ? -1 : bases[signal.region] ?? -1;
+    const spanned = base >= 0 && signal.start !== null && signal.end !== null;
+    return {
+      signal: signal.signal,
+      reason: signal.signal === 'command' ? reason : signal.reason,
+      weight: signal.weight,
+      text: signal.text,
+      start: spanned ? base + (signal.start ?? 0) : null,
+      end: spanned ? base + (signal.end ?? 0) : null,
+    };
+  });
+}
+
+// One answer: a catalogue entry whose cause belongs to another family than the diagnosis is not a close
+// match, however alike the words ("550 5.1.1 User unknown" quoted inside a block-list refusal). Its score
+// is cut below the strong-match line and the list re-sorted, so the page never leads with a contradiction.
+const CONTRADICTION_FACTOR = 0.75;
+
+function rankByFamily(matches: readonly EntryMatch[], catalogue: readonly MatchableEntry[], reason: Reason): EntryMatch[] {
+  const family = REASON_FAMILY[reason];
+  const reasons = new Map(catalogue.map((entry) => [entry.id, entry.reason]));
+  const rescored = matches.map((match) => {
+    const entryReason = reasons.get(match.id);
+    // A cause of the 'unknown' family (onhold, syntaxerror ...) contradicts nothing.
+    if (entryReason === undefined || REASON_FAMILY[entryReason] === family || REASON_FAMILY[entryReason] === 'unknown' || family === 'unknown') return match;
+    return { ...match, score: Math.min(Math.round(match.score * CONTRADICTION_FACTOR * 1000) / 1000, STRONG_MATCH - 0.001) };
+  });
+  return rescored.sort((a, b) => b.score - a.score);
 }
 
 // Findings of the decoded text whose value does not stand in the original input, marked as decoded.
