@@ -3,11 +3,22 @@
 // sources use: "<user@domain.com>", "[XX.XX.XX.XX]", "x.xx.xx.xx", "{IP}", "[$SenderDomain]"), then
 // scored by IDF-weighted token coverage and the longest common run of tokens. An exact provider tag
 // with agreeing codes outranks a fuzzy phrase. The catalogue is passed in, so the engine stays pure.
+// Speed: the catalogue is prepared once (tokens, IDF, tag patterns) and indexed from token and tag to
+// entries, so a paste is scored only against the entries that could reach the score threshold.
 import type { EntryMatch, Finding, MatchableEntry } from './types.ts';
 
 type PreparedText = { tokens: string[]; unique: string[]; squashed: string; exact: string };
-type PreparedEntry = { entry: MatchableEntry; texts: PreparedText[]; tags: string[] };
-type PreparedCatalogue = { entries: PreparedEntry[]; idf: Map<string, number> };
+type PreparedEntry = { entry: MatchableEntry; texts: PreparedText[]; tags: string[]; longestText: number };
+type PreparedCatalogue = {
+  entries: PreparedEntry[];
+  idf: Map<string, number>;
+  /** Token -> indices of the entries whose texts contain it. */
+  byToken: Map<string, number[]>;
+  /** Tag (lower case) -> indices of the entries carrying it. */
+  byTag: Map<string, number[]>;
+  /** Each tag of four characters or more, with the pattern that finds it standing alone in a text. */
+  tagPatterns: Map<string, RegExp>;
+};
 
 const STOP_WORDS = new Set(
   'a an the to of is are was were be been for your you our we this that it its in on at by from with and or as please more information visit see http https www html htm com org net if not no'.split(' '),
@@ -51,27 +62,50 @@ function prepareText(text: string): PreparedText {
 
 const preparedCache = new WeakMap<readonly MatchableEntry[], PreparedCatalogue>();
 
+function appendTo(index: Map<string, number[]>, key: string, value: number): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function prepareCatalogue(catalogue: readonly MatchableEntry[]): PreparedCatalogue {
   const cached = preparedCache.get(catalogue);
   if (cached) return cached;
-  const entries = catalogue.map((entry) => ({
-    entry,
-    texts: entry.texts.map(prepareText),
-    tags: (entry.tag ?? '')
-      .split(';')
-      .map((tag) => tag.trim().toLowerCase())
-      .filter(Boolean),
-  }));
+  const entries = catalogue.map((entry) => {
+    const texts = entry.texts.map(prepareText);
+    return {
+      entry,
+      texts,
+      tags: (entry.tag ?? '')
+        .split(';')
+        .map((tag) => tag.trim().toLowerCase())
+        .filter(Boolean),
+      longestText: Math.max(...texts.map((t) => t.tokens.length)),
+    };
+  });
   const documentFrequency = new Map<string, number>();
-  for (const { texts } of entries) {
+  const byToken = new Map<string, number[]>();
+  const byTag = new Map<string, number[]>();
+  const tagPatterns = new Map<string, RegExp>();
+  entries.forEach(({ texts, tags }, i) => {
     for (const token of new Set(texts.flatMap((text) => text.unique))) {
       documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+      appendTo(byToken, token, i);
     }
-  }
+    for (const tag of tags) {
+      appendTo(byTag, tag, i);
+      // "RESOLVER.ADR.RecipNotFound" standing alone, not inside "x.resolver.adr.recipnotfound-2"
+      if (tag.length >= 4 && !tagPatterns.has(tag)) tagPatterns.set(tag, new RegExp(`(?<![\\w.-])${escapeRegExp(tag)}(?![\\w-])`));
+    }
+  });
   const total = Math.max(1, entries.length);
   const idf = new Map<string, number>();
   for (const [token, count] of documentFrequency) idf.set(token, Math.log(1 + total / count));
-  const prepared = { entries, idf };
+  const prepared = { entries, idf, byToken, byTag, tagPatterns };
   preparedCache.set(catalogue, prepared);
   return prepared;
 }
@@ -79,6 +113,10 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[]): PreparedCatalog
 type InputIndex = {
   positions: Map<string, number[]>;
   unique: string[];
+  /** Position of each distinct token in `unique`, so sums over the input keep its order. */
+  order: Map<string, number>;
+  /** Catalogue tags (four characters or more) that stand alone in the lowered text. */
+  standingTags: Set<string>;
   tags: Set<string>;
   replies: Set<string>;
   enhanced: Set<string>;
@@ -87,7 +125,7 @@ type InputIndex = {
   exact: string;
 };
 
-function indexInput(text: string, findings: readonly Finding[]): InputIndex {
+function indexInput(text: string, findings: readonly Finding[], catalogue: PreparedCatalogue): InputIndex {
   const tokens = tokenizeForMatch(text);
   const positions = new Map<string, number[]>();
   tokens.forEach((token, i) => {
@@ -96,13 +134,21 @@ function indexInput(text: string, findings: readonly Finding[]): InputIndex {
     else positions.set(token, [i]);
   });
   const values = (kind: Finding['kind']): Set<string> => new Set(findings.filter((f) => f.kind === kind).map((f) => f.value.toLowerCase()));
+  const unique = [...positions.keys()];
+  const lowered = text.toLowerCase();
+  const standingTags = new Set<string>();
+  for (const [tag, pattern] of catalogue.tagPatterns) {
+    if (lowered.includes(tag) && pattern.test(lowered)) standingTags.add(tag);
+  }
   return {
     positions,
-    unique: [...positions.keys()],
+    unique,
+    order: new Map(unique.map((token, i) => [token, i])),
+    standingTags,
     tags: values('tag'),
     replies: values('reply'),
     enhanced: values('enhanced'),
-    lowered: text.toLowerCase(),
+    lowered,
     squashed: squash(text),
     exact: text.replace(/\s+/g, ' ').trim(),
   };
@@ -128,7 +174,14 @@ function longestRun(entry: readonly string[], input: InputIndex): number {
 
 type TextScore = { score: number; coverage: number; precision: number };
 
-function textScore(text: PreparedText, input: InputIndex, idf: Map<string, number>): TextScore {
+// The IDF weight of every distinct input token, summed in input order (the denominator of precision).
+function inputWeight(input: InputIndex, idf: Map<string, number>): number {
+  let all = 0;
+  for (const token of input.unique) all += idf.get(token) ?? 1;
+  return all;
+}
+
+function textScore(text: PreparedText, input: InputIndex, idf: Map<string, number>, inputAll: number): TextScore {
   if (text.unique.length === 0) return { score: 0, coverage: 0, precision: 0 };
   let have = 0;
   let all = 0;
@@ -139,14 +192,16 @@ function textScore(text: PreparedText, input: InputIndex, idf: Map<string, numbe
   }
   const coverage = all > 0 ? have / all : 0;
   // How much of the input the entry text explains: 1 when every word of a short paste is in the entry.
-  const own = new Set(text.unique);
-  let inputAll = 0;
-  let inputHave = 0;
-  for (const token of input.unique) {
-    const weight = idf.get(token) ?? 1;
-    inputAll += weight;
-    if (own.has(token)) inputHave += weight;
+  // The shared tokens are summed in input order, so the figure is the same to the last bit as a sum over
+  // the whole input.
+  const shared: number[] = [];
+  for (const token of text.unique) {
+    const at = input.order.get(token);
+    if (at !== undefined) shared.push(at);
   }
+  shared.sort((a, b) => a - b);
+  let inputHave = 0;
+  for (const at of shared) inputHave += idf.get(input.unique[at] ?? '') ?? 1;
   const precision = inputAll > 0 ? inputHave / inputAll : 0;
   // One or two words ("Blocked") say little inside a long bounce: short texts reach full weight from
   // three tokens on, unless they are most of what was pasted.
@@ -177,25 +232,45 @@ function agreement(wanted: string | null, found: Set<string>, test: (value: stri
 
 function tagAgreement(tags: readonly string[], input: InputIndex): number {
   if (tags.length === 0) return 0;
-  if (tags.some((tag) => input.tags.has(tag))) return 1;
-  if (tags.some((tag) => tag.length >= 4 && new RegExp(`(?<![\\w.-])${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(input.lowered))) return 1;
+  if (tags.some((tag) => input.tags.has(tag) || input.standingTags.has(tag))) return 1;
   return input.tags.size > 0 ? -1 : -0.2;
 }
 
-export type MatchOptions = { limit?: number; minScore?: number };
+// Entries that can pass the threshold: a text sharing a token with the input (below 30% coverage no text
+// scores 0.3) or a tag that agrees. Indices in catalogue order.
+function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] {
+  const seen = new Uint8Array(prepared.entries.length);
+  for (const token of input.unique) for (const i of prepared.byToken.get(token) ?? []) seen[i] = 1;
+  for (const tag of [...input.tags, ...input.standingTags]) for (const i of prepared.byTag.get(tag) ?? []) seen[i] = 1;
+  const candidates: number[] = [];
+  seen.forEach((flag, i) => {
+    if (flag === 1) candidates.push(i);
+  });
+  return candidates;
+}
+
+export type MatchOptions = {
+  limit?: number;
+  minScore?: number;
+  /** Score every entry instead of the indexed candidates (the reference the index is tested against). */
+  exhaustive?: boolean;
+};
 
 /** Catalogue entries that match `text`, best first, each with a score from 0 to 1. */
 export function matchEntries(text: string, findings: readonly Finding[], catalogue: readonly MatchableEntry[], options: MatchOptions = {}): EntryMatch[] {
-  const { limit = 10, minScore = 0.4 } = options;
+  const { limit = 10, minScore = 0.4, exhaustive = false } = options;
   if (catalogue.length === 0 || text.trim() === '') return [];
   const prepared = prepareCatalogue(catalogue);
-  const input = indexInput(text.length > WINDOW ? text.slice(0, WINDOW) : text, findings);
+  const input = indexInput(text.length > WINDOW ? text.slice(0, WINDOW) : text, findings, prepared);
+  const inputAll = inputWeight(input, prepared.idf);
   const codeless = !findings.some((finding) => finding.kind === 'reply' || finding.kind === 'enhanced' || finding.kind === 'tag');
   const scored: (EntryMatch & { rank: number })[] = [];
-  for (const { entry, texts, tags } of prepared.entries) {
+  const indices = exhaustive ? prepared.entries.map((_, i) => i) : candidatesOf(prepared, input);
+  for (const i of indices) {
+    const { entry, texts, tags, longestText } = prepared.entries[i] as PreparedEntry;
     let bestText: TextScore = { score: 0, coverage: 0, precision: 0 };
     for (const t of texts) {
-      const scored = textScore(t, input, prepared.idf);
+      const scored = textScore(t, input, prepared.idf, inputAll);
       if (scored.score > bestText.score || (scored.score === bestText.score && scored.precision > bestText.precision)) bestText = scored;
     }
     const best = bestText.score;
@@ -214,7 +289,7 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     const explains = 0.04 * bestText.precision;
     const identical = texts.some((t) => t.exact === input.exact) ? 0.1 : 0;
     const verbatim = texts.some((t) => t.squashed.length > 0 && input.squashed.includes(t.squashed)) ? 0.02 : 0;
-    const length = Math.max(...texts.map((t) => t.tokens.length)) * 0.0001;
+    const length = longestText * 0.0001;
     scored.push({ id: entry.id, score, rank: raw + explains + identical + verbatim + length });
   }
   // A tie-break can rank an entry above one with a slightly higher score; no entry then shows more
