@@ -1,0 +1,230 @@
+// Ranks catalogue entries by how well pasted text matches their literal server texts, codes and tags.
+// Both sides are normalised (case, white space, addresses, IP addresses and the placeholders the
+// sources use: "<user@domain.com>", "[XX.XX.XX.XX]", "x.xx.xx.xx", "{IP}", "[$SenderDomain]"), then
+// scored by IDF-weighted token coverage and the longest common run of tokens. An exact provider tag
+// with agreeing codes outranks a fuzzy phrase. The catalogue is passed in, so the engine stays pure.
+import type { EntryMatch, Finding, MatchableEntry } from './types.ts';
+
+type PreparedText = { tokens: string[]; unique: string[]; squashed: string; exact: string };
+type PreparedEntry = { entry: MatchableEntry; texts: PreparedText[]; tags: string[] };
+type PreparedCatalogue = { entries: PreparedEntry[]; idf: Map<string, number> };
+
+const STOP_WORDS = new Set(
+  'a an the to of is are was were be been for your you our we this that it its in on at by from with and or as please more information visit see http https www html htm com org net if not no'.split(' '),
+);
+
+// "<user@domain.com>", "${user@example.com}", "<user@nonqualifieddomain>", "kijitora@example.jp"
+const ADDRESS = /[<{]?\$?\{?[\w.+=$%'-]{1,64}@[\w.$-]{0,253}\}?[>}]?/g;
+// "[192.0.2.1]", "x.xx.xx.xx", "[XX.XX.XX.XX]", "127.5.0.X", "2001:db8::1"
+const IP_ADDRESS = /\[?\b(?:\d{1,3}|x{1,3})(?:\.(?:\d{1,3}|x{1,3})){3}\b\]?|\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\b/gi;
+// "{IP}", "[$SenderDomain]", "$ConnectingIP", "[XXXXXXX]", "<servername[...]>"
+const PLACEHOLDER = /\[\$?[\w.]{1,40}\]|\{[\w.]{1,40}\}|\$[a-z][\w]{1,40}|\[x{3,}\]/gi;
+// "example.com", "domain.com", "mail.example.org"; at most eight labels before it, so a long dotted run
+// ("a.a.a.a...") is not rescanned from every label
+const EXAMPLE_DOMAIN = /\b(?:[\w-]{1,63}\.){0,8}(?:example|domain)\.(?:com|org|net)\b/gi;
+// "550", "5.1.1", "5.7.606-649"
+const CODES = /(?<![\w.])(?:[245]\.\d{1,3}\.\d{1,3}(?:-\d{1,3})?|[245]\d\d)(?![\w]|\.\d)/g;
+
+const WINDOW = 24_000;
+
+/** Normalises a bounce text into comparable tokens. */
+export function tokenizeForMatch(text: string): string[] {
+  const normalized = text
+    .toLowerCase()
+    .replace(ADDRESS, ' zaddress ')
+    .replace(IP_ADDRESS, ' zip ')
+    .replace(PLACEHOLDER, ' zvalue ')
+    .replace(EXAMPLE_DOMAIN, ' zdomain ')
+    .replace(CODES, ' ');
+  return normalized.split(/[^a-z0-9\u00c0-\uffff]+/).filter((token) => token.length > 0 && !STOP_WORDS.has(token));
+}
+
+// Case and white space folded, for the verbatim test that breaks ties between equal normalised texts.
+function squash(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ');
+}
+
+function prepareText(text: string): PreparedText {
+  const tokens = tokenizeForMatch(text);
+  return { tokens, unique: [...new Set(tokens)], squashed: squash(text).trim(), exact: text.replace(/\s+/g, ' ').trim() };
+}
+
+const preparedCache = new WeakMap<readonly MatchableEntry[], PreparedCatalogue>();
+
+function prepareCatalogue(catalogue: readonly MatchableEntry[]): PreparedCatalogue {
+  const cached = preparedCache.get(catalogue);
+  if (cached) return cached;
+  const entries = catalogue.map((entry) => ({
+    entry,
+    texts: entry.texts.map(prepareText),
+    tags: (entry.tag ?? '')
+      .split(';')
+      .map((tag) => tag.trim().toLowerCase())
+      .filter(Boolean),
+  }));
+  const documentFrequency = new Map<string, number>();
+  for (const { texts } of entries) {
+    for (const token of new Set(texts.flatMap((text) => text.unique))) {
+      documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+    }
+  }
+  const total = Math.max(1, entries.length);
+  const idf = new Map<string, number>();
+  for (const [token, count] of documentFrequency) idf.set(token, Math.log(1 + total / count));
+  const prepared = { entries, idf };
+  preparedCache.set(catalogue, prepared);
+  return prepared;
+}
+
+type InputIndex = {
+  positions: Map<string, number[]>;
+  unique: string[];
+  tags: Set<string>;
+  replies: Set<string>;
+  enhanced: Set<string>;
+  lowered: string;
+  squashed: string;
+  exact: string;
+};
+
+function indexInput(text: string, findings: readonly Finding[]): InputIndex {
+  const tokens = tokenizeForMatch(text);
+  const positions = new Map<string, number[]>();
+  tokens.forEach((token, i) => {
+    const list = positions.get(token);
+    if (list) list.push(i);
+    else positions.set(token, [i]);
+  });
+  const values = (kind: Finding['kind']): Set<string> => new Set(findings.filter((f) => f.kind === kind).map((f) => f.value.toLowerCase()));
+  return {
+    positions,
+    unique: [...positions.keys()],
+    tags: values('tag'),
+    replies: values('reply'),
+    enhanced: values('enhanced'),
+    lowered: text.toLowerCase(),
+    squashed: squash(text),
+    exact: text.replace(/\s+/g, ' ').trim(),
+  };
+}
+
+// Longest run of consecutive entry tokens that also stand consecutively in the input.
+function longestRun(entry: readonly string[], input: InputIndex): number {
+  let best = 0;
+  for (let i = 0; i < entry.length && entry.length - i > best; i++) {
+    const starts = input.positions.get(entry[i] ?? '') ?? [];
+    for (const start of starts.slice(0, 50)) {
+      let length = 1;
+      while (i + length < entry.length) {
+        const next = input.positions.get(entry[i + length] ?? '');
+        if (!next?.includes(start + length)) break;
+        length += 1;
+      }
+      best = Math.max(best, length);
+    }
+  }
+  return best;
+}
+
+type TextScore = { score: number; coverage: number; precision: number };
+
+function textScore(text: PreparedText, input: InputIndex, idf: Map<string, number>): TextScore {
+  if (text.unique.length === 0) return { score: 0, coverage: 0, precision: 0 };
+  let have = 0;
+  let all = 0;
+  for (const token of text.unique) {
+    const weight = idf.get(token) ?? 1;
+    all += weight;
+    if (input.positions.has(token)) have += weight;
+  }
+  const coverage = all > 0 ? have / all : 0;
+  // How much of the input the entry text explains: 1 when every word of a short paste is in the entry.
+  const own = new Set(text.unique);
+  let inputAll = 0;
+  let inputHave = 0;
+  for (const token of input.unique) {
+    const weight = idf.get(token) ?? 1;
+    inputAll += weight;
+    if (own.has(token)) inputHave += weight;
+  }
+  const precision = inputAll > 0 ? inputHave / inputAll : 0;
+  // One or two words ("Blocked") say little inside a long bounce: short texts reach full weight from
+  // three tokens on, unless they are most of what was pasted.
+  const brevity = precision >= 0.8 ? 1 : Math.min(1, text.tokens.length / 3);
+  if (coverage < 0.3) return { score: coverage * 0.6 * brevity, coverage, precision };
+  const run = longestRun(text.tokens, input) / text.tokens.length;
+  return { score: (0.6 * coverage + 0.4 * run) * brevity, coverage, precision };
+}
+
+function enhancedMatches(range: string, found: Set<string>): boolean {
+  const dash = /^(\d\.\d{1,3}\.)(\d{1,3})-(\d{1,3})$/.exec(range);
+  if (!dash) return found.has(range);
+  const [, prefix = '', low = '0', high = '0'] = dash;
+  for (const code of found) {
+    if (!code.startsWith(prefix)) continue;
+    const detail = Number(code.slice(prefix.length));
+    if (detail >= Number(low) && detail <= Number(high)) return true;
+  }
+  return false;
+}
+
+// -1 disagreeing, 0 unknown, 1 agreeing
+function agreement(wanted: string | null, found: Set<string>, test: (value: string) => boolean): number {
+  if (wanted === null) return 0;
+  if (test(wanted)) return 1;
+  return found.size > 0 ? -1 : 0;
+}
+
+function tagAgreement(tags: readonly string[], input: InputIndex): number {
+  if (tags.length === 0) return 0;
+  if (tags.some((tag) => input.tags.has(tag))) return 1;
+  if (tags.some((tag) => tag.length >= 4 && new RegExp(`(?<![\\w.-])${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(input.lowered))) return 1;
+  return input.tags.size > 0 ? -1 : -0.2;
+}
+
+export type MatchOptions = { limit?: number; minScore?: number };
+
+/** Catalogue entries that match `text`, best first, each with a score from 0 to 1. */
+export function matchEntries(text: string, findings: readonly Finding[], catalogue: readonly MatchableEntry[], options: MatchOptions = {}): EntryMatch[] {
+  const { limit = 10, minScore = 0.4 } = options;
+  if (catalogue.length === 0 || text.trim() === '') return [];
+  const prepared = prepareCatalogue(catalogue);
+  const input = indexInput(text.length > WINDOW ? text.slice(0, WINDOW) : text, findings);
+  const codeless = !findings.some((finding) => finding.kind === 'reply' || finding.kind === 'enhanced' || finding.kind === 'tag');
+  const scored: (EntryMatch & { rank: number })[] = [];
+  for (const { entry, texts, tags } of prepared.entries) {
+    let bestText: TextScore = { score: 0, coverage: 0, precision: 0 };
+    for (const t of texts) {
+      const scored = textScore(t, input, prepared.idf);
+      if (scored.score > bestText.score || (scored.score === bestText.score && scored.precision > bestText.precision)) bestText = scored;
+    }
+    const best = bestText.score;
+    const tag = tagAgreement(tags, input);
+    if (best < 0.3 && tag < 1) continue;
+    // Without any code in the input, only a text that is mostly present counts (no weak fuzzy matches).
+    if (codeless && bestText.coverage < 0.75 && tag < 1) continue;
+    const enhanced = agreement(entry.enhanced, input.enhanced, (value) => enhancedMatches(value, input.enhanced));
+    const reply = agreement(entry.reply, input.replies, (value) => input.replies.has(value));
+    const raw = 0.72 * best + 0.1 * enhanced + 0.06 * reply + (tag > 0 ? 0.3 : tag < 0 ? 0.3 * tag : 0) + (best > 0.999 ? 0.12 : 0);
+    const score = Math.round(Math.min(1, Math.max(0, raw)) * 1000) / 1000;
+    if (score < minScore) continue;
+    // Ties between near-identical texts: the entry that explains more of the input (no words missing
+    // from it), then one whose literal equals the input exactly (case included), then one standing
+    // verbatim (case folded) in the input, then the longer literal.
+    const explains = 0.04 * bestText.precision;
+    const identical = texts.some((t) => t.exact === input.exact) ? 0.1 : 0;
+    const verbatim = texts.some((t) => t.squashed.length > 0 && input.squashed.includes(t.squashed)) ? 0.02 : 0;
+    const length = Math.max(...texts.map((t) => t.tokens.length)) * 0.0001;
+    scored.push({ id: entry.id, score, rank: raw + explains + identical + verbatim + length });
+  }
+  // A tie-break can rank an entry above one with a slightly higher score; no entry then shows more
+  // confidence than the one ranked above it, so the scores read in the same order as the list.
+  let ceiling = 1;
+  return scored
+    .sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id))
+    .slice(0, limit)
+    .map(({ id, score }) => {
+      ceiling = Math.min(ceiling, score);
+      return { id, score: ceiling };
+    });
+}
