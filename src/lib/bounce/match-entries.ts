@@ -7,13 +7,24 @@
 // entries, so a paste is scored only against the entries that could reach the score threshold.
 import type { EntryMatch, Finding, MatchableEntry } from './types.ts';
 
-type PreparedText = { tokens: string[]; unique: string[]; squashed: string; exact: string };
+type PreparedText = {
+  tokens: string[];
+  unique: string[];
+  /** IDF weight of each token of `unique`, and their sum (summed in that order). */
+  weights: number[];
+  total: number;
+  squashed: string;
+  exact: string;
+};
 type PreparedEntry = { entry: MatchableEntry; texts: PreparedText[]; tags: string[]; longestText: number };
 type PreparedCatalogue = {
   entries: PreparedEntry[];
   idf: Map<string, number>;
-  /** Token -> indices of the entries whose texts contain it. */
-  byToken: Map<string, number[]>;
+  /** Every entry text in one list, with the index of its entry. */
+  texts: PreparedText[];
+  entryOfText: number[];
+  /** Token -> the texts containing it and the token's weight (postings for summing coverage). */
+  byToken: Map<string, { texts: number[]; weight: number }>;
   /** Tag (lower case) -> indices of the entries carrying it. */
   byTag: Map<string, number[]>;
   /** Each tag of four characters or more, with the pattern that finds it standing alone in a text. */
@@ -57,7 +68,14 @@ function squash(text: string): string {
 
 function prepareText(text: string): PreparedText {
   const tokens = tokenizeForMatch(text);
-  return { tokens, unique: [...new Set(tokens)], squashed: squash(text).trim(), exact: text.replace(/\s+/g, ' ').trim() };
+  return { tokens, unique: [...new Set(tokens)], weights: [], total: 0, squashed: squash(text).trim(), exact: text.replace(/\s+/g, ' ').trim() };
+}
+
+function weighText(text: PreparedText, idf: Map<string, number>): void {
+  text.weights = text.unique.map((token) => idf.get(token) ?? 1);
+  let total = 0;
+  for (const weight of text.weights) total += weight;
+  text.total = total;
 }
 
 const preparedCache = new WeakMap<readonly MatchableEntry[], PreparedCatalogue>();
@@ -88,13 +106,12 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[]): PreparedCatalog
     };
   });
   const documentFrequency = new Map<string, number>();
-  const byToken = new Map<string, number[]>();
+  const byToken = new Map<string, { texts: number[]; weight: number }>();
   const byTag = new Map<string, number[]>();
   const tagPatterns = new Map<string, RegExp>();
   entries.forEach(({ texts, tags }, i) => {
     for (const token of new Set(texts.flatMap((text) => text.unique))) {
       documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
-      appendTo(byToken, token, i);
     }
     for (const tag of tags) {
       appendTo(byTag, tag, i);
@@ -105,12 +122,27 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[]): PreparedCatalog
   const total = Math.max(1, entries.length);
   const idf = new Map<string, number>();
   for (const [token, count] of documentFrequency) idf.set(token, Math.log(1 + total / count));
-  const prepared = { entries, idf, byToken, byTag, tagPatterns };
+  const allTexts: PreparedText[] = [];
+  const entryOfText: number[] = [];
+  entries.forEach(({ texts }, i) => {
+    for (const text of texts) {
+      weighText(text, idf);
+      for (const token of text.unique) {
+        const posting = byToken.get(token) ?? { texts: [], weight: idf.get(token) ?? 1 };
+        posting.texts.push(allTexts.length);
+        byToken.set(token, posting);
+      }
+      allTexts.push(text);
+      entryOfText.push(i);
+    }
+  });
+  const prepared = { entries, idf, texts: allTexts, entryOfText, byToken, byTag, tagPatterns };
   preparedCache.set(catalogue, prepared);
   return prepared;
 }
 
 type InputIndex = {
+  tokens: string[];
   positions: Map<string, number[]>;
   unique: string[];
   /** Position of each distinct token in `unique`, so sums over the input keep its order. */
@@ -121,8 +153,8 @@ type InputIndex = {
   replies: Set<string>;
   enhanced: Set<string>;
   lowered: string;
-  squashed: string;
-  exact: string;
+  /** The text, for the tie-breaks below (its folded forms are made only when an entry passes). */
+  text: string;
 };
 
 function indexInput(text: string, findings: readonly Finding[], catalogue: PreparedCatalogue): InputIndex {
@@ -141,6 +173,7 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
     if (lowered.includes(tag) && pattern.test(lowered)) standingTags.add(tag);
   }
   return {
+    tokens,
     positions,
     unique,
     order: new Map(unique.map((token, i) => [token, i])),
@@ -149,23 +182,22 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
     replies: values('reply'),
     enhanced: values('enhanced'),
     lowered,
-    squashed: squash(text),
-    exact: text.replace(/\s+/g, ' ').trim(),
+    text,
   };
 }
 
-// Longest run of consecutive entry tokens that also stand consecutively in the input.
+// Longest run of consecutive entry tokens that also stand consecutively in the input (from the first 50
+// places each entry token stands in the input).
 function longestRun(entry: readonly string[], input: InputIndex): number {
   let best = 0;
   for (let i = 0; i < entry.length && entry.length - i > best; i++) {
-    const starts = input.positions.get(entry[i] ?? '') ?? [];
-    for (const start of starts.slice(0, 50)) {
+    const starts = input.positions.get(entry[i] ?? '');
+    if (starts === undefined) continue;
+    const count = Math.min(50, starts.length);
+    for (let s = 0; s < count; s++) {
+      const start = starts[s] ?? 0;
       let length = 1;
-      while (i + length < entry.length) {
-        const next = input.positions.get(entry[i + length] ?? '');
-        if (!next?.includes(start + length)) break;
-        length += 1;
-      }
+      while (i + length < entry.length && input.tokens[start + length] === entry[i + length]) length += 1;
       best = Math.max(best, length);
     }
   }
@@ -181,16 +213,18 @@ function inputWeight(input: InputIndex, idf: Map<string, number>): number {
   return all;
 }
 
+// The IDF-weighted share of the text's words found in the input.
+function coverageOf(text: PreparedText, input: InputIndex): number {
+  let have = 0;
+  for (let i = 0; i < text.unique.length; i++) {
+    if (input.positions.has(text.unique[i] ?? '')) have += text.weights[i] ?? 0;
+  }
+  return text.total > 0 ? have / text.total : 0;
+}
+
 function textScore(text: PreparedText, input: InputIndex, idf: Map<string, number>, inputAll: number): TextScore {
   if (text.unique.length === 0) return { score: 0, coverage: 0, precision: 0 };
-  let have = 0;
-  let all = 0;
-  for (const token of text.unique) {
-    const weight = idf.get(token) ?? 1;
-    all += weight;
-    if (input.positions.has(token)) have += weight;
-  }
-  const coverage = all > 0 ? have / all : 0;
+  const coverage = coverageOf(text, input);
   // How much of the input the entry text explains: 1 when every word of a short paste is in the entry.
   // The shared tokens are summed in input order, so the figure is the same to the last bit as a sum over
   // the whole input.
@@ -236,11 +270,19 @@ function tagAgreement(tags: readonly string[], input: InputIndex): number {
   return input.tags.size > 0 ? -1 : -0.2;
 }
 
-// Entries that can pass the threshold: a text sharing a token with the input (below 30% coverage no text
-// scores 0.3) or a tag that agrees. Indices in catalogue order.
+// Entries that can pass the threshold: one with a text of at least 30% coverage (below that no text
+// scores 0.3) or with an agreeing tag. Coverage is summed from the postings of the input's tokens; the
+// sums differ from the exact ones only in rounding, hence the small margin. Indices in catalogue order.
 function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] {
+  const have = new Float64Array(prepared.texts.length);
+  for (const token of input.unique) {
+    const posting = prepared.byToken.get(token);
+    if (posting) for (const t of posting.texts) have[t] = (have[t] ?? 0) + posting.weight;
+  }
   const seen = new Uint8Array(prepared.entries.length);
-  for (const token of input.unique) for (const i of prepared.byToken.get(token) ?? []) seen[i] = 1;
+  prepared.texts.forEach((text, t) => {
+    if (text.total > 0 && (have[t] ?? 0) / text.total >= 0.3 - 1e-9) seen[prepared.entryOfText[t] ?? 0] = 1;
+  });
   for (const tag of [...input.tags, ...input.standingTags]) for (const i of prepared.byTag.get(tag) ?? []) seen[i] = 1;
   const candidates: number[] = [];
   seen.forEach((flag, i) => {
@@ -265,16 +307,18 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
   const inputAll = inputWeight(input, prepared.idf);
   const codeless = !findings.some((finding) => finding.kind === 'reply' || finding.kind === 'enhanced' || finding.kind === 'tag');
   const scored: (EntryMatch & { rank: number })[] = [];
+  let exact: string | undefined;
+  let squashed: string | undefined;
   const indices = exhaustive ? prepared.entries.map((_, i) => i) : candidatesOf(prepared, input);
   for (const i of indices) {
     const { entry, texts, tags, longestText } = prepared.entries[i] as PreparedEntry;
+    const tag = tagAgreement(tags, input);
     let bestText: TextScore = { score: 0, coverage: 0, precision: 0 };
     for (const t of texts) {
       const scored = textScore(t, input, prepared.idf, inputAll);
       if (scored.score > bestText.score || (scored.score === bestText.score && scored.precision > bestText.precision)) bestText = scored;
     }
     const best = bestText.score;
-    const tag = tagAgreement(tags, input);
     if (best < 0.3 && tag < 1) continue;
     // Without any code in the input, only a text that is mostly present counts (no weak fuzzy matches).
     if (codeless && bestText.coverage < 0.75 && tag < 1) continue;
@@ -287,8 +331,12 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     // from it), then one whose literal equals the input exactly (case included), then one standing
     // verbatim (case folded) in the input, then the longer literal.
     const explains = 0.04 * bestText.precision;
-    const identical = texts.some((t) => t.exact === input.exact) ? 0.1 : 0;
-    const verbatim = texts.some((t) => t.squashed.length > 0 && input.squashed.includes(t.squashed)) ? 0.02 : 0;
+    exact ??= input.text.replace(/\s+/g, ' ').trim();
+    squashed ??= squash(input.text);
+    const inputExact = exact;
+    const inputSquashed = squashed;
+    const identical = texts.some((t) => t.exact === inputExact) ? 0.1 : 0;
+    const verbatim = texts.some((t) => t.squashed.length > 0 && inputSquashed.includes(t.squashed)) ? 0.02 : 0;
     const length = longestText * 0.0001;
     scored.push({ id: entry.id, score, rank: raw + explains + identical + verbatim + length });
   }
