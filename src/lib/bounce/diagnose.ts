@@ -265,6 +265,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     evidence: codeEvidence(allCodes, enhancedCode ?? replyCode, reason),
   };
   if (parts.isEmail && analysed !== input) diagnosis.text = analysed;
+  if (parts.notices) diagnosis.notices = parts.notices;
   return diagnosis;
 }
 
