@@ -45,7 +45,7 @@ const joinPostalMimeChunks = {
   },
 };
 
-const common = { plugins: [joinPostalMimeChunks], bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+const common = { plugins: [joinPostalMimeChunks], bundle: true, minifyWhitespace: true, minifySyntax: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 await build({
   ...common,
   entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],

@@ -84,6 +84,10 @@ export function toHumanText(source: Source, d: Diagnosis): string {
   return lines.map((line, i) => (i === 0 ? line : `  ${stripControls(line.slice(2))}`)).join('\n');
 }
 
+export function toHumanNotice(source: Source, message: string): string {
+  return `${label(source)}: note: ${stripControls(message)}`;
+}
+
 export function toHumanError(source: Source, error: string): string {
   return `${label(source)}\n  error: ${stripControls(error)}`;
 }

@@ -4,7 +4,7 @@
 import { decodeBytes } from '../lib/bounce/decode-bytes.ts';
 import { diagnoseBounce } from '../lib/bounce/diagnose.ts';
 import { bundledCatalogue as catalogue } from './bundled-catalogue.ts';
-import { csvHeader, Summary, toCsvLines, toHumanError, toHumanText, toJsonError, toJsonLine, toRecipientLines } from './format-output.ts';
+import { csvHeader, Summary, toCsvLines, toHumanError, toHumanNotice, toHumanText, toJsonError, toJsonLine, toRecipientLines } from './format-output.ts';
 import type { Source } from './format-output.ts';
 import { readInputs } from './read-inputs.ts';
 
@@ -79,14 +79,15 @@ class Output {
 
 class Progress {
   private readonly enabled = process.stderr.isTTY;
-  private readonly started = performance.now();
+  // Date.now, not performance.now: the performance global costs milliseconds to load at start-up
+  private readonly started = Date.now();
   private last = 0;
   count = 0;
 
   tick(): void {
     this.count += 1;
     if (!this.enabled) return;
-    const now = performance.now();
+    const now = Date.now();
     if (now - this.last < 250) return;
     this.last = now;
     const rate = (this.count * 1000) / Math.max(1, now - this.started);
@@ -114,6 +115,7 @@ async function run(options: Options): Promise<number> {
         if (!decoded.ok) throw new Error(decoded.error);
         const diagnosis = await diagnoseBounce(decoded.text, catalogue);
         if (options.summary) summary.add(diagnosis);
+        if (options.mode === 'recipients' || options.mode === 'csv') for (const notice of diagnosis.notices ?? []) process.stderr.write(`${toHumanNotice(source, notice.message)}\n`);
         if (options.mode === 'json') await output.line(toJsonLine(source, diagnosis));
         else if (options.mode === 'recipients') for (const line of toRecipientLines(source, diagnosis)) await output.line(line);
         else if (options.mode === 'csv') for (const line of toCsvLines(source, diagnosis)) await output.line(line);
