@@ -45,7 +45,38 @@ const joinPostalMimeChunks = {
   },
 };
 
-const common = { plugins: [joinPostalMimeChunks], bundle: true, minifyWhitespace: true, minifySyntax: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+// The catalogue's match tokens, computed with the engine's own tokenizer (bundled and run once here) and
+// provided to the bundles as the module 'bouncedoc:catalogue-tokens'.
+async function tokenizeCatalogue() {
+  const script = path.join(root, 'dist-cli', 'tokenize-catalogue.mjs');
+  await build({
+    stdin: {
+      contents: "import { tokenizeCatalogue } from './src/lib/bounce/match-entries.ts';\nimport data from './src/generated/match.json' with { type: 'json' };\nprocess.stdout.write(JSON.stringify(tokenizeCatalogue(data)));\n",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: script,
+    logLevel: 'warning',
+  });
+  const run = spawnSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  rmSync(script, { force: true });
+  if (run.status !== 0) throw new Error(`tokenizing the catalogue failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+const catalogueTokens = await tokenizeCatalogue();
+const provideCatalogueTokens = {
+  name: 'catalogue-tokens',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^bouncedoc:catalogue-tokens$/ }, (args) => ({ path: args.path, namespace: 'catalogue-tokens' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'catalogue-tokens' }, () => ({ contents: `export default JSON.parse(${JSON.stringify(catalogueTokens)});`, loader: 'js' }));
+  },
+};
+
+const common = { plugins: [joinPostalMimeChunks, provideCatalogueTokens], bundle: true, minifyWhitespace: true, minifySyntax: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 await build({
   ...common,
   entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],

@@ -66,8 +66,8 @@ function squash(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ');
 }
 
-function prepareText(text: string): PreparedText {
-  const tokens = tokenizeForMatch(text);
+function prepareText(text: string, known?: string[]): PreparedText {
+  const tokens = known ?? tokenizeForMatch(text);
   return { tokens, unique: [...new Set(tokens)], weights: [], total: 0, squashed: squash(text).trim(), exact: text.replace(/\s+/g, ' ').trim() };
 }
 
@@ -90,11 +90,26 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function prepareCatalogue(catalogue: readonly MatchableEntry[]): PreparedCatalogue {
+/** The match tokens of every text of every entry: the costly part of preparing a catalogue. */
+export function tokenizeCatalogue(catalogue: readonly MatchableEntry[]): string[][][] {
+  return catalogue.map((entry) => entry.texts.map(tokenizeForMatch));
+}
+
+/**
+ * Prepares a catalogue from tokens computed ahead by tokenizeCatalogue (for a program that should start
+ * fast, such as the command line, which computes them when it is built). Tokens that do not fit the
+ * catalogue's shape are ignored and the texts tokenized again.
+ */
+export function primeCatalogue(catalogue: readonly MatchableEntry[], tokens: readonly (readonly (readonly string[])[])[]): void {
+  const fits = tokens.length === catalogue.length && catalogue.every((entry, i) => tokens[i]?.length === entry.texts.length);
+  prepareCatalogue(catalogue, fits ? tokens : undefined);
+}
+
+function prepareCatalogue(catalogue: readonly MatchableEntry[], tokens?: readonly (readonly (readonly string[])[])[]): PreparedCatalogue {
   const cached = preparedCache.get(catalogue);
   if (cached) return cached;
-  const entries = catalogue.map((entry) => {
-    const texts = entry.texts.map(prepareText);
+  const entries = catalogue.map((entry, e) => {
+    const texts = entry.texts.map((text, t) => prepareText(text, tokens?.[e]?.[t]?.slice()));
     return {
       entry,
       texts,
