@@ -25,12 +25,20 @@ if (!existsSync(path.join(root, 'src', 'generated', 'match.json'))) run('npm', [
 const BLOB_JOIN = "blobToArrayBuffer(new Blob(this.chunks, { type: 'application/octet-stream' }))";
 const JOIN_CHUNKS = `const joinEncoder = new TextEncoder();
 function joinChunks(chunks) {
-    const parts = chunks.map((c) => typeof c === 'string' ? joinEncoder.encode(c) : ArrayBuffer.isView(c) ? new Uint8Array(c.buffer, c.byteOffset, c.byteLength) : new Uint8Array(c));
+    const parts = [];
     let size = 0;
-    for (const part of parts) size += part.length;
+    for (const c of chunks) {
+        // the line ends the pass-through decoder adds between lines
+        const part = c === '\\n' ? 10 : typeof c === 'string' ? joinEncoder.encode(c) : ArrayBuffer.isView(c) ? new Uint8Array(c.buffer, c.byteOffset, c.byteLength) : new Uint8Array(c);
+        parts.push(part);
+        size += part === 10 ? 1 : part.length;
+    }
     const out = new Uint8Array(size);
     let at = 0;
-    for (const part of parts) { out.set(part, at); at += part.length; }
+    for (const part of parts) {
+        if (part === 10) out[at++] = 10;
+        else { out.set(part, at); at += part.length; }
+    }
     return Promise.resolve(out.buffer);
 }
 `;

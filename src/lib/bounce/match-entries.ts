@@ -29,6 +29,9 @@ type PreparedCatalogue = {
   byTag: Map<string, number[]>;
   /** Each tag of four characters or more, with the pattern that finds it standing alone in a text. */
   tagPatterns: Map<string, RegExp>;
+  /** Scratch space of candidatesOf, reused by every call (matching is synchronous). */
+  coverage: Float64Array;
+  seen: Uint8Array;
 };
 
 const STOP_WORDS = new Set(
@@ -151,7 +154,7 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[], tokens?: readonl
       entryOfText.push(i);
     }
   });
-  const prepared = { entries, idf, texts: allTexts, entryOfText, byToken, byTag, tagPatterns };
+  const prepared = { entries, idf, texts: allTexts, entryOfText, byToken, byTag, tagPatterns, coverage: new Float64Array(allTexts.length), seen: new Uint8Array(entries.length) };
   preparedCache.set(catalogue, prepared);
   return prepared;
 }
@@ -289,12 +292,12 @@ function tagAgreement(tags: readonly string[], input: InputIndex): number {
 // scores 0.3) or with an agreeing tag. Coverage is summed from the postings of the input's tokens; the
 // sums differ from the exact ones only in rounding, hence the small margin. Indices in catalogue order.
 function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] {
-  const have = new Float64Array(prepared.texts.length);
+  const have = prepared.coverage.fill(0);
   for (const token of input.unique) {
     const posting = prepared.byToken.get(token);
     if (posting) for (const t of posting.texts) have[t] = (have[t] ?? 0) + posting.weight;
   }
-  const seen = new Uint8Array(prepared.entries.length);
+  const seen = prepared.seen.fill(0);
   prepared.texts.forEach((text, t) => {
     if (text.total > 0 && (have[t] ?? 0) / text.total >= 0.3 - 1e-9) seen[prepared.entryOfText[t] ?? 0] = 1;
   });
