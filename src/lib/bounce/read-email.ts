@@ -75,6 +75,51 @@ const EMAIL_HEADER_NAMES = /^(?:received|return-path|from|to|subject|date|messag
 const ORIGINAL_MESSAGE_MARKER =
   /^[ \t>]*(?:-{2,}[ \t]*)?(?:this is a copy of the message|below this line is a copy|original message|the original message headers|original message headers|undelivered message headers|unsent message below|returned message|message headers follow|the text you sent follows|headers of your message|a copy of the original message|the message was|your message reads|original mail as follows)[^\n]{0,80}$/im;
 
+// The top-level "Content-Type: multipart/report; ...; boundary=..." of a delivery report (RFC 6522)
+const REPORT_CONTENT_TYPE = /^content-type:[ \t]*multipart\/report\b([^\n]*)$/im;
+const BOUNDARY_PARAMETER = /boundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))/i;
+// "Content-Type: message/rfc822" at the start of a part's header block
+const PART_CONTENT_TYPE = /^content-type:[ \t]*([\w.+-]+\/[\w.+-]+)/im;
+const REPORT_PARTS = new Set(['message/delivery-status', 'message/global-delivery-status', 'message/feedback-report']);
+const RETURNED_PARTS = new Set(['message/rfc822', 'text/rfc822-headers', 'message/global', 'message/global-headers']);
+
+function headerBlock(text: string, from: number): string {
+  const head = text.slice(from, from + 8000);
+  const blank = /\r?\n[ \t]*\r?\n/.exec(head);
+  return (blank ? head.slice(0, blank.index) : head).replace(/\r?\n[ \t]+/g, ' ');
+}
+
+/**
+ * Leaves out the returned message of a delivery report: the last part of the top-level multipart/report
+ * when it is the original message or its headers (RFC 6522 section 3) and follows the report part. The
+ * engine never reads it (a report's own copy of the message is not opened), and parsing it was most of
+ * the MIME work for bounces that return a large message.
+ */
+export function dropReturnedMessage(text: string): string {
+  const top = headerBlock(text, 0);
+  const report = REPORT_CONTENT_TYPE.exec(top);
+  const boundaryMatch = report ? BOUNDARY_PARAMETER.exec(report[1] ?? '') : null;
+  const boundary = boundaryMatch ? (boundaryMatch[1] ?? boundaryMatch[2] ?? '') : '';
+  if (boundary === '') return text;
+  const delimiter = `\n--${boundary}`;
+  let seenReport = false;
+  for (let at = text.indexOf(delimiter); at !== -1; ) {
+    const lineEnd = text.indexOf('\n', at + 1);
+    if (lineEnd === -1) return text;
+    const line = text.slice(at + delimiter.length, lineEnd).trim();
+    if (line === '--') return text;
+    const next = text.indexOf(delimiter, lineEnd);
+    if (line === '') {
+      const type = PART_CONTENT_TYPE.exec(headerBlock(text, lineEnd + 1))?.[1]?.toLowerCase() ?? 'text/plain';
+      if (REPORT_PARTS.has(type)) seenReport = true;
+      const last = next === -1 || text.startsWith('--', next + delimiter.length);
+      if (seenReport && last && RETURNED_PARTS.has(type)) return text.slice(0, at + 1);
+    }
+    at = next;
+  }
+  return text;
+}
+
 /** Whether the input starts with a header block (after blank lines or an mbox "From " line). */
 export function looksLikeEmail(input: string): boolean {
   const head = input
@@ -188,7 +233,7 @@ export async function readEmail(input: string, depth = 0): Promise<EmailParts> {
   if (!looksLikeEmail(input)) return plainParts(input);
   let email: Email;
   // postal-mime splits lines on LF only: old Mac CR-only files are given LF endings first
-  const limited = limitMimeParts(input.replace(/\r(?!\n)/g, '\n'));
+  const limited = limitMimeParts(dropReturnedMessage(input.replace(/\r(?!\n)/g, '\n')));
   try {
     email = await PostalMime.parse(limited.text, { attachmentEncoding: 'arraybuffer', maxRfc822NestingDepth: 4 });
   } catch {
