@@ -191,8 +191,12 @@ async function benchMailbox(): Promise<Figure[]> {
     const summary = (JSON.parse(lines.at(-1) ?? '{}') as { summary?: { messages: number; unreadable: number; byReason: Record<string, number> } }).summary;
     const byReason = Object.values(summary?.byReason ?? {}).reduce((a, b) => a + b, 0);
     const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1];
+    const user = /User time \(seconds\): ([\d.]+)/.exec(run.stderr)?.[1];
+    const system = /System time \(seconds\): ([\d.]+)/.exec(run.stderr)?.[1];
+    const cpuMs = user && system ? (Number(user) + Number(system)) * 1000 : Number.NaN;
+    const cpu = Number.isNaN(cpuMs) ? '' : `; ${seconds(cpuMs)} CPU (${((MBOX_MESSAGES * 1000) / cpuMs).toFixed(0)} messages/s)`;
     return [
-      { name: `mbox of ${String(MBOX_MESSAGES)} messages`, value: `${seconds(ms)} (${((MBOX_MESSAGES * 1000) / ms).toFixed(0)} messages/s)` },
+      { name: `mbox of ${String(MBOX_MESSAGES)} messages`, value: `${seconds(ms)} wall (${((MBOX_MESSAGES * 1000) / ms).toFixed(0)} messages/s)${cpu}` },
       { name: 'peak memory', value: peak ? `${(Number(peak) / 1024).toFixed(0)} MB` : 'not measured (no /usr/bin/time)' },
       { name: 'JSON lines', value: String(lines.length - 1) },
       { name: 'summary: read + unreadable', value: `${String(summary?.messages)} + ${String(summary?.unreadable)} (by reason adds to ${String(byReason)})` },
