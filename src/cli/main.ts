@@ -154,4 +154,10 @@ export async function main(args: readonly string[]): Promise<number> {
   return run(options);
 }
 
+// Output piped into a program that stops reading early (`bouncedoc --json box.mbox | head`): stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = await main(process.argv.slice(2));

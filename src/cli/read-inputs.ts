@@ -54,7 +54,8 @@ class MailboxReader {
   ) {}
 
   push(chunk: Uint8Array): InputMessage[] {
-    this.single?.push(chunk);
+    // a copy: the caller reuses its read buffer
+    this.single?.push(chunk.slice());
     return this.take(this.splitter.push(chunk));
   }
 

@@ -115,6 +115,13 @@ describe('bouncedoc input', () => {
     ]);
   });
 
+  it('reads a single-message mbox larger than a read chunk intact', () => {
+    const body = Array.from({ length: 40_000 }, (_, i) => `filler line ${String(i)} of the returned message`).join('\n');
+    write('large.mbox', mbox([`${bounce('large@example.org')}\n${body}\n`]));
+    const run = bouncedoc(['--recipients', 'large.mbox']);
+    expect(run.stdout.split('\t')[2]).toBe('large@example.org');
+  });
+
   it('reads a single email that starts with an mbox "From " line as before (no index)', () => {
     write('single.eml', mbox([bounce('one@example.org')]));
     const lines = jsonLines(bouncedoc(['--json', 'single.eml']).stdout);
