@@ -77,6 +77,7 @@ const ORIGINAL_MESSAGE_MARKER =
 
 // The top-level "Content-Type: multipart/report; ...; boundary=..." of a delivery report (RFC 6522)
 const REPORT_CONTENT_TYPE = /^content-type:[ \t]*multipart\/report\b([^\n]*)$/im;
+// 'boundary="R1"' or 'boundary=R1' among the parameters
 const BOUNDARY_PARAMETER = /boundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))/i;
 // "Content-Type: message/rfc822" at the start of a part's header block
 const PART_CONTENT_TYPE = /^content-type:[ \t]*([\w.+-]+\/[\w.+-]+)/im;
