@@ -9,6 +9,7 @@ import type { Diagnosis, RecipientResult } from '../../../src/lib/bounce/types.t
 import { readReasonGuides, type ReasonGuides } from '../../../src/lib/content/reason-guides.ts';
 import { REASON_FAMILY } from '../../../src/lib/content/vocabulary.ts';
 import { decideVerdict, decideVerdicts, explainEvidence, type VerdictEntry } from '../../../src/lib/verdict/decide-verdict.ts';
+import { readVerdicts } from '../../../src/lib/verdict/read-verdicts.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 
 const dir = path.resolve('content/reasons');
@@ -172,5 +173,29 @@ describe('verdicts over the real-bounce corpus', () => {
       }
     }
     expect(confident).toBeGreaterThan(0);
+  });
+});
+
+describe('readVerdicts', () => {
+  const gmail = `Address not found
+Your message wasn't delivered to bob@gmial.com because the domain gmial.com couldn't be found.
+DNS Error: DNS type 'mx' lookup of gmial.com responded with code NXDOMAIN Domain name not found: gmial.com`;
+
+  it('reads an NXDOMAIN notice as a domain that does not exist, with a "did you mean"', () => {
+    const reading = readVerdicts(gmail, diagnosis({ reason: 'networkerror', permanent: null, replyCode: null, enhancedCode: null, evidence: [] }), {}, guides);
+    expect(reading.verdicts[0]?.reason).toBe('hostunknown');
+    expect(reading.verdicts[0]?.why).toEqual(['the DNS answer: no such domain (NXDOMAIN) for gmial.com']);
+    expect(reading.mistyped).toEqual([{ domain: 'gmial.com', suggestion: 'gmail.com' }]);
+  });
+
+  it('keeps a confident entry over the notice', () => {
+    const reading = readVerdicts(`${gmail}\n550 5.7.708`, diagnosis({ matches: [{ id: ENTRY.id, score: 0.9 }] }), catalogue, guides);
+    expect(reading.verdicts[0]?.reason).toBe('badreputation');
+  });
+
+  it('sends a question to search instead of giving a verdict', () => {
+    const reading = readVerdicts('what does 550 mean', diagnosis({}), {}, guides);
+    expect(reading.question).toBe(true);
+    expect(reading.verdicts).toEqual([]);
   });
 });
