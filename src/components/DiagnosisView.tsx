@@ -28,6 +28,8 @@ export function announceReading(reading: Reading): string {
 type DiagnosisViewProps = {
   text: string;
   diagnosis: Diagnosis;
+  /** Every finding, including any left out of `diagnosis.codes` for a very code-dense paste. */
+  codeCount: number;
   reading: Reading;
   data: PasteData;
   role: Audience;
@@ -36,7 +38,7 @@ type DiagnosisViewProps = {
   busy: boolean;
 };
 
-export const DiagnosisView = forwardRef<HTMLElement, DiagnosisViewProps>(function DiagnosisView({ text, diagnosis, reading, data, role, onRole, onSearch, busy }, ref) {
+export const DiagnosisView = forwardRef<HTMLElement, DiagnosisViewProps>(function DiagnosisView({ text, diagnosis, codeCount, reading, data, role, onRole, onSearch, busy }, ref) {
   const { verdicts } = reading;
   const main = verdicts[0];
   const family = main?.family ?? null;
@@ -75,6 +77,7 @@ export const DiagnosisView = forwardRef<HTMLElement, DiagnosisViewProps>(functio
             data={data}
             primary={diagnosis.enhancedCode ?? diagnosis.replyCode}
             preferredEntries={preferred}
+            uncounted={codeCount - diagnosis.codes.length}
           />
           {diagnosis.text && diagnosis.codes.some((finding) => finding.decoded) && (
             <HighlightedBounce

@@ -21,6 +21,8 @@ type HighlightedBounceProps = {
   data: DiagnosisData | null;
   primary: string | null;
   preferredEntries: readonly string[];
+  /** Findings the diagnosis counted but did not pass on (a very code-dense paste); added to the unmarked count. */
+  uncounted?: number;
 };
 
 /** Where a finding's mark links: its code page, the entry with its tag, or the blocklist guide; a search otherwise. */
@@ -63,13 +65,13 @@ function moveBetweenMarks(event: KeyboardEvent<HTMLElement>): void {
   }
 }
 
-export function HighlightedBounce({ label, text, findings, data, primary, preferredEntries }: HighlightedBounceProps) {
+export function HighlightedBounce({ label, text, findings, data, primary, preferredEntries, uncounted = 0 }: HighlightedBounceProps) {
   const id = useId();
   const [expanded, setExpanded] = useState(false);
   const shown = text.length > SHOWN ? text.slice(0, SHOWN) : text;
   const sorted = findings.filter((f) => f.end <= shown.length && f.start < f.end).sort((a, b) => a.start - b.start);
   const marked = sorted.slice(0, MARK_LIMIT);
-  const unmarked = sorted.length - marked.length;
+  const unmarked = sorted.length - marked.length + Math.max(0, uncounted);
   const primaryFinding = marked.find((finding) => finding.value === primary) ?? marked[0] ?? null;
   const folded = foldAroundFindings(shown, marked, primaryFinding);
   const segments = expanded || !folded.folded ? [{ start: 0, end: shown.length }] : folded.segments;

@@ -40,8 +40,8 @@ export function PasteBox() {
   const [slow, setSlow] = useState(false);
 
   // The last finished diagnosis stays on screen while the next one is read, so nothing jumps.
-  const [shown, setShown] = useState<{ text: string; diagnosis: Diagnosis } | null>(null);
-  if (state.status === 'done' && shown?.diagnosis !== state.diagnosis) setShown({ text: state.text, diagnosis: state.diagnosis });
+  const [shown, setShown] = useState<{ text: string; diagnosis: Diagnosis; codeCount: number } | null>(null);
+  if (state.status === 'done' && shown?.diagnosis !== state.diagnosis) setShown({ text: state.text, diagnosis: state.diagnosis, codeCount: state.codeCount });
 
   const cancelPending = (): void => {
     if (timer.current) clearTimeout(timer.current);
@@ -268,6 +268,7 @@ export function PasteBox() {
             ref={region}
             text={current.text}
             diagnosis={current.diagnosis}
+            codeCount={current.codeCount}
             reading={reading}
             data={data}
             role={role}

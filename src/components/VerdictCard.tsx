@@ -55,27 +55,29 @@ export function VerdictCard({ verdict, role, onRole, eyebrow, suggestions }: Ver
           <dd>
             {verdict.notBounce ? (
               <>
-                <PermanenceBadge permanent={null} delivered /> Yes: nothing failed.
+                <PermanenceBadge permanent={null} delivered />
+                Yes: nothing failed.
               </>
             ) : (
               <>
-                <PermanenceBadge permanent={verdict.permanence === 'unknown' ? null : verdict.permanence === 'permanent'} /> {PERMANENCE_TEXT[verdict.permanence]}
+                <PermanenceBadge permanent={verdict.permanence === 'unknown' ? null : verdict.permanence === 'permanent'} />
+                {PERMANENCE_TEXT[verdict.permanence]}
               </>
             )}
           </dd>
         </div>
         <div>
-          <dt>Who has to act</dt>
+          <dt>Who has to act:</dt>
           <dd>{verdict.actors.length ? listAudiences(verdict.actors) : 'Nobody'}</dd>
         </div>
         <div>
-          <dt>Who generated it</dt>
+          <dt>Who generated it:</dt>
           <dd>
             {ORIGIN_TEXT[verdict.origin]}
             {verdict.generatingHost && (
               <>
-                {' '}
-                (<code className="break-all">{verdict.generatingHost}</code>)
+                {' ('}
+                <code className="break-all">{verdict.generatingHost}</code>)
               </>
             )}
           </dd>
@@ -87,22 +89,6 @@ export function VerdictCard({ verdict, role, onRole, eyebrow, suggestions }: Ver
           <strong>Did you mean {suggestion}?</strong> The address uses <code>{domain}</code>, which looks like a typo of <code>{suggestion}</code>.
         </p>
       ))}
-
-      {recipients.length > 0 && (
-        <div className="mt-3 text-sm">
-          <p className="font-semibold">
-            {verdict.recipients.length === 1 ? 'Recipient' : `${String(verdict.recipients.length)} recipients failed this way`}
-          </p>
-          <ul aria-label="Recipients" className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
-            {recipients.map((address) => (
-              <li key={address} className="font-mono break-all">
-                {address}
-              </li>
-            ))}
-            {verdict.recipients.length > recipients.length && <li>and {verdict.recipients.length - recipients.length} more</li>}
-          </ul>
-        </div>
-      )}
 
       <fieldset className="mt-4">
         <legend className="text-sm font-semibold">Steps for</legend>
@@ -124,6 +110,22 @@ export function VerdictCard({ verdict, role, onRole, eyebrow, suggestions }: Ver
       </ol>
       {!verdict.actors.includes(role) && verdict.actors.length > 0 && (
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">Mostly up to {lower(listAudiences(verdict.actors))}.</p>
+      )}
+
+      {recipients.length > 0 && (
+        <div className="mt-3 text-sm">
+          <p className="font-semibold">
+            {verdict.recipients.length === 1 ? 'Recipient' : `${String(verdict.recipients.length)} recipients failed this way`}
+          </p>
+          <ul aria-label="Recipients" className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
+            {recipients.map((address) => (
+              <li key={address} className="font-mono break-all">
+                {address}
+              </li>
+            ))}
+            {verdict.recipients.length > recipients.length && <li>and {verdict.recipients.length - recipients.length} more</li>}
+          </ul>
+        </div>
       )}
 
       <div className="mt-4 border-t border-slate-200 pt-3 text-sm dark:border-slate-700">

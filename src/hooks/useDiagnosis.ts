@@ -20,7 +20,8 @@ export type PasteData = DiagnosisData & { guides: ReasonGuides };
 export type DiagnosisState =
   | { status: 'idle' }
   | { status: 'working'; text: string; since: number }
-  | { status: 'done'; text: string; diagnosis: Diagnosis }
+  /** `codeCount` counts every finding, including those not sent back with a very code-dense paste. */
+  | { status: 'done'; text: string; diagnosis: Diagnosis; codeCount: number }
   | { status: 'error'; text: string; message: string };
 
 type Engine = typeof EngineModule;
@@ -31,7 +32,10 @@ let dataPromise: Promise<PasteData> | null = null;
 const loadData = (): Promise<PasteData> =>
   (dataPromise ??= Promise.all([loadDiagnosisData(), loadReasonGuides()]).then(([data, guides]) => ({ ...data, guides })));
 
-type Pending = { resolve: (diagnosis: Diagnosis) => void; reject: (error: Error) => void };
+type Result = { diagnosis: Diagnosis; codeCount: number };
+type Pending = { resolve: (result: Result) => void; reject: (error: Error) => void; since: number };
+/** A read still running after this long is abandoned (by restarting the worker) when a newer text arrives. */
+const ABANDON_AFTER_MS = 300;
 
 /** One worker for the page; replaced (terminated and started again) when a paste is cancelled or overruns. */
 class DiagnosisWorker {
@@ -48,7 +52,7 @@ class DiagnosisWorker {
       const response = event.data;
       const waiting = this.pending.get(response.id);
       this.pending.delete(response.id);
-      if (response.type === 'result') waiting?.resolve(response.diagnosis);
+      if (response.type === 'result') waiting?.resolve({ diagnosis: response.diagnosis, codeCount: response.codeCount });
       else waiting?.reject(new Error(response.message));
     });
   }
@@ -57,7 +61,10 @@ class DiagnosisWorker {
     return typeof Worker !== 'undefined';
   }
 
-  diagnose(text: string, data: PasteData): Promise<Diagnosis> {
+  diagnose(text: string, data: PasteData): Promise<Result> {
+    // A worker busy with an older, heavy text would make this one wait behind it: start afresh instead.
+    const now = Date.now();
+    if ([...this.pending.values()].some((waiting) => now - waiting.since > ABANDON_AFTER_MS)) this.restart();
     this.start();
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error('Web Workers are not available'));
@@ -67,7 +74,7 @@ class DiagnosisWorker {
     }
     const id = ++this.requests;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, since: now });
       worker.postMessage({ type: 'diagnose', id, text } satisfies WorkerRequest);
     });
   }
@@ -122,8 +129,10 @@ export function useDiagnosis() {
     try {
       const [engine, loaded] = await Promise.all([loadEngine(), loadData()]);
       setData(loaded);
-      const diagnosis = diagnosisWorker.available ? await diagnosisWorker.diagnose(text, loaded) : await engine.diagnoseBounce(text, loaded.match);
-      if (run === latest.current) setState({ status: 'done', text, diagnosis });
+      const result = diagnosisWorker.available
+        ? await diagnosisWorker.diagnose(text, loaded)
+        : await engine.diagnoseBounce(text, loaded.match).then((diagnosis) => ({ diagnosis, codeCount: diagnosis.codes.length }));
+      if (run === latest.current) setState({ status: 'done', text, ...result });
     } catch (error) {
       if (run !== latest.current) return;
       if (budgetUsed.overran) {

@@ -17,7 +17,7 @@ function RootLayout() {
       </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
         {/* One row down to 320 px: the name hides below 400 px (the mark stays), the links tighten. */}
-        <nav aria-label="Site" className="site-nav mx-auto flex max-w-4xl items-center gap-x-3 px-3 py-2.5 sm:gap-x-5 sm:px-4">
+        <nav aria-label="Site" className="site-nav mx-auto flex max-w-4xl items-center gap-x-2.5 px-3 py-2.5 sm:gap-x-5 sm:px-4">
           <Link to="/" className="mr-auto flex shrink-0 items-center gap-2 text-lg font-extrabold tracking-tight text-slate-900 no-underline dark:text-slate-50">
             <BrandMark />
             <span className="max-[399px]:sr-only">Bouncedoc</span>
@@ -42,9 +42,10 @@ function RootLayout() {
 function BrandMark() {
   return (
     <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7 shrink-0">
-      <rect x="2" y="6" width="28" height="20" rx="4" className="fill-blue-700 dark:fill-blue-400" />
-      <path d="M4 9l12 9 12-9" fill="none" strokeWidth="2.5" strokeLinejoin="round" className="stroke-white dark:stroke-slate-950" />
-      <path d="M21 21h-8m0 0l3-3m-3 3l3 3" fill="none" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" className="stroke-amber-300 dark:stroke-amber-700" />
+      <rect x="1" y="5" width="26" height="19" rx="3.5" className="fill-blue-700 dark:fill-blue-400" />
+      <path d="M3.5 8l10.5 8 10.5-8" fill="none" strokeWidth="2.4" strokeLinejoin="round" className="stroke-white dark:stroke-slate-950" />
+      <circle cx="24.5" cy="23.5" r="7" className="fill-amber-400 stroke-white dark:stroke-slate-950" strokeWidth="1.5" />
+      <path d="M27.5 25.5v-1.5a2.5 2.5 0 0 0-2.5-2.5h-4m0 0l2-2m-2 2l2 2" fill="none" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" className="stroke-slate-950" />
     </svg>
   );
 }

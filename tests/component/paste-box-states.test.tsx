@@ -110,7 +110,7 @@ X-Autoreply: yes
 I am out of the office until Monday with limited access to email. For urgent matters contact alice@example.org.`);
     expect(headline(region)).toMatch(/delivered/i);
     expect(region).toHaveTextContent(/Delivered/);
-    expect(region).toHaveTextContent(/Who has to act\s*Nobody/);
+    expect(region).toHaveTextContent(/Who has to act:\s*Nobody/);
     expect(region).not.toHaveTextContent('How sure');
   });
 
