@@ -71,6 +71,7 @@ export const DiagnosisView = forwardRef<HTMLElement, DiagnosisViewProps>(functio
       {!reading.question && (
         <>
           <HighlightedBounce
+            key={text}
             label="Your bounce, with the codes marked"
             text={text}
             findings={diagnosis.codes.filter((finding) => !finding.decoded)}
