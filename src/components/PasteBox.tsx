@@ -18,6 +18,8 @@ import { SharePanel } from './SharePanel.tsx';
 
 const DEBOUNCE_MS = 350;
 const SESSION_KEY = 'bouncedoc:paste';
+/** Longer texts are not kept across navigation: writing megabytes to session storage blocks the page. */
+const SESSION_LIMIT = 256 * 1024;
 /** A read that takes longer than this shows "Reading your bounce..." with a way to cancel. */
 const SLOW_MS = 150;
 
@@ -51,7 +53,7 @@ export function PasteBox() {
   /** Keeps the text for this tab and diagnoses it; runs once per pause in typing, not per keystroke. */
   const run = (next: string): void => {
     try {
-      sessionStorage.setItem(SESSION_KEY, next.length <= 2_000_000 ? next : '');
+      sessionStorage.setItem(SESSION_KEY, next.length <= SESSION_LIMIT ? next : '');
     } catch {
       // Storage full or disabled: the text simply is not kept across navigation.
     }

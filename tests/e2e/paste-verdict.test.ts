@@ -96,8 +96,10 @@ describe('a slow paste', () => {
     await page.close();
   });
 
-  it('diagnoses 200 KB of "550 5.1.1 " in the worker and marks at most 200 codes', async () => {
+  it('diagnoses 200 KB of "550 5.1.1 " in the worker, loaded with the page before any paste, and marks at most 200 codes', async () => {
     const { page } = await openPage(context, '/');
+    // The worker script is fetched with the page, so no request's timing follows a paste.
+    await expect.poll(() => page.workers().some((worker) => worker.url().includes('diagnose.worker'))).toBe(true);
     await paste(page, '550 5.1.1 '.repeat(20_480));
     await page.getByRole('button', { name: 'Diagnose' }).click();
     await page.getByRole('region', { name: 'Diagnosis', exact: true }).waitFor({ timeout: 20_000 });
