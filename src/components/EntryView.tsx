@@ -23,8 +23,29 @@ export function EntryView({ entry }: { entry: EntryPage }) {
       </p>
       <h1 className="mt-1 text-2xl font-bold">{entry.title}</h1>
       <p className="mt-2 text-lg">{entry.summary}</p>
+      <p className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1">
+        <PermanenceBadge permanent={entry.permanent} />
+        <span>
+          <span className="font-semibold">Who has to act:</span> {entry.actorsText}
+        </span>
+      </p>
 
-      <dl className="mt-4 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr] sm:gap-y-2">
+
+      <h2 className="mt-5 text-xl font-semibold">What to do</h2>
+      {entry.steps.map((group) => (
+        <section key={group.audience} aria-labelledby={`steps-${group.audience}`} className="mt-3">
+          <h3 id={`steps-${group.audience}`} className="text-lg font-semibold">
+            {group.label}
+          </h3>
+          <ProseList items={group.html} className="mt-1" />
+        </section>
+      ))}
+
+      <h2 className="mt-6 text-xl font-semibold">What it means</h2>
+      <Prose html={entry.bodyHtml} />
+
+      <h2 className="mt-6 text-xl font-semibold">Details</h2>
+      <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr] sm:gap-y-2">
         <dt className="font-semibold">Will it fix itself?</dt>
         <dd className="mb-2 flex flex-wrap items-center gap-2 sm:mb-0">
           <PermanenceBadge permanent={entry.permanent} />
@@ -56,19 +77,6 @@ export function EntryView({ entry }: { entry: EntryPage }) {
           </>
         )}
       </dl>
-
-      <h2 className="mt-6 text-xl font-semibold">What it means</h2>
-      <Prose html={entry.bodyHtml} />
-
-      <h2 className="mt-6 text-xl font-semibold">What to do</h2>
-      {entry.steps.map((group) => (
-        <section key={group.audience} aria-labelledby={`steps-${group.audience}`} className="mt-3">
-          <h3 id={`steps-${group.audience}`} className="text-lg font-semibold">
-            {group.label}
-          </h3>
-          <ProseList items={group.html} className="mt-1" />
-        </section>
-      ))}
 
       <h2 className="mt-6 text-xl font-semibold">How to check it worked</h2>
       <Prose html={`<p>${entry.confirmHtml}</p>`} />
