@@ -26,7 +26,8 @@ const EXACT_MATCH = 0.999;
 /** At most this many reasons are given under "why". */
 const WHY_LIMIT = 3;
 
-export type Confidence = 'exact match' | 'close match' | 'inferred from the codes';
+/** How sure the verdict is; "inferred from the text" when no entry decided and the text holds no code either. */
+export type Confidence = 'exact match' | 'close match' | 'inferred from the codes' | 'inferred from the text';
 export type Permanence = 'temporary' | 'permanent' | 'unknown';
 export type StepSource = 'entry' | 'guide';
 
@@ -192,7 +193,7 @@ export function decideVerdict(diagnosis: Diagnosis, catalogue: Catalogue, guides
     origin: diagnosis.origin,
     generatingHost: diagnosis.generatingHost,
     steps: stepsFrom(guides, reason, decides ? decides.entry : null),
-    confidence: decides ? (decides.score >= EXACT_MATCH ? 'exact match' : 'close match') : 'inferred from the codes',
+    confidence: decides ? (decides.score >= EXACT_MATCH ? 'exact match' : 'close match') : codes.replyCode || codes.enhancedCode ? 'inferred from the codes' : 'inferred from the text',
     entry: decides ? decides.entry : null,
     why: why.slice(0, WHY_LIMIT),
     recipients,

@@ -185,6 +185,7 @@ DNS Error: DNS type 'mx' lookup of gmial.com responded with code NXDOMAIN Domain
     const reading = readVerdicts(gmail, diagnosis({ reason: 'networkerror', permanent: null, replyCode: null, enhancedCode: null, evidence: [] }), {}, guides);
     expect(reading.verdicts[0]?.reason).toBe('hostunknown');
     expect(reading.verdicts[0]?.why).toEqual(['the DNS answer: no such domain (NXDOMAIN) for gmial.com']);
+    expect(reading.verdicts[0]?.confidence).toBe('inferred from the text');
     expect(reading.mistyped).toEqual([{ domain: 'gmial.com', suggestion: 'gmail.com' }]);
   });
 
