@@ -77,7 +77,7 @@ export function VerdictCard({ verdict, role, onRole, eyebrow, suggestions }: Ver
             {verdict.generatingHost && (
               <>
                 {' ('}
-                <code className="break-all">{verdict.generatingHost}</code>)
+                <code className="wrap-anywhere">{verdict.generatingHost}</code>)
               </>
             )}
           </dd>
