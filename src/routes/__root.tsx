@@ -26,7 +26,10 @@ function RootLayout() {
           <Link to="/providers">Providers</Link>
           <Link to="/reasons">Causes</Link>
           <Link to="/articles">Guides</Link>
-          <Link to="/bulk">Many bounces</Link>
+          <Link to="/bulk" aria-label="Bulk: many bounces at once">
+            <span className="max-sm:hidden">Many bounces</span>
+            <span className="sm:hidden">Bulk</span>
+          </Link>
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-6">

@@ -128,6 +128,6 @@ describe('the /bulk page', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Many bounces at once' })).toBeInTheDocument();
     expect(screen.getByLabelText('Choose bounce files')).toHaveAttribute('type', 'file');
     expect(screen.getByLabelText('Choose a folder of bounces')).toHaveAttribute('webkitdirectory');
-    expect(screen.getByRole('link', { name: 'Many bounces' })).toHaveAttribute('href', '/bulk');
+    expect(screen.getByRole('link', { name: 'Bulk: many bounces at once' })).toHaveAttribute('href', '/bulk');
   });
 });
