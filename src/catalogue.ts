@@ -55,4 +55,4 @@ export async function loadDiagnosisData(): Promise<DiagnosisData> {
   return (await readData('diagnosis.json')) as DiagnosisData;
 }
 
-export type { ArticlePage, DiagnosisData, CodePage, EntryPage, EntrySummary, ProviderPage, ReasonPage, SearchDocument, SiteLists } from './lib/content/build.ts';
+export type { ArticlePage, DiagnosisData, CodePage, EntryPage, EntrySummary, ProviderPage, ReasonPage, SearchDocument, SearchKind, SiteLists } from './lib/content/build.ts';

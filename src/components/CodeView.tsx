@@ -1,9 +1,12 @@
-// One code page: the registry meaning, our plain-words note, its class and subject, and its entries.
+// One code page, written for the admin who bookmarks it: what the code means, whether it fixes itself,
+// who usually acts, the commonest causes with their steps, and every entry grouped (by enhanced code on
+// a reply-code page, by provider on an enhanced-code page) with counts and a filter box.
 import { Link } from '@tanstack/react-router';
+import { useId, useState } from 'react';
 import type { CodePage } from '../catalogue.ts';
 import { EntryList } from './EntryList.tsx';
 import { PermanenceBadge } from './PermanenceBadge.tsx';
-import { Prose } from './Prose.tsx';
+import { Prose, ProseList } from './Prose.tsx';
 
 const KIND_LABEL = {
   reply: 'SMTP reply code',
@@ -11,6 +14,8 @@ const KIND_LABEL = {
   class: 'Enhanced status class',
   subject: 'Enhanced status subject',
 } as const;
+
+const plural = (count: number, one: string, many: string): string => `${String(count)} ${count === 1 ? one : many}`;
 
 export function CodeView({ code }: { code: CodePage }) {
   return (
@@ -28,6 +33,12 @@ export function CodeView({ code }: { code: CodePage }) {
               <PermanenceBadge permanent={code.permanent} />
               {code.permanent ? 'No: something has to change first.' : 'Often: the sending server retries.'}
             </dd>
+          </>
+        )}
+        {code.actorsText && (
+          <>
+            <dt className="font-semibold">Who usually acts</dt>
+            <dd>{code.actorsText}</dd>
           </>
         )}
         <dt className="font-semibold">Defined by</dt>
@@ -48,8 +59,21 @@ export function CodeView({ code }: { code: CodePage }) {
             </dd>
           </>
         )}
+        {code.related.length > 0 && (
+          <>
+            <dt className="font-semibold">Seen with</dt>
+            <dd className="flex flex-wrap gap-x-3">
+              {code.related.map((link) => (
+                <Link key={link.url} to={link.url}>
+                  {link.title.split(':')[0]}
+                </Link>
+              ))}
+            </dd>
+          </>
+        )}
       </dl>
       {code.noteHtml && <Prose className="mt-4" html={code.noteHtml} />}
+      {code.causes.length > 0 && <CommonCauses code={code} />}
       {code.detailLinks.length > 0 && (
         <>
           <h2 className="mt-6 text-xl font-semibold">Codes in this group</h2>
@@ -62,8 +86,105 @@ export function CodeView({ code }: { code: CodePage }) {
           </ul>
         </>
       )}
-      <h2 className="mt-6 text-xl font-semibold">Bounces with this code</h2>
-      <EntryList entries={code.entries} label={`Bounces with code ${code.code}`} />
+      {code.kind !== 'subject' && <GroupedEntries code={code} />}
     </article>
+  );
+}
+
+function CommonCauses({ code }: { code: CodePage }) {
+  return (
+    <section aria-labelledby="causes" className="mt-6">
+      <h2 id="causes" className="text-xl font-semibold">
+        Most common causes
+      </h2>
+      <ol className="mt-2 space-y-4">
+        {code.causes.map((cause) => {
+          const first = cause.steps[0];
+          return (
+            <li key={cause.reason} className="rounded border border-slate-300 p-3 dark:border-slate-700">
+              <h3 className="font-semibold">
+                <Link to={cause.url}>{cause.label}</Link>{' '}
+                <span className="text-sm font-normal text-slate-700 dark:text-slate-300">({plural(cause.count, 'bounce', 'bounces')})</span>
+              </h3>
+              {first && (
+                <>
+                  <p className="mt-1 text-sm font-medium">{first.label}:</p>
+                  <ProseList items={first.html} className="mt-1 text-sm" />
+                </>
+              )}
+              <p className="mt-1 text-sm">
+                Typical message: <Link to={cause.example.url}>{cause.example.title}</Link>
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function GroupedEntries({ code }: { code: CodePage }) {
+  const filterId = useId();
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLowerCase();
+  const groups = code.groups
+    .map((group) => ({
+      ...group,
+      shown: needle
+        ? group.entries.filter((entry) => [entry.title, entry.providerName, entry.tag ?? '', entry.reply ?? '', entry.enhanced ?? '', group.label].join(' ').toLowerCase().includes(needle))
+        : group.entries,
+    }))
+    .filter((group) => group.shown.length > 0);
+  const shownCount = groups.reduce((sum, group) => sum + group.shown.length, 0);
+  const by = code.kind === 'reply' ? 'enhanced code' : 'provider';
+  return (
+    <section aria-labelledby="entries" className="mt-6">
+      <h2 id="entries" className="text-xl font-semibold">
+        Bounces with this code ({code.entryCount})
+      </h2>
+      {code.entryCount === 0 ? (
+        <p className="mt-2">No catalogue entries carry this code yet.</p>
+      ) : (
+        <>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Grouped by {by}; open a group to see its messages.</p>
+          <label htmlFor={filterId} className="mt-2 block font-medium">
+            Filter these bounces
+          </label>
+          <input
+            id={filterId}
+            type="search"
+            value={filter}
+            autoComplete="off"
+            placeholder="Provider, tag or words"
+            aria-describedby={`${filterId}-count`}
+            onChange={(event) => setFilter(event.target.value)}
+            className="mt-1 w-full max-w-md rounded border border-slate-500 bg-white px-3 py-1.5 dark:bg-slate-900"
+          />
+          <p id={`${filterId}-count`} role="status" className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            {needle ? `${plural(shownCount, 'bounce matches', 'bounces match')} in ${plural(groups.length, 'group', 'groups')}.` : `${plural(code.groups.length, 'group', 'groups')}.`}
+          </p>
+          <ul aria-label={`Bounces with code ${code.code}, by ${by}`} className="mt-2 space-y-1">
+            {groups.map((group) => (
+              <li key={group.key}>
+                <details open={Boolean(needle) || code.groups.length === 1} className="rounded border border-slate-300 dark:border-slate-700">
+                  <summary className="cursor-pointer px-3 py-2">
+                    <span className="font-medium">{group.label}</span>{' '}
+                    <span className="text-sm text-slate-700 dark:text-slate-300">({plural(group.shown.length, 'bounce', 'bounces')})</span>
+                  </summary>
+                  <div className="px-3 pb-2">
+                    {group.url && (
+                      <p className="text-sm">
+                        <Link to={group.url}>{code.kind === 'reply' ? `The ${group.key} page` : `About ${group.label}`}</Link>
+                      </p>
+                    )}
+                    <EntryList entries={group.shown} label={`${group.label}: bounces`} showProvider={code.kind === 'reply'} />
+                  </div>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
