@@ -42,7 +42,7 @@ export function runContentStep(contentDir: string, outDir: string | null, dataDi
     replyCsv: readFileSync(path.join(contentDir, 'registry', 'reply-codes.csv'), 'utf8'),
     enhancedCsv: readFileSync(path.join(contentDir, 'registry', 'enhanced-status-codes.csv'), 'utf8'),
   };
-  const { errors, output } = buildContent(readContentFiles(contentDir), registries);
+  const { errors, output } = buildContent(readContentFiles(contentDir), registries, process.env.REPORT_URL || undefined);
   if (!output || !outDir) return { errors, count: output?.entries.length ?? 0 };
   rmSync(outDir, { recursive: true, force: true });
   const data = dataDir ?? path.join(outDir, 'data');

@@ -2,25 +2,17 @@
 // who usually acts, the commonest causes with their steps, and every entry grouped (by enhanced code on
 // a reply-code page, by provider on an enhanced-code page) with counts and a filter box.
 import { Link } from '@tanstack/react-router';
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import type { CodePage } from '../catalogue.ts';
 import { EntryList } from './EntryList.tsx';
 import { PermanenceBadge } from './PermanenceBadge.tsx';
 import { Prose, ProseList } from './Prose.tsx';
-
-const KIND_LABEL = {
-  reply: 'SMTP reply code',
-  enhanced: 'Enhanced status code',
-  class: 'Enhanced status class',
-  subject: 'Enhanced status subject',
-} as const;
-
-const plural = (count: number, one: string, many: string): string => `${String(count)} ${count === 1 ? one : many}`;
+import { Provenance } from './Provenance.tsx';
 
 export function CodeView({ code }: { code: CodePage }) {
   return (
     <article>
-      <p className="text-sm">{KIND_LABEL[code.kind]}</p>
+      <p className="text-sm">{code.kindLabel}</p>
       <h1 className="mt-1 text-2xl font-bold">
         <code>{code.code}</code>: {code.title}
       </h1>
@@ -43,50 +35,37 @@ export function CodeView({ code }: { code: CodePage }) {
         )}
         <dt className="font-semibold">Defined by</dt>
         <dd>{code.reference ?? 'Not in the standard registries: a provider-specific code.'}</dd>
-        {code.classLink && (
-          <>
-            <dt className="font-semibold">Class</dt>
-            <dd>
-              <Link to={code.classLink.url}>{code.classLink.title}</Link>
-            </dd>
-          </>
-        )}
-        {code.subjectLink && (
-          <>
-            <dt className="font-semibold">Subject</dt>
-            <dd>
-              <Link to={code.subjectLink.url}>{code.subjectLink.title}</Link>
-            </dd>
-          </>
-        )}
-        {code.related.length > 0 && (
-          <>
-            <dt className="font-semibold">Seen with</dt>
-            <dd className="flex flex-wrap gap-x-3">
-              {code.related.map((link) => (
-                <Link key={link.url} to={link.url}>
-                  {link.title.split(':')[0]}
-                </Link>
-              ))}
-            </dd>
-          </>
+        {([['Class', code.classLink], ['Subject', code.subjectLink]] as const).map(
+          ([label, link]) =>
+            link && (
+              <Fragment key={label}>
+                <dt className="font-semibold">{label}</dt>
+                <dd>
+                  <Link to={link.url}>{link.title}</Link>
+                </dd>
+              </Fragment>
+            ),
         )}
       </dl>
       {code.noteHtml && <Prose className="mt-4" html={code.noteHtml} />}
       {code.causes.length > 0 && <CommonCauses code={code} />}
-      {code.detailLinks.length > 0 && (
-        <>
-          <h2 className="mt-6 text-xl font-semibold">Codes in this group</h2>
-          <ul className="mt-2 grid gap-1 sm:grid-cols-2">
-            {code.detailLinks.map((link) => (
-              <li key={link.url}>
-                <Link to={link.url}>{link.title}</Link>
-              </li>
-            ))}
-          </ul>
-        </>
+      {([['Codes in this group', code.detailLinks], ['Related codes (seen with this one)', code.related]] as const).map(
+        ([heading, links]) =>
+          links.length > 0 && (
+            <Fragment key={heading}>
+              <h2 className="mt-6 text-xl font-semibold">{heading}</h2>
+              <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+                {links.map((link) => (
+                  <li key={link.url}>
+                    <Link to={link.url}>{link.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </Fragment>
+          ),
       )}
       {code.kind !== 'subject' && <GroupedEntries code={code} />}
+      <Provenance sources={code.sources} reviewed={code.reviewed} reportUrl={code.reportUrl} />
     </article>
   );
 }
@@ -104,7 +83,7 @@ function CommonCauses({ code }: { code: CodePage }) {
             <li key={cause.reason} className="rounded border border-slate-300 p-3 dark:border-slate-700">
               <h3 className="font-semibold">
                 <Link to={cause.url}>{cause.label}</Link>{' '}
-                <span className="text-sm font-normal text-slate-700 dark:text-slate-300">({plural(cause.count, 'bounce', 'bounces')})</span>
+                <span className="text-sm font-normal text-slate-700 dark:text-slate-300">({cause.count})</span>
               </h3>
               {first && (
                 <>
@@ -112,9 +91,6 @@ function CommonCauses({ code }: { code: CodePage }) {
                   <ProseList items={first.html} className="mt-1 text-sm" />
                 </>
               )}
-              <p className="mt-1 text-sm">
-                Typical message: <Link to={cause.example.url}>{cause.example.title}</Link>
-              </p>
             </li>
           );
         })}
@@ -146,7 +122,6 @@ function GroupedEntries({ code }: { code: CodePage }) {
         <p className="mt-2">No catalogue entries carry this code yet.</p>
       ) : (
         <>
-          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Grouped by {by}; open a group to see its messages.</p>
           <label htmlFor={filterId} className="mt-2 block font-medium">
             Filter these bounces
           </label>
@@ -154,14 +129,12 @@ function GroupedEntries({ code }: { code: CodePage }) {
             id={filterId}
             type="search"
             value={filter}
-            autoComplete="off"
-            placeholder="Provider, tag or words"
             aria-describedby={`${filterId}-count`}
             onChange={(event) => setFilter(event.target.value)}
             className="mt-1 w-full max-w-md rounded border border-slate-500 bg-white px-3 py-1.5 dark:bg-slate-900"
           />
           <p id={`${filterId}-count`} role="status" className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-            {needle ? `${plural(shownCount, 'bounce matches', 'bounces match')} in ${plural(groups.length, 'group', 'groups')}.` : `${plural(code.groups.length, 'group', 'groups')}.`}
+            {shownCount} of {code.entryCount} shown, in {groups.length} groups by {by}.
           </p>
           <ul aria-label={`Bounces with code ${code.code}, by ${by}`} className="mt-2 space-y-1">
             {groups.map((group) => (
@@ -169,14 +142,9 @@ function GroupedEntries({ code }: { code: CodePage }) {
                 <details open={Boolean(needle) || code.groups.length === 1} className="rounded border border-slate-300 dark:border-slate-700">
                   <summary className="cursor-pointer px-3 py-2">
                     <span className="font-medium">{group.label}</span>{' '}
-                    <span className="text-sm text-slate-700 dark:text-slate-300">({plural(group.shown.length, 'bounce', 'bounces')})</span>
+                    <span className="text-sm text-slate-700 dark:text-slate-300">({group.shown.length})</span>
                   </summary>
                   <div className="px-3 pb-2">
-                    {group.url && (
-                      <p className="text-sm">
-                        <Link to={group.url}>{code.kind === 'reply' ? `The ${group.key} page` : `About ${group.label}`}</Link>
-                      </p>
-                    )}
                     <EntryList entries={group.shown} label={`${group.label}: bounces`} showProvider={code.kind === 'reply'} />
                   </div>
                 </details>

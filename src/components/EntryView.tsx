@@ -5,6 +5,7 @@ import { EntryList } from './EntryList.tsx';
 import { PermanenceBadge } from './PermanenceBadge.tsx';
 import { ArticleList } from './ArticleList.tsx';
 import { Prose, ProseList } from './Prose.tsx';
+import { Provenance } from './Provenance.tsx';
 
 const ORIGIN_TEXT = {
   'sender-provider': "The sender's own mail provider refused the message before it left.",
@@ -98,6 +99,7 @@ export function EntryView({ entry }: { entry: EntryPage }) {
           <EntryList entries={entry.related} label="Similar bounces" />
         </>
       )}
+      <Provenance sources={entry.sources} reviewed={entry.reviewed} reportUrl={entry.reportUrl} />
     </article>
   );
 }

@@ -103,7 +103,7 @@ export function SearchBox({ query, onQueryChange }: SearchBoxProps) {
                 <Link data-result="" to={hit.doc.url} className="font-medium">
                   {hit.doc.title}
                 </Link>
-                {hit.doc.kind === 'entry' && hit.matched?.field === 'bounce text' ? (
+                {hit.doc.kind === 'entry' && hit.matched ? (
                   <span className="block truncate text-sm text-slate-700 dark:text-slate-300">
                     <Highlight text={hit.matched.text} ranges={hit.matched.ranges} />
                   </span>

@@ -25,7 +25,7 @@ async function firstResults(cases: readonly SearchCase[]): Promise<{ misses: str
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(query);
     const list = page.getByRole('list', { name: /results/i });
     // Wait until the list shows this query's results (or the no-result message shows).
-    await page.waitForFunction((typed) => document.querySelector('ul[aria-label="Search results"]')?.getAttribute('data-query') === typed || document.body.textContent?.includes('Nothing matches'), query);
+    await page.waitForFunction((typed) => document.querySelector('ul[aria-label="Search results"]')?.getAttribute('data-query') === typed || document.body.textContent.includes('Nothing matches'), query);
     const first = list.getByRole('link').first();
     const href = (await first.count()) > 0 ? ((await first.getAttribute('href')) ?? '') : '(nothing)';
     if (!answers.includes(href)) misses.push(`"${query}" -> ${href}`);

@@ -32,7 +32,7 @@ export type EntrySummary = {
 export type LinkRef = { url: string; title: string };
 
 export type EntryPage = EntrySummary &
-  Pick<EntryFrontMatter, 'texts' | 'origin' | 'actors' | 'docs'> & {
+  Pick<EntryFrontMatter, 'texts' | 'origin' | 'actors' | 'docs' | 'sources' | 'reviewed'> & {
     bodyHtml: string;
     reasonLabel: string;
     /** Who has to act, in words, as one phrase: "The sender, or the recipient's mail admin". */
@@ -42,6 +42,8 @@ export type EntryPage = EntrySummary &
     articles: (LinkRef & { slug: string; summary: string })[];
     codes: LinkRef[];
     related: EntrySummary[];
+    /** "This answer is wrong": a prefilled report about this page on the project's tracker. */
+    reportUrl: string;
   };
 
 export type ArticlePage = Pick<ArticleFrontMatter, 'title' | 'summary'> & {
@@ -70,6 +72,14 @@ export type CodePage = {
   detailLinks: LinkRef[];
   /** Codes seen together with this one in the catalogue: enhanced codes of a reply code and back. */
   related: LinkRef[];
+  /** The newest day any of its entries was checked against its sources, YYYY-MM-DD. */
+  reviewed: string | null;
+  /** Where its definition comes from: the registry or RFC page, when the code is registered. */
+  sources: string[];
+  /** "SMTP reply code", "Enhanced status code" ... */
+  kindLabel: string;
+  /** "This answer is wrong": a prefilled report about this page on the project's tracker. */
+  reportUrl: string;
   /** Who usually has to act, in words, from the entries that carry the code. */
   actorsText: string;
   /** The most common causes among its entries, each with the steps of a typical entry. */
@@ -165,14 +175,17 @@ export type BuildOutput = {
 
 export type BuildResult = { errors: string[]; output: BuildOutput | null };
 
-export function buildContent(files: readonly SourceFile[], registries: Registries): BuildResult {
+/** Where "This answer is wrong" reports go unless the build names another tracker (REPORT_URL). */
+export const DEFAULT_REPORT_URL = 'https://github.com/bouncedoc/bouncedoc/issues/new';
+
+export function buildContent(files: readonly SourceFile[], registries: Registries, reportBase = DEFAULT_REPORT_URL): BuildResult {
   const parsed = parseContent(files);
   const codes = indexCodes(registries, parsed.content);
   const routes = new Set(listRoutes(parsed.content, codes));
   const context = { content: parsed.content, codes, routes };
   const errors = [...parsed.errors, ...CONTENT_RULES.flatMap((rule) => rule.check(context))];
   if (errors.length) return { errors, output: null };
-  const pages = derivePages(parsed.content, codes);
+  const pages = derivePages(parsed.content, codes, reportBase);
   const search = deriveSearchDocuments(pages);
   const { match, api, diagnosis } = deriveData(parsed.content, pages);
   return { errors, output: { ...pages, search, match, api, diagnosis, routes: [...routes] } };

@@ -3,6 +3,7 @@
 // Code pages follow RFC 5321 section 4.2.3 (reply codes) and RFC 3463 / the IANA registry (enhanced codes).
 import { listAudiences } from './audiences.ts';
 import type { ArticlePage, CodeCause, CodeGroup, CodePage, EntryPage, EntrySummary, LinkRef, ProviderPage, ReasonPage, SiteLists } from './build.ts';
+import { buildReportUrl } from '../feedback/report-url.ts';
 import { codeTitle, type CodeIndex } from './code-index.ts';
 import { renderBlock, renderInline } from './markdown.ts';
 import type { ParsedContent, ParsedEntry } from './parse.ts';
@@ -57,7 +58,7 @@ function stepsOf(entry: ParsedEntry): EntryPage['steps'] {
   }));
 }
 
-export function derivePages(content: ParsedContent, codes: CodeIndex): SitePages {
+export function derivePages(content: ParsedContent, codes: CodeIndex, reportBase: string): SitePages {
   const { entries, articles, providers } = content;
   const providerName = (key: string): string => providers.get(key)?.data.name ?? key;
   const summaries = new Map<string, EntrySummary>();
@@ -77,7 +78,7 @@ export function derivePages(content: ParsedContent, codes: CodeIndex): SitePages
     });
   }
   const summaryOf = (id: string): EntrySummary => summaries.get(id) as EntrySummary;
-  const codePages = deriveCodePages(content, codes, summaryOf);
+  const codePages = deriveCodePages(content, codes, summaryOf, reportBase);
   const codeLink = (code: string): LinkRef => ({ url: codeUrl(code), title: `${code}: ${codeTitle(codes, code)}` });
 
   const entryPages: EntryPage[] = entries.map((entry) => {
@@ -93,6 +94,8 @@ export function derivePages(content: ParsedContent, codes: CodeIndex): SitePages
       origin: data.origin,
       actors: data.actors,
       ...(data.docs ? { docs: data.docs } : {}),
+      sources: data.sources,
+      ...(data.reviewed ? { reviewed: data.reviewed } : {}),
       bodyHtml: renderBlock(body),
       reasonLabel: REASON_LABELS[data.reason],
       actorsText: listAudiences(data.actors),
@@ -104,6 +107,7 @@ export function derivePages(content: ParsedContent, codes: CodeIndex): SitePages
       }),
       codes: [data.reply, data.enhanced].filter((code): code is string => Boolean(code)).map(codeLink),
       related,
+      reportUrl: buildReportUrl(reportBase, { pageUrl: summary.url, pageTitle: summary.title }),
     };
   });
 
@@ -154,10 +158,13 @@ export function derivePages(content: ParsedContent, codes: CodeIndex): SitePages
   return { entries: entryPages, articles: articlePages, codes: codePages, providers: providerPages, reasons: reasonPages, lists };
 }
 
+const KIND_LABELS = { reply: 'SMTP reply code', enhanced: 'Enhanced status code', class: 'Enhanced status class', subject: 'Enhanced status subject' } as const;
+const REGISTRY_PAGES = { reply: 'https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3', other: 'https://www.iana.org/assignments/smtp-enhanced-status-codes/' } as const;
+
 /** How many causes a code page explains with steps; the rest are counted in its groups. */
 const CAUSES_SHOWN = 3;
 
-function deriveCodePages(content: ParsedContent, codes: CodeIndex, summaryOf: (id: string) => EntrySummary): CodePage[] {
+function deriveCodePages(content: ParsedContent, codes: CodeIndex, summaryOf: (id: string) => EntrySummary, reportBase: string): CodePage[] {
   const sorted = [...codes.keys].sort(compareCodes);
   const present = new Set(sorted);
   const link = (code: string): LinkRef => ({ url: codeUrl(code), title: `${code}: ${codeTitle(codes, code)}` });
@@ -197,6 +204,10 @@ function deriveCodePages(content: ParsedContent, codes: CodeIndex, summaryOf: (i
       subjectLink: kind === 'enhanced' ? linkIfPresent(subjectKey(code)) : null,
       detailLinks: details.map(link),
       related,
+      kindLabel: KIND_LABELS[kind],
+      reportUrl: buildReportUrl(reportBase, { pageUrl: codeUrl(code), pageTitle: `${code}: ${codeTitle(codes, code)}` }),
+      sources: registry ? [kind === 'reply' ? REGISTRY_PAGES.reply : REGISTRY_PAGES.other] : [],
+      reviewed: listed.map((entry) => entry.data.reviewed ?? '').sort().at(-1) || null,
       actorsText: listed.length ? listAudiences(commonActors(listed)) : '',
       causes: deriveCauses(listed, summaryOf),
       entryCount: listed.length,

@@ -123,8 +123,9 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
         }
       }
       // A word still being typed that already begins index words is not a typo yet: fuzzy matching (the
-      // costly part, over the whole vocabulary) is for words that match nothing as they stand.
-      if (word.length >= 4 && found.size === 0) {
+      // costly part, over the whole vocabulary) is for words that match nothing as they stand. Numbers
+      // ("2018062", an IP's octets) are not misspelt words: a near number means something else.
+      if (word.length >= 4 && found.size === 0 && !/\d/.test(word)) {
         for (const result of searchFuzzy(words, wordLetters, word)) {
           const similarity = 0.85 * (1 - result.score);
           if (!found.has(result.item)) found.set(result.item, similarity);
@@ -257,7 +258,6 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     const kindWeights = weightTables[intent];
     const kindCoverage = coverageTables[intent];
     if (queryWords.length === 0) return [];
-    const maxWeight = Math.max(...kindWeights);
     const queryId = ++stamp;
     const perWord = queryWords.map((queryWord, position) => hitsFor(queryWord, position === queryWords.length - 1 && !endsInSpace));
     // Entries in the order they first matched.
@@ -282,7 +282,10 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     // The phrase check is the costly part: work it out only for entries whose best possible rank can still
     // reach the top `limit`, taken best bound first.
     const candidates = touched.filter((doc) => (coveredCount[doc] ?? 0) >= needed);
-    for (const doc of candidates) bounds[doc] = ((coveredCount[doc] ?? 0) + (kindCoverage[kindOf[doc] ?? 0] ?? 0)) * 1000 + (totalScore[doc] ?? 0) * phraseBonus * maxWeight + 1;
+    for (const doc of candidates) {
+      const kind = kindOf[doc] ?? 0;
+      bounds[doc] = ((coveredCount[doc] ?? 0) + (kindCoverage[kind] ?? 0)) * 1000 + (totalScore[doc] ?? 0) * phraseBonus * (kindWeights[kind] ?? 1) + 1;
+    }
     candidates.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));
     const compare = (a: Ranked, b: Ranked): number =>
       b.rank - a.rank || (docs[a.index]?.title ?? '').localeCompare(docs[b.index]?.title ?? '');

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryArticles } from '../../../src/lib/content/rules/entry-articles.ts';
 import { entryPermanence } from '../../../src/lib/content/rules/entry-permanence.ts';
+import { entryProvenance } from '../../../src/lib/content/rules/entry-provenance.ts';
 import { entryProvider } from '../../../src/lib/content/rules/entry-provider.ts';
 import { entrySteps } from '../../../src/lib/content/rules/entry-steps.ts';
 import { makeContext, makeEntry } from './rule-fixture.ts';
@@ -57,6 +58,25 @@ describe('entryPermanence', () => {
     expect(entryPermanence.check(context)).toEqual([
       'content/bounces/rackspace/x.md: permanence: derived from the code; remove this field',
       'content/bounces/rackspace/x.md: enhanced: class 5 does not agree with reply code 450',
+    ]);
+  });
+});
+
+describe('entryProvenance', () => {
+  it('accepts https sources and citations with a review day', () => {
+    const context = makeContext((content) => {
+      content.entries = [makeEntry('x', { sources: ['https://senders.yahooinc.com/error-codes', 'Rackspace support article'], reviewed: '2026-12-07' })];
+    });
+    expect(entryProvenance.check(context)).toEqual([]);
+  });
+  it('refuses an http source, a missing review day and a day that does not exist', () => {
+    const context = makeContext((content) => {
+      content.entries = [makeEntry('x', { sources: ['http://example.com'] }), makeEntry('y', { sources: ['A manual'], reviewed: '2026-02-30' })];
+    });
+    expect(entryProvenance.check(context)).toEqual([
+      'content/bounces/rackspace/x.md: sources[0]: "http://example.com" must be an https link or a plain citation',
+      'content/bounces/rackspace/x.md: reviewed: say when the texts were last checked against the sources (YYYY-MM-DD)',
+      'content/bounces/rackspace/y.md: reviewed: "2026-02-30" is not a real day',
     ]);
   });
 });

@@ -25,6 +25,7 @@ export function makeEntry(slug: string, data: Partial<EntryFrontMatter> = {}, bo
       steps: { sender: ['Remove the attachment and send again.'] },
       confirm: 'It arrives.',
       articles: ['message-size-limits'],
+      sources: [],
       ...data,
     },
   };

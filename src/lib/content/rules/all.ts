@@ -2,6 +2,7 @@
 import { codeNotes } from './code-notes.ts';
 import { entryArticles } from './entry-articles.ts';
 import { entryPermanence } from './entry-permanence.ts';
+import { entryProvenance } from './entry-provenance.ts';
 import { entryProvider } from './entry-provider.ts';
 import { entrySteps } from './entry-steps.ts';
 import { links } from './links.ts';
@@ -15,6 +16,7 @@ export const CONTENT_RULES: readonly ContentRule[] = [
   entryArticles,
   entrySteps,
   entryPermanence,
+  entryProvenance,
   uniqueTexts,
   oneCause,
   codeNotes,
