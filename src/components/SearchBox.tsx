@@ -97,9 +97,9 @@ export function SearchBox({ query, onQueryChange }: SearchBoxProps) {
       {hits.length > 0 && (
         <ul ref={listRef} aria-label="Search results" data-query={query} className="mt-1 divide-y divide-slate-200 dark:divide-slate-800" onKeyDown={onListKey}>
           {hits.map((hit) => (
-            <li key={hit.doc.id} className="flex items-baseline gap-2 py-1.5">
-              <span className="w-28 shrink-0 text-xs font-semibold tracking-wide text-slate-700 uppercase dark:text-slate-300">{KIND_LABELS[hit.doc.kind]}</span>
-              <span className="min-w-0">
+            <li key={hit.doc.id} className="py-1.5 sm:flex sm:items-baseline sm:gap-2">
+              <span className="block text-xs font-semibold tracking-wide text-slate-700 uppercase sm:w-28 sm:shrink-0 dark:text-slate-300">{KIND_LABELS[hit.doc.kind]}</span>
+              <span className="block min-w-0">
                 <Link data-result="" to={hit.doc.url} className="font-medium">
                   {hit.doc.title}
                 </Link>
