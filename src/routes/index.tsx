@@ -32,7 +32,7 @@ function Home() {
       <p className="mt-2 text-lg">
         Paste or search your bounce message to see what it means, whether it will fix itself, who has to act and exactly what to do.
       </p>
-      <div className="mt-4">
+      <div id="search" className="mt-4 scroll-mt-3">
         <SearchBox query={q} onQueryChange={(next) => void navigate({ search: next ? { q: next } : {}, replace: true })} />
       </div>
       <div className="mt-8">
