@@ -7,7 +7,6 @@ import type { CodePage } from '../catalogue.ts';
 import { EntryList } from './EntryList.tsx';
 import { PermanenceBadge } from './PermanenceBadge.tsx';
 import { Prose, ProseList } from './Prose.tsx';
-import { Provenance } from './Provenance.tsx';
 
 export function CodeView({ code }: { code: CodePage }) {
   return (
@@ -65,7 +64,7 @@ export function CodeView({ code }: { code: CodePage }) {
           ),
       )}
       {code.kind !== 'subject' && <GroupedEntries code={code} />}
-      <Provenance sources={code.sources} reviewed={code.reviewed} reportUrl={code.reportUrl} />
+      <Prose className="mt-8 border-t border-slate-300 pt-3 text-sm dark:border-slate-700" html={code.provenanceHtml} />
     </article>
   );
 }

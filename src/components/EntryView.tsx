@@ -6,7 +6,6 @@ import { EntryList } from './EntryList.tsx';
 import { PermanenceBadge } from './PermanenceBadge.tsx';
 import { ArticleList } from './ArticleList.tsx';
 import { Prose, ProseList } from './Prose.tsx';
-import { Provenance } from './Provenance.tsx';
 
 const ORIGIN_TEXT = {
   'sender-provider': "The sender's own mail provider refused the message before it left.",
@@ -108,7 +107,7 @@ export function EntryView({ entry }: { entry: EntryPage }) {
           <EntryList entries={entry.related} label="Similar bounces" />
         </>
       )}
-      <Provenance sources={entry.sources} reviewed={entry.reviewed} reportUrl={entry.reportUrl} />
+      <Prose className="mt-8 border-t border-slate-300 pt-3 text-sm dark:border-slate-700" html={entry.provenanceHtml} />
     </article>
   );
 }

@@ -42,8 +42,8 @@ export type EntryPage = EntrySummary &
     articles: (LinkRef & { slug: string; summary: string })[];
     codes: LinkRef[];
     related: EntrySummary[];
-    /** "This answer is wrong": a prefilled report about this page on the project's tracker. */
-    reportUrl: string;
+    /** Sources, last review and the "This answer is wrong" report link, as build-time HTML. */
+    provenanceHtml: string;
   };
 
 export type ArticlePage = Pick<ArticleFrontMatter, 'title' | 'summary'> & {
@@ -72,14 +72,10 @@ export type CodePage = {
   detailLinks: LinkRef[];
   /** Codes seen together with this one in the catalogue: enhanced codes of a reply code and back. */
   related: LinkRef[];
-  /** The newest day any of its entries was checked against its sources, YYYY-MM-DD. */
-  reviewed: string | null;
-  /** Where its definition comes from: the registry or RFC page, when the code is registered. */
-  sources: string[];
   /** "SMTP reply code", "Enhanced status code" ... */
   kindLabel: string;
-  /** "This answer is wrong": a prefilled report about this page on the project's tracker. */
-  reportUrl: string;
+  /** Where its definition comes from (the registry or RFC), its entries' newest review, and the report link, as build-time HTML. */
+  provenanceHtml: string;
   /** Who usually has to act, in words, from the entries that carry the code. */
   actorsText: string;
   /** The most common causes among its entries, each with the steps of a typical entry. */

@@ -107,7 +107,7 @@ export function derivePages(content: ParsedContent, codes: CodeIndex, reportBase
       }),
       codes: [data.reply, data.enhanced].filter((code): code is string => Boolean(code)).map(codeLink),
       related,
-      reportUrl: buildReportUrl(reportBase, { pageUrl: summary.url, pageTitle: summary.title }),
+      provenanceHtml: renderProvenance(data.sources, data.reviewed, buildReportUrl(reportBase, { pageUrl: summary.url, pageTitle: summary.title })),
     };
   });
 
@@ -161,6 +161,31 @@ export function derivePages(content: ParsedContent, codes: CodeIndex, reportBase
 const KIND_LABELS = { reply: 'SMTP reply code', enhanced: 'Enhanced status code', class: 'Enhanced status class', subject: 'Enhanced status subject' } as const;
 const REGISTRY_PAGES = { reply: 'https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3', other: 'https://www.iana.org/assignments/smtp-enhanced-status-codes/' } as const;
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The sources, last review and "This answer is wrong" block of a page, as build-time HTML shown through
+ * Prose (our own content, escaped here), so it adds no script to entry and code pages.
+ */
+export function renderProvenance(sources: readonly string[], reviewed: string | null | undefined, reportUrl: string): string {
+  const [year = '', month = '1', day = '1'] = (reviewed ?? '').split('-');
+  const when = reviewed ? `<time datetime="${escapeHtml(reviewed)}">${String(Number(day))} ${MONTHS[Number(month) - 1] ?? ''} ${year}</time>` : 'not yet';
+  // "https://github.com/fm/smtp-codes/blob/..." is shown as "github.com/fm/smtp-codes"; other links by host.
+  const label = (source: string): string => {
+    const [, host = source, repo = ''] = /^https:\/\/([^/]+)(\/[^/]+\/[^/#]+)?/.exec(source) ?? [];
+    return host === 'github.com' ? host + repo : host;
+  };
+  const from = sources.length
+    ? sources.map((source) => (source.startsWith('https://') ? `<a href="${escapeHtml(source)}">${escapeHtml(label(source))}</a>` : escapeHtml(source))).join('; ')
+    : 'not yet checked against a published source';
+  return [
+    `<p><strong>Last reviewed:</strong> ${when}</p>`,
+    `<p><strong>Facts from:</strong> ${from}</p>`,
+    `<p><a href="${escapeHtml(reportUrl)}">This answer is wrong</a> (a prefilled report on the project's issue tracker, with only this page's address)</p>`,
+  ].join('');
+}
+
 /** How many causes a code page explains with steps; the rest are counted in its groups. */
 const CAUSES_SHOWN = 3;
 
@@ -205,9 +230,11 @@ function deriveCodePages(content: ParsedContent, codes: CodeIndex, summaryOf: (i
       detailLinks: details.map(link),
       related,
       kindLabel: KIND_LABELS[kind],
-      reportUrl: buildReportUrl(reportBase, { pageUrl: codeUrl(code), pageTitle: `${code}: ${codeTitle(codes, code)}` }),
-      sources: registry ? [kind === 'reply' ? REGISTRY_PAGES.reply : REGISTRY_PAGES.other] : [],
-      reviewed: listed.map((entry) => entry.data.reviewed ?? '').sort().at(-1) || null,
+      provenanceHtml: renderProvenance(
+        registry ? [kind === 'reply' ? REGISTRY_PAGES.reply : REGISTRY_PAGES.other] : [],
+        listed.map((entry) => entry.data.reviewed ?? '').sort().at(-1) || null,
+        buildReportUrl(reportBase, { pageUrl: codeUrl(code), pageTitle: `${code}: ${codeTitle(codes, code)}` }),
+      ),
       actorsText: listed.length ? listAudiences(commonActors(listed)) : '',
       causes: deriveCauses(listed, summaryOf),
       entryCount: listed.length,
