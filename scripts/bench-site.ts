@@ -268,12 +268,14 @@ function random(seed: number): () => number {
 const SYLLABLES = ['mail', 'net', 'post', 'relay', 'gate', 'host', 'box', 'link', 'zen', 'cor', 'tel', 'vox', 'astra', 'nova', 'byte', 'wire'];
 const REPLY_CODES = ['421', '450', '451', '452', '550', '551', '552', '553', '554'];
 
-/** 10,000 entries made from the real ones: new provider names, hosts, tags, codes and reworded titles. */
-export function syntheticCatalogue(real: readonly SearchDocument[], size = 10_000): SearchDocument[] {
+/** 10,000 documents: the real code, guide, cause and provider pages, and entries made from the real ones (new provider names, hosts, tags, codes and reworded titles). */
+export function syntheticCatalogue(documents: readonly SearchDocument[], size = 10_000): SearchDocument[] {
+  const pages = documents.filter((doc) => doc.kind !== 'entry');
+  const real = documents.filter((doc) => doc.kind === 'entry');
   const next = random(20_240_401);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const word = (): string => `${pick(SYLLABLES)}${pick(SYLLABLES)}${String(Math.floor(next() * 90))}`;
-  return Array.from({ length: size }, (_, index) => {
+  return [...pages, ...Array.from({ length: size - pages.length }, (_, index) => {
     const base = real[index % real.length] as SearchDocument;
     const provider = `${word()}.example`;
     const reply = pick(REPLY_CODES);
@@ -289,7 +291,7 @@ export function syntheticCatalogue(real: readonly SearchDocument[], size = 10_00
       tag: next() < 0.1 ? `${pick(['tss', 'bl', 'rl', 'g'])}${String(Math.floor(next() * 100))}` : base.tag,
       texts: base.texts.map((text) => `${text.replace(/\b(?:mx|mail|smtp)[\w.-]*\.(?:com|net|org)\b/gi, host)} [${host}] ref ${word()}`),
     };
-  });
+  })];
 }
 
 /** What people type: codes, server texts, symptoms, names, and a typo. */
@@ -308,6 +310,10 @@ const QUERIES = [
   'acess denied',
   'gmail rate limit',
   'sender domain not found',
+  'how do I set up dmarc',
+  'smtp error 554',
+  'AS(201806281)',
+  'why was my email rejected as spam',
 ];
 
 async function benchSearch(): Promise<void> {

@@ -55,7 +55,7 @@ export function runContentStep(contentDir: string, outDir: string | null, dataDi
     replyCsv: readFileSync(path.join(contentDir, 'registry', 'reply-codes.csv'), 'utf8'),
     enhancedCsv: readFileSync(path.join(contentDir, 'registry', 'enhanced-status-codes.csv'), 'utf8'),
   };
-  const built = buildContent(readContentFiles(contentDir), registries);
+  const built = buildContent(readContentFiles(contentDir), registries, process.env.REPORT_URL || undefined);
   const { output } = built;
   const reasons = readReasonGuides(readGuideFiles(contentDir));
   const errors = [...built.errors, ...reasons.errors];

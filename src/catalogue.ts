@@ -62,4 +62,4 @@ export async function loadReasonGuides(): Promise<ReasonGuides> {
 }
 
 export type { ReasonGuides } from './lib/content/reason-guides.ts';
-export type { ArticlePage, DiagnosisData, CodePage, EntryPage, EntrySummary, ProviderPage, ReasonPage, SearchDocument, SiteLists } from './lib/content/build.ts';
+export type { ArticlePage, DiagnosisData, CodePage, EntryPage, EntrySummary, ProviderPage, ReasonPage, SearchDocument, SearchKind, SiteLists } from './lib/content/build.ts';

@@ -1,5 +1,5 @@
 // One router factory for the browser and for prerendering, so both render the same tree.
-import { createRouter, type RouterHistory } from '@tanstack/react-router';
+import { createRouter, parseSearchWith, stringifySearchWith, type RouterHistory } from '@tanstack/react-router';
 import { routeTree } from './routeTree.gen.ts';
 
 export function createAppRouter(history?: RouterHistory) {
@@ -9,6 +9,10 @@ export function createAppRouter(history?: RouterHistory) {
     defaultPreload: 'intent',
     scrollRestoration: false,
     trailingSlash: 'preserve',
+    // Search values stay the text in the address bar: `/?q=550` is the string "550", written back as
+    // `?q=550` (the default JSON handling would turn it into a number and write `?q=%22550%22`).
+    parseSearch: parseSearchWith((value) => value),
+    stringifySearch: stringifySearchWith(JSON.stringify),
   });
 }
 

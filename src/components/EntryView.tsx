@@ -107,6 +107,7 @@ export function EntryView({ entry }: { entry: EntryPage }) {
           <EntryList entries={entry.related} label="Similar bounces" />
         </>
       )}
+      <Prose className="mt-8 border-t border-slate-300 pt-3 text-sm dark:border-slate-700" html={entry.provenanceHtml} />
     </article>
   );
 }
