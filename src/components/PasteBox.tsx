@@ -5,8 +5,8 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { EXAMPLE_BOUNCES } from '../examples.ts';
 import { INPUT_LIMIT, useDiagnosis } from '../hooks/useDiagnosis.ts';
+import { useShareLink, useShareTitle } from '../hooks/useShareLink.ts';
 import { decodeBytes } from '../lib/bounce/decode-bytes.ts';
-import { decodeShareFragment } from '../lib/share/share-link.ts';
 import { DiagnosisView, verdictText } from './DiagnosisView.tsx';
 import { HighlightedBounce } from './HighlightedBounce.tsx';
 import { SharePanel } from './SharePanel.tsx';
@@ -55,28 +55,21 @@ export function PasteBox() {
 
   // A share link's bounce arrives in the URL fragment (on load, or when another link is opened in this
   // tab); otherwise the text this tab had before comes back.
-  useEffect(() => {
-    const load = (arriving: boolean): void => {
-      const shared = decodeShareFragment(window.location.hash);
-      if (shared?.ok === false) {
-        setNotice(shared.error);
-        return;
-      }
-      const restored = shared?.text ?? (arriving ? sessionStorage.getItem(SESSION_KEY) : null);
+  const sharedText = useShareLink({
+    onShared: (shared) => {
+      setNotice(null);
+      setText(shared);
+      void diagnose(shared);
+    },
+    onError: setNotice,
+    onNoLink: () => {
+      const restored = sessionStorage.getItem(SESSION_KEY);
       if (restored) {
-        setNotice(null);
         setText(restored);
         void diagnose(restored);
       }
-    };
-    const onHashChange = (): void => load(false);
-    const frame = requestAnimationFrame(() => load(true));
-    window.addEventListener('hashchange', onHashChange);
-    return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener('hashchange', onHashChange);
-    };
-  }, [diagnose]);
+    },
+  });
 
   useEffect(() => cancelPending, []);
 
@@ -117,6 +110,7 @@ export function PasteBox() {
   };
 
   const done = state.status === 'done' && state.text === text ? state : null;
+  useShareTitle(done?.diagnosis ?? null, done !== null && done.text === sharedText);
   const announcement =
     state.status === 'working'
       ? 'Diagnosing…'
