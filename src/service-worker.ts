@@ -262,7 +262,9 @@ async function openData(request: Request, url: URL): Promise<Response> {
   try {
     response = await fetch(request);
   } catch {
-    return new Response('null', { status: 503, statusText: 'Offline', headers: { 'content-type': 'application/json' } });
+    // With the whole site stored, a data file that is not in it does not exist: the page shows "not found".
+    const siteStored = (await (await caches.open(SETTINGS_CACHE)).match(OFFLINE_CHOICE)) !== undefined;
+    return new Response('null', { status: siteStored ? 404 : 503, statusText: siteStored ? 'Not Found' : 'Offline', headers: { 'content-type': 'application/json' } });
   }
   // A 404 is the same in every version; anything else must come from the deploy the page was built for.
   if (response.ok && version !== null) {

@@ -185,8 +185,7 @@ describe('a new deploy', () => {
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     const notice = page.getByRole('status').filter({ hasText: 'A new version is available.' });
     await notice.waitFor({ timeout: 30_000 });
-    await notice.getByRole('button', { name: 'Reload' }).click();
-    await page.waitForEvent('load');
+    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()]);
     await expect.poll(() => page.evaluate(async () => (await caches.keys()).join(' ')), { timeout: 20_000 }).toContain(`bouncedoc-shell-${next}`);
     await page.close();
   }, 90_000);
@@ -204,11 +203,11 @@ describe('a new deploy', () => {
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     const notice = page.getByRole('status').filter({ hasText: 'A new version is available.' });
     await notice.waitFor({ timeout: 30_000 });
-    await notice.getByRole('button', { name: 'Reload' }).click();
-    await page.waitForEvent('load');
+    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()]);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    // The site was made available offline before: the new version is stored again, all but the missing files.
-    await page.getByText(/^Available offline \(\d+\.\d MB\), except 2 files that could not be saved\.$/).waitFor({ timeout: 120_000 });
+    // The site was made available offline before: the new version is stored again, all but the missing page
+    // (the missing script may still come from the browser's HTTP cache: its name is its content).
+    await page.getByText(/^Available offline \(\d+\.\d MB\), except (?:1 file|2 files) that could not be saved\.$/).waitFor({ timeout: 120_000 });
     await page.close();
   }, 180_000);
 
