@@ -5,45 +5,8 @@
 import fc from 'fast-check';
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
+import { ALPHABET, bombPayload } from '../../fixtures/share-bomb.ts';
 import { checksumOf, decodeShareFragment, decompressBounded, encodeShareFragment, SHARE_ERRORS, SHARE_LIMIT } from '../../../src/lib/share/share-link.ts';
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-
-/** An lz-string payload of `codes` self-referencing codes: it inflates to about codes² / 2 characters. */
-export function bombPayload(codes: number): string {
-  let out = '';
-  let value = 0;
-  let bitCount = 0;
-  const write = (number: number, bits: number): void => {
-    for (let n = 0; n < bits; n += 1) {
-      value = (value << 1) | ((number >> n) & 1);
-      bitCount += 1;
-      if (bitCount === 6) {
-        out += ALPHABET.charAt(value);
-        value = 0;
-        bitCount = 0;
-      }
-    }
-  };
-  write(0, 2);
-  write(97, 8);
-  let dictSize = 4;
-  let enlargeIn = 4;
-  let numBits = 3;
-  for (let n = 0; n < codes; n += 1) {
-    write(dictSize, numBits);
-    if (enlargeIn === 0) throw new Error('unreachable');
-    dictSize += 1;
-    enlargeIn -= 1;
-    if (enlargeIn === 0) {
-      enlargeIn = 2 ** numBits;
-      numBits += 1;
-    }
-  }
-  write(2, numBits);
-  if (bitCount > 0) write(0, 6 - bitCount);
-  return out;
-}
 
 const roundTrip = (text: string): string | null => {
   const decoded = decodeShareFragment(`#${encodeShareFragment(text)}`);
