@@ -23,6 +23,8 @@ export type Redactor = {
   redact: (text: string) => string;
   /** Redacts the value of a Subject (or Thread-Topic) field, keeping a server-written prefix. */
   redactSubject: (value: string) => string;
+  /** Replaces every "<...>" of a Message-ID, In-Reply-To or References value. */
+  redactMessageIds: (value: string) => string;
   /** Names and subjects found in the message, replaced wherever they appear. */
   addLiterals: (kind: 'name' | 'subject', values: readonly string[]) => void;
   /** Local parts of the addresses in this text ("jane.public"), replaced also where they stand alone. */
@@ -94,6 +96,11 @@ export function createRedactor(publicHosts: readonly string[]): Redactor {
   const counters = { user: 0, domain: 0, host: 0, ip4: 0, ip6: 0, tenant: 0, id: 0, guid: 0, name: 0 };
   const counts: RedactionCounts = { addresses: 0, names: 0, subjects: 0, messageIds: 0, ips: 0, hosts: 0, tenants: 0, ids: 0 };
   const literals: { pattern: RegExp; replacement: string }[] = [];
+  const removedSubjects = new Set<string>();
+  const countSubject = (value: string): void => {
+    removedSubjects.add(value.trim().toLowerCase());
+    counts.subjects = removedSubjects.size;
+  };
   const literalValues = new Set<string>();
 
   const stable = (kind: keyof typeof counters, value: string, make: (n: number) => string, count?: keyof RedactionCounts): string => {
@@ -130,8 +137,8 @@ export function createRedactor(publicHosts: readonly string[]): Redactor {
       return `${user}@${domain.startsWith('[') ? domain : placeHost(domain, true)}`;
     });
 
-  const redactIds = (text: string): string =>
-    text.replace(MESSAGE_ID_LINE, (_, head: string, rest: string) => `${head}${rest.replace(ANGLE_ID, (id) => stable('id', id, (n) => `<id${String(n)}@message-id.invalid>`, 'messageIds'))}`);
+  const redactMessageIds = (value: string): string => value.replace(ANGLE_ID, (id) => stable('id', id, (n) => `<id${String(n)}@message-id.invalid>`, 'messageIds'));
+  const redactIds = (text: string): string => text.replace(MESSAGE_ID_LINE, (_, head: string, rest: string) => `${head}${redactMessageIds(rest)}`);
 
   const redactIps = (text: string): string =>
     text
@@ -164,11 +171,11 @@ export function createRedactor(publicHosts: readonly string[]): Redactor {
       const rest = (prefixed[2] ?? '').trim();
       // "Undeliverable: Q3 plan" carries the original subject; "Returned mail: Host unknown" the server's words.
       if (rest === '' || rest === REMOVED_SUBJECT || !ORIGINAL_SUBJECT_PREFIX.test(prefix) || /^\S+@\S+$/.test(rest)) return trimmed;
-      counts.subjects += 1;
+      countSubject(rest);
       return `${prefix}${REMOVED_SUBJECT}`;
     }
     if (!trimmed.includes(':') && SYSTEM_SUBJECT.test(trimmed) && trimmed.length <= 80) return trimmed;
-    counts.subjects += 1;
+    countSubject(trimmed.replace(SUBJECT_PREFIX, '$2'));
     return REMOVED_SUBJECT;
   };
 
@@ -181,7 +188,7 @@ export function createRedactor(publicHosts: readonly string[]): Redactor {
       if (kind === 'subject' && !value.includes(':') && SYSTEM_SUBJECT.test(value) && value.length <= 80) continue;
       literalValues.add(value);
       const replacement = kind === 'name' ? stable('name', value, (n) => `Person ${String(n)}`, 'names') : REMOVED_SUBJECT;
-      if (kind === 'subject') counts.subjects += 1;
+      if (kind === 'subject') countSubject(value);
       literals.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}._%+=-])${escapeRegExp(value)}(?![\\p{L}\\p{N}_%+=@-]|\\.[\\p{L}\\p{N}])`, 'giu'), replacement: replacement.replace(/\$/g, '$$$$') });
     }
     literals.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
@@ -201,5 +208,5 @@ export function createRedactor(publicHosts: readonly string[]): Redactor {
     literals.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
   };
 
-  return { redact, redactSubject: redactSubjectValue, addLiterals, addLocalParts, counts };
+  return { redact, redactSubject: redactSubjectValue, redactMessageIds, addLiterals, addLocalParts, counts };
 }

@@ -31,6 +31,7 @@ export type Redaction = { text: string; report: RedactionReport };
 
 const MAX_DEPTH = 8;
 const ADDRESS_FIELDS = /^(?:from|to|cc|bcc|reply-to|sender|resent-(?:from|to|cc|sender)|disposition-notification-to|return-receipt-to|x-original-from|x-original-to|delivered-to|x-forwarded-to|x-envelope-from|x-envelope-to|original-recipient|final-recipient|x-failed-recipients)$/i;
+const MESSAGE_ID_FIELDS = /^(?:[\w-]*message-?id|in-reply-to|references|original-message-id)$/i;
 const SUBJECT_FIELDS = /^(?:subject|thread-topic)$/i;
 /** Fields whose whole value is opaque and private: signatures, thread indexes, tenant routing data. */
 const DROPPED_VALUE_FIELDS = /^(?:dkim-signature|x-google-dkim-signature|arc-seal|arc-message-signature|domainkey-signature|thread-index|x-ms-exchange-crosstenant-[\w-]+|x-ms-exchange-organization-[\w-]+|x-microsoft-antispam[\w-]*|x-forefront-antispam-report[\w-]*|x-ms-office365-filtering-correlation-id[\w-]*|x-ms-traffictypediagnostic|x-ms-publictraffictype|x-gm-message-state|x-google-smtp-source|x-received|x-ms-has-attach|x-ms-tnef-correlator|x-originatororg|x-ms-exchange-transport-[\w-]+|x-ms-exchange-messagesentrepresentingtype|x-ms-exchange-senderadcheck|x-ms-exchange-antispam-[\w-]+|x-eopattributedmessage|x-eoptenantattributedmessage)$/i;
@@ -172,6 +173,7 @@ function redactHeaders(entity: Entity, walk: Walk, topLevel: boolean): string {
       if (/^content-/i.test(header.name)) return header.raw.replace(/(name\*?\s*=\s*)("[^"]*"|[^;\s]+)/gi, (_, head: string) => `${head}"attachment"`);
       if (DROPPED_VALUE_FIELDS.test(header.name)) return write(DROPPED_MARK);
       const decoded = decodeWords(header.value);
+      if (MESSAGE_ID_FIELDS.test(header.name)) return write(redactor.redact(redactor.redactMessageIds(decoded)));
       if (SUBJECT_FIELDS.test(header.name)) return write(topLevel ? redactor.redactSubject(redactor.redact(decoded)) : redactor.redactSubject(decoded));
       return write(redactor.redact(decoded));
     })

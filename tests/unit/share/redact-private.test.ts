@@ -77,5 +77,9 @@ describe('redactBounce on private bounces', () => {
     expect(report.subjects).toBeGreaterThan(0);
     expect(report.names).toBeGreaterThan(0);
     expect(report.ips).toBe(1);
+    // One subject is one line of the report, however often it appears; Message-IDs are counted as such.
+    const online = redactBounce(readFileSync(path.join(fixtures, 'exchange-online-ndr.eml'), 'utf8'), { publicHosts }).report;
+    expect(online).toMatchObject({ subjects: 1, droppedMessages: 1 });
+    expect(online.messageIds).toBeGreaterThanOrEqual(1);
   });
 });
