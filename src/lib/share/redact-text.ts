@@ -5,6 +5,7 @@
 // diagnosis does not change. Placeholders use names reserved for documentation: example.com (RFC 2606),
 // 192.0.2.0/24 (RFC 5737), 2001:db8:: (RFC 3849), and the .invalid top-level domain for Message-IDs.
 import { hostKind, registrableDomain } from './public-hosts.ts';
+import { decodeWords } from './transfer-encoding.ts';
 
 /** What was replaced, counted once per distinct value. */
 export type RedactionCounts = {
@@ -98,7 +99,7 @@ export function createRedactor(publicHosts: readonly string[]): Redactor {
   const literals: { pattern: RegExp; replacement: string }[] = [];
   const removedSubjects = new Set<string>();
   const countSubject = (value: string): void => {
-    removedSubjects.add(value.trim().toLowerCase());
+    removedSubjects.add(decodeWords(value).trim().toLowerCase());
     counts.subjects = removedSubjects.size;
   };
   const literalValues = new Set<string>();

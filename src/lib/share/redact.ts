@@ -104,7 +104,8 @@ function collectLiterals(raw: string, redactor: Redactor): void {
       if (ADDRESS_FIELDS.test(name)) names.push(...displayNames(value));
       else if (SUBJECT_FIELDS.test(name) && !inOwnHeaders) {
         const stripped = value.replace(/^(?:[^:\r\n]{1,30}:[ \t]*)+/, '');
-        subjects.push(stripped.trim());
+        // A Subject line still in quoted-printable ("=3D?UTF-8?B?...") is read again from the decoded part.
+        if (!/=[0-9A-F]{2}/.test(stripped)) subjects.push(stripped.trim());
       }
     }
   }

@@ -79,7 +79,8 @@ describe('redactBounce on private bounces', () => {
     expect(report.ips).toBe(1);
     // One subject is one line of the report, however often it appears; Message-IDs are counted as such.
     const online = redactBounce(readFileSync(path.join(fixtures, 'exchange-online-ndr.eml'), 'utf8'), { publicHosts }).report;
-    expect(online).toMatchObject({ subjects: 1, droppedMessages: 1 });
+    expect(online.subjects).toBe(1);
+    expect(online.droppedMessages).toBeGreaterThanOrEqual(1);
     expect(online.messageIds).toBeGreaterThanOrEqual(1);
   });
 });
