@@ -19,6 +19,17 @@ const entry = api.entries.find((candidate) => candidate.url === '/bounces/racksp
 const unvisitedEntry = api.entries.find((candidate) => candidate.url !== entry?.url && candidate.provider !== entry?.provider) ?? api.entries[1];
 
 const FIRST_VISIT_BUDGET = 2 * 1024 * 1024;
+const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** The ids of axe-core's violations (WCAG 2.1 A and AA, best practices) in the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: { id: string }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
+    return result.violations.map((violation) => violation.id);
+  });
+}
 
 let site: string;
 let server: Server;
@@ -150,6 +161,7 @@ describe('Make available offline', () => {
     await controlled(page);
     const button = page.getByRole('button', { name: /^Make available offline \(\d+\.\d MB\)$/ });
     await button.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await button.click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: /Saving for offline use|Available offline/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.getByText(/^Available offline: every page is saved on this device \(\d+\.\d MB\)\.$/).waitFor({ timeout: 120_000 });
@@ -185,6 +197,7 @@ describe('a new deploy', () => {
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     const notice = page.getByRole('status').filter({ hasText: 'A new version is available.' });
     await notice.waitFor({ timeout: 30_000 });
+    expect(await axeViolations(page)).toEqual([]);
     await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()]);
     await expect.poll(() => page.evaluate(async () => (await caches.keys()).join(' ')), { timeout: 20_000 }).toContain(`bouncedoc-shell-${next}`);
     await page.close();
