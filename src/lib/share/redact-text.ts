@@ -74,6 +74,11 @@ const ROLE_LOCAL_PART = /^(?:mailer-?daemon|mail-?daemon|post_?master|hostmaster
 // A local part a mail system writes as a message: "this-message-rejected-by-the-domain-filter"
 const SYSTEM_LOCAL_PART = /^(?=[a-z]+(?:-[a-z]+){3,}$).*(?:reject|filter|unknown|invalid|blocked|denied|undeliver)/i;
 
+/** Phrases (names, subjects) matched wherever they stand; past this many, they are still replaced in their fields. */
+const MAX_PHRASES = 300;
+/** A word as a local part spells it, e.g. "jane.public" or "o.adeyemi+billing". */
+const WORD = /[\p{L}\p{N}._%+=!#$&'*/?^`{|}~-]+/gu;
+
 const REMOVED_SUBJECT = '[subject removed]';
 
 /** Whether a candidate is an IPv6 address: one "::" and at most 7 groups, or 6 to 8 full groups. */
@@ -96,13 +101,29 @@ export function createRedactor(publicHosts: readonly string[]): Redactor {
   const placeholders = new Map<string, string>();
   const counters = { user: 0, domain: 0, host: 0, ip4: 0, ip6: 0, tenant: 0, id: 0, guid: 0, name: 0 };
   const counts: RedactionCounts = { addresses: 0, names: 0, subjects: 0, messageIds: 0, ips: 0, hosts: 0, tenants: 0, ids: 0 };
-  const literals: { pattern: RegExp; replacement: string }[] = [];
+  /**
+   * Private strings found in the message (lower case) and what replaces them. Single words ("jane.public")
+   * are looked up token by token, in one pass whatever their number; phrases ("Jane Q. Public", a subject)
+   * are few and go into one pattern.
+   */
+  const words = new Map<string, string>();
+  const phrases = new Map<string, string>();
+  let phrasePattern: RegExp | null = null;
+  const addLiteral = (value: string, replacement: string): void => {
+    if (/\s/.test(value)) {
+      if (phrases.size >= MAX_PHRASES) return;
+      phrases.set(value.toLowerCase(), replacement);
+      phrasePattern = null;
+    } else {
+      words.set(value.toLowerCase(), replacement);
+    }
+  };
+  const literalValues = new Set<string>();
   const removedSubjects = new Set<string>();
   const countSubject = (value: string): void => {
     removedSubjects.add(decodeWords(value).trim().toLowerCase());
     counts.subjects = removedSubjects.size;
   };
-  const literalValues = new Set<string>();
 
   const stable = (kind: keyof typeof counters, value: string, make: (n: number) => string, count?: keyof RedactionCounts): string => {
     const key = `${kind}:${value.toLowerCase()}`;
@@ -146,7 +167,25 @@ export function createRedactor(publicHosts: readonly string[]): Redactor {
       .replace(IPV4, (ip) => stable('ip4', ip, (n) => `192.0.2.${String(n % 254 || 254)}`, 'ips'))
       .replace(IPV6, (ip) => (isIpv6(ip) ? stable('ip6', ip, (n) => `2001:db8::${n.toString(16)}`, 'ips') : ip));
 
-  const redactLiterals = (text: string): string => literals.reduce((current, { pattern, replacement }) => current.replace(pattern, replacement), text);
+  const redactLiterals = (text: string): string => {
+    let out = text;
+    if (phrases.size > 0) {
+      // Longest first, so "Jane Q. Public" wins over "Jane Q"; not inside a longer word or an address.
+      phrasePattern ??= new RegExp(
+        `(?<![\\p{L}\\p{N}._%+=-])(?:${[...phrases.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_%+=@-]|\\.[\\p{L}\\p{N}])`,
+        'giu',
+      );
+      out = out.replace(phrasePattern, (found) => phrases.get(found.toLowerCase()) ?? found);
+    }
+    if (words.size === 0) return out;
+    // A word followed by "@" is the local part of an address: the address pass replaces it whole.
+    return out.replace(WORD, (word: string, offset: number, whole: string) => {
+      const bare = word.replace(/\.+$/, '');
+      const replacement = words.get(bare.toLowerCase());
+      if (replacement === undefined || whole.charAt(offset + bare.length) === '@' || whole.charAt(offset - 1) === '@') return word;
+      return replacement + word.slice(bare.length);
+    });
+  };
 
   const redact = (text: string): string => {
     let out = redactLiterals(text);
@@ -190,9 +229,8 @@ export function createRedactor(publicHosts: readonly string[]): Redactor {
       literalValues.add(value);
       const replacement = kind === 'name' ? stable('name', value, (n) => `Person ${String(n)}`, 'names') : REMOVED_SUBJECT;
       if (kind === 'subject') countSubject(value);
-      literals.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}._%+=-])${escapeRegExp(value)}(?![\\p{L}\\p{N}_%+=@-]|\\.[\\p{L}\\p{N}])`, 'giu'), replacement: replacement.replace(/\$/g, '$$$$') });
+      addLiteral(value, replacement);
     }
-    literals.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
   };
 
   const addLocalParts = (text: string): void => {
@@ -204,9 +242,8 @@ export function createRedactor(publicHosts: readonly string[]): Redactor {
       if (/^[\d.]+$/.test(local) || hostKind(local, [], false).kind !== 'not-a-host') continue;
       literalValues.add(local);
       const replacement = stable('user', local, (n) => `user${String(n)}`, 'addresses');
-      literals.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}._%+=-])${escapeRegExp(local)}(?![\\p{L}\\p{N}_%+=@-]|\\.[\\p{L}\\p{N}])`, 'giu'), replacement });
+      addLiteral(local, replacement);
     }
-    literals.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
   };
 
   return { redact, redactSubject: redactSubjectValue, redactMessageIds, addLiterals, addLocalParts, counts };
