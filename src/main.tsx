@@ -3,7 +3,6 @@
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { SiteUpdates } from './components/SiteUpdates.tsx';
 import { createAppRouter } from './router.tsx';
 import './styles.css';
 
@@ -39,10 +38,13 @@ async function start(): Promise<void> {
  */
 function mountSiteUpdates(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  // Loaded after the page, so it costs nothing before the page is interactive.
   const mount = (): void => {
-    const host = document.createElement('div');
-    document.body.append(host);
-    createRoot(host).render(<SiteUpdates />);
+    void import('./components/SiteUpdates.tsx').then(({ SiteUpdates }) => {
+      const host = document.createElement('div');
+      document.body.append(host);
+      createRoot(host).render(<SiteUpdates />);
+    });
   };
   if (document.readyState === 'complete') mount();
   else window.addEventListener('load', mount, { once: true });
