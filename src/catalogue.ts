@@ -11,6 +11,7 @@ import type {
   SearchDocument,
   SiteLists,
 } from './lib/content/build.ts';
+import type { ReasonGuides } from './lib/content/reason-guides.ts';
 
 export type DataReader = (path: string) => Promise<unknown>;
 
@@ -59,4 +60,10 @@ export async function loadDiagnosisData(): Promise<DiagnosisData> {
   return (await readData('diagnosis.json')) as DiagnosisData;
 }
 
+/** The guide for every reason (content/reasons/), the paste box's answer when no entry matches with confidence. */
+export async function loadReasonGuides(): Promise<ReasonGuides> {
+  return (await readData('reason-guides.json')) as ReasonGuides;
+}
+
+export type { ReasonGuides } from './lib/content/reason-guides.ts';
 export type { ArticlePage, DiagnosisData, CodePage, EntryPage, EntrySummary, ProviderPage, ReasonPage, SearchDocument, SiteLists } from './lib/content/build.ts';

@@ -34,7 +34,7 @@ function Home() {
       <div className="mt-6">
         <PasteBox />
       </div>
-      <div className="mt-10">
+      <div id="search" className="mt-10 scroll-mt-3">
         <SearchBox query={q} onQueryChange={(next) => void navigate({ search: next ? { q: next } : {}, replace: true })} />
       </div>
       <section aria-labelledby="basics" className="mt-10">

@@ -1,26 +1,18 @@
-// Decides the reason for one failed recipient. Precedence, strongest first:
-//   1. a provider's own documented code or wording (provider-verdicts.ts: "OFR006_102", "IB607"),
-//      in the server's reply first, then in the rest of the bounce; taken as is, since the provider
-//      already accounts for the command it refused;
-//   2. KDDI's "550 : User unknown" (filtered), then a local delivery program's failure
-//      (Diagnostic-Code type X-Unix, "mailer error");
-//   3. a strong enhanced status code (RFC 3463: 5.1.1, 5.2.2, 5.3.4 ...), except that an expiry
-//      summary (X.4.7) gives way to a strong DNS-failure phrase of the last attempt;
-//   4. a phrase in the server's own reply (Diagnostic-Code, RFC 3464 section 2.3.6), then any
-//      phrase in the rest of the bounce;
-//   5. a generic status code, then the reply code's class (RFC 5321 section 4.2.1).
-// A "user unknown" refused only after DATA is a recipient-side filter (reason filtered).
+// Decides the reason for one failed recipient by scored evidence: every signal adds weight to a reason
+// and the heaviest reason wins. Signals: a provider's own code or wording, the enhanced status code
+// (RFC 3463), wordings of the lexicon in the server's own reply (RFC 3464 section 2.3.6) and in the rest
+// of the bounce, a local delivery program's failure, the closest catalogue entry and the DSN Action.
+// The weights live in reason-weights.ts; the refused command (RFC 5321 section 3.3) re-reads the result.
+import { REASON_FAMILY } from '../content/vocabulary.ts';
 import type { Reason } from '../content/vocabulary.ts';
 import { findProviderVerdict } from './provider-verdicts.ts';
-import { REASON_PHRASES } from './reason-phrases.ts';
-import type { PhraseTable } from './reason-phrases.ts';
+import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, SIGNAL_WEIGHTS } from './reason-weights.ts';
+import { DEFAULT_LEXICON, findPhrases, normalizeText } from './reason-lexicon.ts';
+import type { Lexicon, PhraseHit } from './reason-lexicon.ts';
 import { reasonForStatus } from './status-reasons.ts';
 
 // "550 5.7.1 ...": an enhanced code near the start of the reply, not an IP address octet
 const ENHANCED_IN_REPLY = /(?<![\w.])[245]\.[0-7]\.\d{1,3}(?![\w]|\.\d)/;
-
-// "550 : User unknown"
-const EMPTY_ADDRESS_UNKNOWN = /\b[45]\d\d :[ \t]*user unknown\b/i;
 
 export type BounceEvidence = {
   /** The remote server's reply or the reporting server's message for this recipient. */
@@ -36,30 +28,19 @@ export type BounceEvidence = {
   localProgram?: boolean;
   /** The machine-readable report (message/delivery-status), searched only for a provider's own fields. */
   report?: string;
+  /** The closest catalogue entry and its match score (0..1). */
+  catalogue?: { id: string; reason: Reason; score: number; ownText?: boolean; /** The entry's longest literal text, in characters. */ length?: number } | null;
+  /** The phrase lexicon to use (validation swaps in one without some terms). */
+  lexicon?: Lexicon;
 };
 
-export type Classification = { reason: Reason; permanent: boolean | null; evidence: 'phrase' | 'status' | 'context' | 'code' | 'none' };
+/** Where a signal's offsets point: the diagnostic, the context, the report, or nowhere (a field value). */
+export type SignalRegion = 'diagnostic' | 'context' | 'report' | null;
 
-/** Lower-cases and collapses white space so phrase patterns can stay simple. */
-export function normalizeForPhrases(text: string): string {
-  // Drops the codes that multi-line replies repeat mid-sentence ("multiple 550 5.7.1 addresses").
-  return text
-    .toLowerCase()
-    .replace(/(?<![\w.])[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}(?![\w.]))?/g, ' ')
-    .replace(/\s+/g, ' ');
-}
+/** One weighed signal, its offsets relative to `region`. */
+export type Signal = { signal: string; reason: Reason; weight: number; text: string; region: SignalRegion; start: number | null; end: number | null };
 
-/** The first phrase table with a pattern found in `text`: strong tables first, each group in table order. */
-export function findPhraseReason(text: string, tables: readonly PhraseTable[] = REASON_PHRASES): PhraseTable | null {
-  if (text.trim() === '') return null;
-  const normalized = normalizeForPhrases(text);
-  for (const strength of ['strong', 'weak'] as const) {
-    for (const table of tables) {
-      if (table.strength === strength && table.patterns.some((pattern) => pattern.test(normalized))) return table;
-    }
-  }
-  return null;
-}
+export type Classification = { reason: Reason; permanent: boolean | null; signals: Signal[] };
 
 // "This is a permanent error", "had permanent fatal errors", "I've given up": the bounce says retrying is over.
 const PERMANENT_TEXT = /\bthis is a permanent error\b|\bpermanent fatal errors?\b|\bi'?ve given up\b|\bpermanent(?:ly)? (?:failure|failed|undeliverable)\b/i;
@@ -75,16 +56,9 @@ function permanenceOf(status: string | null, replyCode: string | null, action: s
   return PERMANENT_TEXT.test(context.slice(0, 8000)) ? true : null;
 }
 
-// The refused command decides between readings of an unspecific reply (RFC 5321 section 3.3):
-// "unknown" after DATA is a recipient-side filter; a refusal of MAIL FROM is about the sender;
-// a refusal of the greeting or HELO is about the sending host.
-const SENDER_AFTER_MAIL = new Set<Reason>(['userunknown', 'hostunknown', 'undefined', 'onhold', 'filtered', 'systemerror', 'notaccept']);
-const HOST_AFTER_HELO = new Set<Reason>(['undefined', 'onhold', 'rejected', 'systemerror', 'filtered', 'userunknown']);
-
 // A "user unknown" that the status does not confirm (X.1.1, X.1.3 ...) is a recipient-side filter
 // when it answered DATA (the address was accepted at RCPT), or when the status itself says the mailbox
-// refused the message (X.2.0, X.2.1 "mailbox disabled, not accepting") or the delivery was not
-// authorised (X.7.x) and no RCPT command is named.
+// refused the message (X.2.0, X.2.1) or the delivery was not authorised (X.7.x) and no command is named.
 function isFilteringRefusal(command: string | null, status: string | null): boolean {
   if (reasonForStatus(status)?.reason === 'userunknown') return false;
   if (command === 'DATA') return true;
@@ -94,43 +68,159 @@ function isFilteringRefusal(command: string | null, status: string | null): bool
 // Words that put a refusal on the sending host rather than on the sender address: "Client host rejected"
 const HOST_WORDS = /\b(?:ip|host|client|network|server|connection|dnsbl|rbl|spamhaus|spamcop|list(?:ed)?)\b|\d+\.\d+\.\d+\.\d+/i;
 
-function adjustForCommand(reason: Reason, command: string | null, status: string | null, diagnostic: string): Reason {
+function rereadForCommand(reason: Reason, command: string | null, status: string | null, diagnostic: string): Reason {
   if (reason === 'userunknown' && isFilteringRefusal(command, status)) return 'filtered';
-  if (command === 'MAIL' && SENDER_AFTER_MAIL.has(reason)) return 'rejected';
   // A bare "Access denied" in reply to MAIL FROM refuses the sender address, not the host.
   if (command === 'MAIL' && reason === 'blocked' && !HOST_WORDS.test(diagnostic)) return 'rejected';
-  if ((command === 'HELO' || command === 'CONN') && HOST_AFTER_HELO.has(reason)) return 'blocked';
-  return reason;
+  return (command === null ? undefined : COMMAND_REREADS[command]?.[reason]) ?? reason;
 }
 
-/** Classifies one recipient's failure from its evidence. */
+// Of two wordings with the same weight, the longer one is the more specific: "host not found, try
+// again" (a temporary DNS failure) over "host not found". Worth at most a tenth of a point.
+const specificity = (hit: PhraseHit): number => Math.min(hit.end - hit.start, 100) / 1000;
+
+function phraseWeight(hit: PhraseHit, inReply: boolean): number {
+  return baseWeight(hit, inReply) + specificity(hit) + (hit.reason === 'mailererror' ? SIGNAL_WEIGHTS.mailerWording : 0);
+}
+
+function baseWeight(hit: PhraseHit, inReply: boolean): number {
+  if (hit.source === 'sisimai') return inReply ? SIGNAL_WEIGHTS.sisimaiInReply : SIGNAL_WEIGHTS.sisimaiInText;
+  if (hit.strength === 'strong') return inReply ? SIGNAL_WEIGHTS.strongPhraseInReply : SIGNAL_WEIGHTS.strongPhraseInText;
+  return inReply ? SIGNAL_WEIGHTS.weakPhraseInReply : SIGNAL_WEIGHTS.weakPhraseInText;
+}
+
+// The rest of the bounce is the same for every recipient of one report: its wordings are found once
+// (one remembered scan per region, so a reply and the context do not evict each other).
+const lastScans = new Map<string, { text: string; lexicon: Lexicon; signals: Signal[] }>();
+
+function phraseSignals(text: string, region: 'diagnostic' | 'context', lexicon: Lexicon): Signal[] {
+  const last = lastScans.get(region);
+  if (last !== undefined && last.text === text && last.lexicon === lexicon) return last.signals;
+  const signals = scanPhrases(text, region, lexicon);
+  lastScans.set(region, { text, lexicon, signals });
+  return signals;
+}
+
+function scanPhrases(text: string, region: 'diagnostic' | 'context', lexicon: Lexicon): Signal[] {
+  if (text.trim() === '') return [];
+  const inReply = region === 'diagnostic';
+  return findPhrases(normalizeText(text), lexicon).map((hit) => ({
+    signal: inReply ? (hit.source === 'sisimai' ? 'reply-wording' : 'remote-reply') : 'phrase',
+    reason: hit.reason,
+    weight: phraseWeight(hit, inReply),
+    text: text.slice(hit.start, hit.end),
+    region,
+    start: hit.start,
+    end: hit.end,
+  }));
+}
+
+function providerSignal(evidence: BounceEvidence): Signal | null {
+  const sources = [
+    [evidence.diagnostic, 'diagnostic', SIGNAL_WEIGHTS.providerInReply],
+    [evidence.context, 'context', SIGNAL_WEIGHTS.providerInText],
+    [evidence.report ?? '', 'report', SIGNAL_WEIGHTS.providerInReport],
+  ] as const;
+  for (const [text, region, weight] of sources) {
+    const verdict = findProviderVerdict(text);
+    if (verdict) return { signal: 'provider', reason: verdict.reason, weight, text: verdict.text, region, start: verdict.start, end: verdict.end };
+  }
+  return null;
+}
+
+function statusSignal(status: string | null, diagnostic: string): Signal | null {
+  const meaning = reasonForStatus(status);
+  if (status === null || meaning === null || status.startsWith('2')) return null;
+  const summary = /^[45]\.4\.7$/.test(status);
+  const weight = summary ? SIGNAL_WEIGHTS.expirySummary : meaning.strong ? SIGNAL_WEIGHTS.strongStatus : SIGNAL_WEIGHTS.weakStatus;
+  const at = diagnostic.indexOf(status);
+  return { signal: summary ? 'expiry-summary' : 'enhanced-code', reason: meaning.reason, weight, text: status, region: at >= 0 ? 'diagnostic' : null, start: at >= 0 ? at : null, end: at >= 0 ? at + status.length : null };
+}
+
+function catalogueSignal(catalogue: BounceEvidence['catalogue']): Signal | null {
+  // An entry that names no cause (onhold, undefined) says nothing about the reason.
+  if (!catalogue || catalogue.score < CATALOGUE_MIN_SCORE || REASON_FAMILY[catalogue.reason] === 'unknown') return null;
+  const strong = catalogue.score >= CATALOGUE_STRONG_SCORE;
+  // A long literal text found almost whole is specific; "550 User unknown" stands in many refusals.
+  const specific = Math.min(1, Math.max(0, ((catalogue.length ?? 0) - CATALOGUE_SHORT_TEXT) / CATALOGUE_LONG_TEXT));
+  const weight =
+    strong && catalogue.ownText === true
+      ? SIGNAL_WEIGHTS.catalogueOwnText
+      : strong
+        ? Math.max(SIGNAL_WEIGHTS.catalogueStrong, catalogue.score >= CATALOGUE_WHOLE_SCORE ? SIGNAL_WEIGHTS.catalogueLongText * specific : 0)
+        : SIGNAL_WEIGHTS.catalogue * catalogue.score;
+  return { signal: 'catalogue', reason: catalogue.reason, weight, text: catalogue.id, region: null, start: null, end: null };
+}
+
+/** Every signal for every reason, before weighing. */
+export function collectSignals(evidence: BounceEvidence): Signal[] {
+  const lexicon = evidence.lexicon ?? DEFAULT_LEXICON;
+  const replyStatus = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null;
+  const signals: Signal[] = [...phraseSignals(evidence.diagnostic, 'diagnostic', lexicon), ...phraseSignals(evidence.context, 'context', lexicon)];
+  const provider = providerSignal(evidence);
+  if (provider) signals.push(provider);
+  const status = statusSignal(replyStatus ?? evidence.status, evidence.diagnostic);
+  if (status) signals.push(status);
+  if (evidence.localProgram === true) signals.push({ signal: 'local-program', reason: 'mailererror', weight: SIGNAL_WEIGHTS.localProgram, text: 'X-Unix', region: null, start: null, end: null });
+  const catalogue = catalogueSignal(evidence.catalogue);
+  if (catalogue) signals.push(catalogue);
+  if (evidence.action === 'delayed') signals.push({ signal: 'action', reason: 'expired', weight: SIGNAL_WEIGHTS.delayedAction, text: 'delayed', region: null, start: null, end: null });
+  return signals;
+}
+
+// Wordings count once per reason (the strongest occurrence); other kinds of signal add up. An expiry
+// summary code (X.4.7) says what its "could not be delivered for 5 days" says: one signal, not two.
+function scoreSignals(signals: readonly Signal[]): Map<Reason, { total: number; signals: Signal[] }> {
+  const wording = new Map<Reason, Signal>();
+  const scores = new Map<Reason, { total: number; signals: Signal[] }>();
+  const add = (signal: Signal): void => {
+    const entry = scores.get(signal.reason) ?? { total: 0, signals: [] };
+    entry.total += signal.weight;
+    entry.signals.push(signal);
+    scores.set(signal.reason, entry);
+  };
+  for (const signal of signals) {
+    if (signal.signal === 'remote-reply' || signal.signal === 'reply-wording' || signal.signal === 'phrase' || signal.signal === 'expiry-summary') {
+      const best = wording.get(signal.reason);
+      if (!best || signal.weight > best.weight) wording.set(signal.reason, signal);
+    } else add(signal);
+  }
+  for (const signal of wording.values()) add(signal);
+  return scores;
+}
+
+/** Classifies one recipient's failure from its evidence; `signals` are those of the winning reason, strongest first. */
 export function classifyBounce(evidence: BounceEvidence): Classification {
   const permanent = permanenceOf(evidence.status, evidence.replyCode, evidence.action, evidence.context);
-  const phrase = findPhraseReason(evidence.diagnostic);
-  // The code inside the server's own reply outranks a report's summary Status field.
+  const scores = scoreSignals(collectSignals(evidence));
+  let best: { reason: Reason; total: number; signals: Signal[] } | null = null;
+  for (const [reason, entry] of scores) {
+    if (!best || entry.total > best.total) best = { reason, ...entry };
+  }
+  if (!best || best.total <= 0) {
+    const reason: Reason = permanent === null ? 'undefined' : evidence.status || evidence.replyCode ? 'undefined' : 'onhold';
+    return { reason: rereadForCommand(reason, evidence.command, evidence.status, evidence.diagnostic), permanent, signals: [] };
+  }
+  const signals = [...best.signals].sort((a, b) => b.weight - a.weight);
+  // A provider's own verdict already accounts for the command it refused.
+  if (signals[0]?.signal === 'provider') return { reason: best.reason, permanent, signals };
   const replyStatus = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null;
-  const result = (reason: Reason, kind: Classification['evidence']): Classification => ({
-    reason: adjustForCommand(reason, evidence.command, replyStatus ?? evidence.status, evidence.diagnostic),
-    permanent,
-    evidence: kind,
-  });
-  const status = reasonForStatus(replyStatus ?? evidence.status);
-  const provider = findProviderVerdict(evidence.diagnostic) ?? findProviderVerdict(evidence.context) ?? findProviderVerdict(evidence.report ?? '');
-  if (provider) return { reason: provider.reason, permanent, evidence: 'phrase' };
-  // A local delivery program's own words are more specific than any status its wrapper chose.
-  // KDDI (au) answers "550 : User unknown", with the address left out, when the recipient's own
-  // reception settings refuse the sender; a missing mailbox is "550 <a@b>: User unknown".
-  if (EMPTY_ADDRESS_UNKNOWN.test(evidence.diagnostic)) return { reason: 'filtered', permanent, evidence: 'phrase' };
-  if (phrase?.reason === 'mailererror' || (evidence.localProgram === true && phrase?.strength !== 'strong')) return result('mailererror', 'phrase');
-  // An expiry summary (X.4.7) gives way to the temporary DNS failure the last attempt reported.
-  const lastAttempt = phrase ?? findPhraseReason(evidence.context);
-  if (status?.reason === 'expired' && lastAttempt?.reason === 'networkerror' && lastAttempt.strength === 'strong') return result('networkerror', 'context');
-  if (status?.strong) return result(status.reason, 'status');
-  if (phrase) return result(phrase.reason, 'phrase');
-  const context = lastAttempt; // the reply had no phrase, so this is the rest of the bounce's
-  if (context) return result(context.reason, 'context');
-  if (status) return result(status.reason, 'status');
-  if (evidence.action === 'delayed') return result('expired', 'code');
-  if (permanent === null) return result('undefined', 'none');
-  return result(evidence.status || evidence.replyCode ? 'undefined' : 'onhold', 'code');
+  const reason = rereadForCommand(best.reason, evidence.command, replyStatus ?? evidence.status, evidence.diagnostic);
+  if (reason !== best.reason && evidence.command !== null) {
+    signals.push({ signal: 'command', reason, weight: 0, text: evidence.command, region: null, start: null, end: null });
+  }
+  const code = replyStatus ?? evidence.status ?? evidence.replyCode;
+  const reread = code === null ? undefined : CLASS_REREADS[code[0] ?? '']?.[reason];
+  if (reread !== undefined && code !== null) {
+    signals.push({ signal: 'code-class', reason: reread, weight: 0, text: code, region: null, start: null, end: null });
+    return { reason: reread, permanent, signals };
+  }
+  return { reason, permanent, signals };
+}
+
+/** The strongest project wording in `text` (used to tell a pasted reply from ordinary prose), or null. */
+export function findPhraseReason(text: string, lexicon: Lexicon = DEFAULT_LEXICON): { reason: Reason; strength: 'strong' | 'weak' } | null {
+  if (text.trim() === '') return null;
+  const hits = findPhrases(normalizeText(text), lexicon).filter((hit) => hit.source === 'project');
+  return hits.find((hit) => hit.strength === 'strong') ?? hits[0] ?? null;
 }

@@ -3,23 +3,29 @@
 // classifies the cause, says who generated the bounce and who has to act, and ranks catalogue
 // entries. Pure: runs unchanged in Node, a Web Worker and the page.
 import type { Audience, Reason } from '../content/vocabulary.ts';
-import { REASON_LABELS } from '../content/vocabulary.ts';
+import { REASON_FAMILY, REASON_LABELS } from '../content/vocabulary.ts';
 import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
+import type { BounceEvidence, Signal } from './classify-bounce.ts';
 import { extractCodes } from './extract-codes.ts';
+import { findRecipients } from './find-recipients.ts';
 import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
 import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
-import { findAddressBlock, findAddresses, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
+import { findAddressBlock, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
+import { findServiceNotice } from './read-service-notice.ts';
+import type { Lexicon } from './reason-lexicon.ts';
 import type { EmailParts } from './read-email.ts';
-import type { BounceOrigin, Diagnosis, DiagnosisKind, Evidence, Finding, MatchableEntry, RecipientResult } from './types.ts';
+import type { BounceOrigin, Diagnosis, DiagnosisKind, EntryMatch, Evidence, Finding, MatchableEntry, RecipientResult } from './types.ts';
 
 export type DiagnoseOptions = {
   /** Most catalogue matches to return (10). */
   matchLimit?: number;
   /** Characters of decoded text analysed with the expensive steps (phrase tables, matching); codes are found in all of it. */
   analysisWindow?: number;
+  /** The phrase lexicon (validation passes one without the terms of a held-out server kind). */
+  lexicon?: Lexicon;
 };
 
 const DEFAULT_WINDOW = 64_000;
@@ -36,6 +42,10 @@ const VACATION_BODY = /\b(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the 
 const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster|mail ?delivery|mmdf|mail-?daemon|bounce|double-bounce|root)\b|mailer-daemon@|postmaster@/i;
 const DELAY_TEXT = /\b(?:has been delayed|delivery (?:is )?delayed|not (?:yet )?been delivered|will (?:continue|keep) (?:trying|to try|retrying)|will retry|still trying|warning: message .{0,60}delayed)\b/i;
 const FEEDBACK_TYPE = /^feedback-type:/im;
+// Complaint loops that forward the reported message as an attachment instead of an ARF report: Microsoft's
+// JMRP ("X-HmXmrOriginalRecipient" header), and the human part of Yahoo's and AOL's reports ("This is an
+// email abuse report for an email message received from IP 192.0.2.1").
+const FORWARDED_COMPLAINT = /\bthis is an e-?mail abuse report for an e-?mail message\b|\bcomplaint about message from \d{1,3}(?:\.\d{1,3}){3}\b/i;
 
 type RecipientDraft = { dsn: DsnRecipient; address: string; diagnostic: string };
 
@@ -63,13 +73,38 @@ function lastAttemptReply(findings: readonly Finding[]): Finding | null {
 
 // The recipient's reply code; when the server's reply is only an expiry summary, the reply of the last
 // attempt quoted elsewhere in the bounce ("441 4.4.1 Error encountered while communicating ...") replaces it.
-function chooseReply(diagnosticCodes: readonly Finding[], block: string, bodyCodeLines: string, body: string): string | null {
+// A sending service's generic summary ("550 5.1.0 Address rejected") gives way to the remote server's reply
+// that it quotes; a reply written in the report's Status field ("Status: 553 ...") comes before the bounce text.
+function chooseReply(diagnosticCodes: readonly Finding[], block: string, bodyCodeLines: string, body: string, statusReply: string | null): string | null {
+  const quoted = quotedRemotePair(diagnosticCodes);
+  if (quoted) return quoted.reply.value;
   const fromDiagnostic = failureReply(diagnosticCodes);
   if (fromDiagnostic !== null && lastAttemptReply(diagnosticCodes) === null && diagnosticCodes.some((f) => f.kind === 'reply' && isExpirySummary(f, diagnosticCodes))) {
     const later = lastAttemptReply(extractCodes(block)) ?? lastAttemptReply(extractCodes(bodyCodeLines));
     if (later) return later.value;
   }
-  return fromDiagnostic ?? transcriptReply(block) ?? failureReply(extractCodes(block)) ?? transcriptReply(body) ?? failureReply(extractCodes(bodyCodeLines));
+  return fromDiagnostic ?? statusReply ?? transcriptReply(block) ?? failureReply(extractCodes(block)) ?? transcriptReply(body) ?? failureReply(extractCodes(bodyCodeLines));
+}
+
+// "550 5.1.0 Address rejected: '550 5.1.1 <a@b>: Recipient address rejected: User unknown'": a reply
+// and status pair with a generic detail (X.0 or X.X.0) followed, in the same diagnostic, by a pair of the
+// same class with a specific detail: the later pair is the remote server's own reply, quoted by the service.
+type CodePair = { reply: Finding; status: Finding };
+
+function codePairs(findings: readonly Finding[]): CodePair[] {
+  const pairs: CodePair[] = [];
+  findings.forEach((reply, i) => {
+    const status = findings[i + 1];
+    if (reply.kind === 'reply' && status?.kind === 'enhanced' && status.start - reply.end <= 3 && status.value[0] === reply.value[0]) pairs.push({ reply, status });
+  });
+  return pairs;
+}
+
+function quotedRemotePair(findings: readonly Finding[]): CodePair | null {
+  const pairs = codePairs(findings).filter((pair) => /^[45]/.test(pair.reply.value));
+  const summary = pairs[0];
+  if (!summary || !/\.0$/.test(summary.status.value)) return null;
+  return pairs.find((pair) => pair !== summary && pair.status.value[0] === summary.status.value[0] && !/\.0$/.test(pair.status.value) && !/^[45]\.4\.7$/.test(pair.status.value)) ?? null;
 }
 
 // "<<< 550 5.1.1 ...": in a session transcript the first failed reply is the one to the refused command;
@@ -89,7 +124,9 @@ function enhancedValues(findings: readonly Finding[]): string[] {
 // replaces a generic one ("#5.1.0" in the reply, "Status: 5.1.1"), and the code of the last attempt
 // replaces an expiry summary (X.4.7, "4.4.7 Message expired <421 4.4.2 Connection timed out>");
 // a bare "Status: 5.0.0" gives way to a specific code the text states ("554 5.3.0 unknown mailer error").
-function chooseStatus(codesInReply: readonly string[], field: string | null, codesInText: readonly string[]): string | null {
+// A service summary wrapping the remote reply it quotes ("550 5.1.0 ... '550 5.1.1 ...'") yields to that reply.
+function chooseStatus(codesInReply: readonly string[], field: string | null, codesInText: readonly string[], quoted: CodePair | null): string | null {
+  if (quoted) return quoted.status.value;
   // A session transcript's "250 2.1.0 Ok" is not the failure's status when a failure code follows it.
   const inReply = failuresFirst(codesInReply);
   const inText = failuresFirst(codesInText);
@@ -139,17 +176,17 @@ function kindFor(reason: Reason, action: string | null, delayedText: boolean): D
   return 'bounce';
 }
 
-function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient[], body: string): RecipientDraft[] {
-  if (dsnRecipients.length > 0) {
-    return dsnRecipients.slice(0, MAX_RECIPIENTS).map((dsn) => {
-      const address = dsn.finalRecipient ?? dsn.originalRecipient ?? '';
-      return { dsn, address, diagnostic: dsn.diagnosticCode ?? '' };
-    });
-  }
-  const failedHeader = parts.headers.get('x-failed-recipients');
-  const exclude = [parts.from, ...(parts.headers.get('to') ?? '').split(/[,\s<>]+/)].filter(Boolean);
-  const addresses = failedHeader ? failedHeader.split(/[,\s]+/).filter((a) => a.includes('@')) : findAddresses(body, exclude);
-  return addresses.slice(0, MAX_RECIPIENTS).map((address) => ({ dsn: { ...emptyRecipient(), finalRecipient: address }, address, diagnostic: '' }));
+// One draft per failed address (see find-recipients.ts); a recipient named only in the text gets an empty report
+// block. An automatic reply (RFC 3834) or a one-click unsubscribe request comes from the recipient itself.
+function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient[], body: string, input: string): RecipientDraft[] {
+  const selfSent =
+    parts.isEmail && dsnRecipients.length === 0 && (/^true$/i.test(parts.headers.get('x-apple-unsubscribe')?.trim() ?? '') || isVacation(parts, false, extractCodes(body)));
+  const source = { headers: parts.headers, from: parts.from, input: parts.isEmail ? input : '', feedbackReport: parts.feedbackReport, selfSent };
+  return findRecipients(dsnRecipients, body, source, MAX_RECIPIENTS).map(({ dsn, address }) => ({
+    dsn: dsn ?? { ...emptyRecipient(), finalRecipient: address },
+    address,
+    diagnostic: dsn?.diagnosticCode ?? '',
+  }));
 }
 
 function originOf(firstRemote: boolean, text: string, generatingHost: string | null, isBounceEmail: boolean): BounceOrigin {
@@ -171,16 +208,30 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const dsn = readDeliveryStatus(parts.deliveryStatus || body);
   const reportingMta = dsn.reportingMta;
   const generatingHost = parts.isEmail ? generatingHostOf(parts, reportingMta) : reportingMta;
-  const drafts = draftRecipients(parts, dsn.recipients, body);
+  const drafts = draftRecipients(parts, dsn.recipients, body, input);
   const bodyCodeLines = findCodeLines(body, extractCodes(body).filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start));
 
   // An ARF report (RFC 5965), or Apple Mail's one-click unsubscribe request ("X-Apple-Unsubscribe: true").
+  // A sending service's JSON event (Amazon SES, SendGrid, Mailgun, Postmark) names its own kind.
+  const serviceNotice = findServiceNotice(analysed);
   const feedback =
+    serviceNotice === 'complaint' ||
     parts.feedbackReport !== '' ||
     /report-type=["']?feedback-report/i.test(parts.contentType) ||
     FEEDBACK_TYPE.test(body.slice(0, 20_000)) ||
+    parts.headers.has('x-hmxmroriginalrecipient') ||
+    FORWARDED_COMPLAINT.test(`${parts.subject}\n${body.slice(0, 4000)}`) ||
     /^true$/i.test(parts.headers.get('x-apple-unsubscribe')?.trim() ?? '');
   const vacation = !feedback && parts.isEmail && isVacation(parts, parts.deliveryStatus !== '' || dsn.recipients.length > 0, decodedCodes);
+
+  const matchText = [drafts[0]?.dsn.diagnosticCode ?? '', analysed].join('\n');
+  const matches = matchEntries(matchText, decodedCodes, catalogue, { limit: options.matchLimit ?? 10 });
+  const nearest = matches[0] === undefined ? undefined : catalogue.find((entry) => entry.id === matches[0]?.id);
+  // A paste that is little more than a catalogue entry's own text is that entry: its label is the answer.
+  const ownText = nearest !== undefined && (matches[0]?.score ?? 0) >= STRONG_MATCH && analysed.trim().length <= 2 * Math.max(...nearest.texts.map((text) => text.length));
+  const catalogueEvidence: BounceEvidence['catalogue'] = nearest && matches[0] ? { id: nearest.id, reason: nearest.reason, score: matches[0].score, ownText, length: Math.max(...nearest.texts.map((text) => text.length)) } : null;
+  const scoring = { catalogue: catalogueEvidence, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
+  let decidingSignals: { signals: Signal[]; diagnostic: string; context: string; report: string } | null = null;
 
   const recipients: RecipientResult[] = drafts.map((draft) => {
     const block = findAddressBlock(body, draft.address);
@@ -189,14 +240,17 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const localProgram = draft.dsn.diagnosticType === 'x-unix';
     const diagnosticCodes = localProgram ? [] : extractCodes(diagnostic);
     // The code inside the server's own reply outranks the report's summary Status (often 5.0.0 or 4.4.7).
-    const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(extractCodes(bodyCodeLines)));
-    const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body);
+    const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(extractCodes(bodyCodeLines)), quotedRemotePair(diagnosticCodes));
+    const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body, draft.dsn.statusReply);
     const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
     const action = draft.dsn.action;
-    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus });
+    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus, ...scoring });
+    decidingSignals ??= { signals: classification.signals, diagnostic, context: body, report: parts.deliveryStatus };
     if (feedback) classification = { ...classification, reason: 'feedback' };
     else if (vacation) classification = { ...classification, reason: 'vacation' };
-    else if (action === 'delivered' || action === 'relayed' || action === 'expanded') classification = { ...classification, reason: 'delivered' };
+    else if (action === 'delivered' || action === 'relayed' || action === 'expanded' || serviceNotice === 'delivery') classification = { ...classification, reason: 'delivered' };
+    // A report whose only status is a success (2.x.x, RFC 3463 section 3.1) and that names no Action.
+    else if (action === null && draft.dsn.status?.startsWith('2') === true && !/^[45]/.test(status ?? '')) classification = { ...classification, reason: 'delivered' };
     return {
       address: draft.address,
       originalRecipient: draft.dsn.originalRecipient,
@@ -223,29 +277,29 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const diagnostic = bodyCodeLines || analysed;
     enhancedCode = firstValue(decodedCodes, 'enhanced');
     replyCode = failureReply(decodedCodes);
-    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed), action: null, localProgram: false });
-    reason = feedback ? 'feedback' : vacation ? 'vacation' : classification.reason;
+    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed), action: null, localProgram: false, ...scoring });
+    decidingSignals = { signals: classification.signals, diagnostic, context: analysed, report: '' };
+    reason = feedback ? 'feedback' : vacation ? 'vacation' : serviceNotice === 'delivery' ? 'delivered' : classification.reason;
     permanent = classification.permanent;
   }
-  const matchText = [recipients[0]?.diagnosticCode ?? '', analysed].join('\n');
-  const matches = matchEntries(matchText, decodedCodes, catalogue, { limit: options.matchLimit ?? 10 });
   // Without a recipient or a code, only a strong phrase ("User unknown", "Mailbox full") or a catalogue text
   // that the paste contains almost word for word makes text a bounce; the catalogue entry then names the cause.
   const best = matches[0] !== undefined && matches[0].score >= STRONG_MATCH ? catalogue.find((entry) => entry.id === matches[0]?.id) : undefined;
   // ...and only when the paste is little more than that text: "Try again later" inside a letter is not a bounce.
   const knownText = best && analysed.trim().length <= 2 * Math.max(...best.texts.map((text) => text.length)) ? best : undefined;
   const strongPhrase = findPhraseReason(analysed.slice(0, window))?.strength === 'strong';
-  const hasEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation || strongPhrase || knownText !== undefined;
+  const hasEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation || strongPhrase || knownText !== undefined || serviceNotice !== null;
   if (!hasEvidence) {
     reason = 'undefined';
     permanent = null;
   } else if (first === undefined && decodedCodes.length === 0 && !strongPhrase && !feedback && !vacation && knownText) {
     reason = knownText.reason;
   }
-  const kind: DiagnosisKind = hasEvidence ? kindFor(reason, first?.action ?? null, DELAY_TEXT.test(body.slice(0, 8000))) : 'unknown';
+  const kind: DiagnosisKind = hasEvidence ? kindFor(reason, first?.action ?? null, serviceNotice === 'delay' || DELAY_TEXT.test(body.slice(0, 8000))) : 'unknown';
   const isBounceEmail = parts.isEmail && (dsn.recipients.length > 0 || BOUNCE_SENDER.test(parts.from));
   const origin: BounceOrigin = kind === 'vacation' || kind === 'feedback' ? 'recipient-side' : originOf(first?.remoteMta != null, analysed.slice(0, window), generatingHost, isBounceEmail);
   const actors: Audience[] = kind === 'unknown' ? [] : actorsFor(reason, origin);
+  const ranked = rankByFamily(matches, catalogue, reason);
   const diagnosis: Diagnosis = {
     kind,
     reason,
@@ -254,7 +308,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     replyCode,
     enhancedCode,
     codes: allCodes,
-    matches,
+    matches: ranked,
     recipients,
     reportingMta,
     generatingHost,
@@ -262,19 +316,50 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     origin,
     actors,
     audience: actors[0] ?? null,
-    evidence: codeEvidence(allCodes, enhancedCode ?? replyCode, reason),
+    evidence: decidingSignals === null ? [] : evidenceOf(decidingSignals, analysed, reason),
   };
   if (parts.isEmail && analysed !== input) diagnosis.text = analysed;
+  if (parts.notices) diagnosis.notices = parts.notices;
   return diagnosis;
 }
 
-// The code that decided, as a span of the text (the scored evidence will replace this).
-function codeEvidence(codes: readonly Finding[], decisive: string | null, reason: Reason): Evidence[] {
-  const finding = decisive === null ? undefined : codes.find((f) => f.value === decisive);
-  if (!finding) return [];
-  const evidence: Evidence = { signal: finding.kind === 'enhanced' ? 'enhanced-code' : 'reply-code', reason, weight: 1, text: finding.value, start: finding.start, end: finding.end };
-  if (finding.decoded) evidence.decoded = true;
-  return [evidence];
+// The deciding signals with offsets into the analysed text: a signal of the reply or the report is
+// found where that text stands in it; one that is not a span (an Action, a catalogue entry) has none.
+function evidenceOf(decided: { signals: readonly Signal[]; diagnostic: string; context: string; report: string }, analysed: string, reason: Reason): Evidence[] {
+  const bases: Record<string, number> = {
+    diagnostic: decided.diagnostic === '' ? -1 : analysed.indexOf(decided.diagnostic),
+    context: decided.context === '' ? -1 : analysed.indexOf(decided.context),
+    report: decided.report === '' ? -1 : analysed.indexOf(decided.report),
+  };
+  return decided.signals.map((signal) => {
+    const base = signal.region === null ? -1 : bases[signal.region] ?? -1;
+    const spanned = base >= 0 && signal.start !== null && signal.end !== null;
+    return {
+      signal: signal.signal,
+      reason: signal.signal === 'command' ? reason : signal.reason,
+      weight: signal.weight,
+      text: signal.text,
+      start: spanned ? base + (signal.start ?? 0) : null,
+      end: spanned ? base + (signal.end ?? 0) : null,
+    };
+  });
+}
+
+// One answer: a catalogue entry whose cause belongs to another family than the diagnosis is not a close
+// match, however alike the words ("550 5.1.1 User unknown" quoted inside a block-list refusal). Its score
+// is cut below the strong-match line and the list re-sorted, so the page never leads with a contradiction.
+const CONTRADICTION_FACTOR = 0.75;
+
+function rankByFamily(matches: readonly EntryMatch[], catalogue: readonly MatchableEntry[], reason: Reason): EntryMatch[] {
+  const family = REASON_FAMILY[reason];
+  const reasons = new Map(catalogue.map((entry) => [entry.id, entry.reason]));
+  const rescored = matches.map((match) => {
+    const entryReason = reasons.get(match.id);
+    // A cause of the 'unknown' family (onhold, syntaxerror ...) contradicts nothing.
+    if (entryReason === undefined || REASON_FAMILY[entryReason] === family || REASON_FAMILY[entryReason] === 'unknown' || family === 'unknown') return match;
+    return { ...match, score: Math.min(Math.round(match.score * CONTRADICTION_FACTOR * 1000) / 1000, STRONG_MATCH - 0.001) };
+  });
+  return rescored.sort((a, b) => b.score - a.score);
 }
 
 // Findings of the decoded text whose value does not stand in the original input, marked as decoded.

@@ -4,8 +4,10 @@
 // or 5.5.0, or misused). Each table is keyed by a signal only that provider writes, in the spirit of
 // sisimai's per-host modules; the texts come from the providers' published reply lists.
 import type { Reason } from '../content/vocabulary.ts';
+import { SERVICE_BOUNCE_TYPES } from './read-service-notice.ts';
 
-export type ProviderVerdict = { provider: string; reason: Reason };
+/** A provider's verdict, with the code or wording that gave it as the span [start, end) of the text. */
+export type ProviderVerdict = { provider: string; reason: Reason; text: string; start: number; end: number };
 
 type ProviderTable = {
   provider: string;
@@ -111,6 +113,12 @@ const PROVIDER_TABLES: readonly ProviderTable[] = [
     phrases: [[/^the user\(s\) account is disabled\.$/im, 'suspend']], // "The user(s) account is disabled."
   },
   {
+    // au (KDDI) answers "550 : User unknown", the address left out, when the recipient's own reception
+    // settings refuse the sender; a missing mailbox is "550 <a@b>: User unknown".
+    provider: 'kddi',
+    phrases: [[/\b[45]\d\d :[ \t]*user unknown\b/i, 'filtered']], // "550 : User unknown"
+  },
+  {
     // Yahoo: "dd This user doesn't have a yahoo.com account" (given after DATA, yet the mailbox is missing).
     provider: 'yahoo',
     phrases: [[/\bthis user doesn'?t have an? [\w.-]{1,60} account\b/i, 'userunknown']], // "This user doesn't have a yahoo.com account"
@@ -139,6 +147,12 @@ const PROVIDER_TABLES: readonly ProviderTable[] = [
     ],
   },
   {
+    // Sending services' JSON events: Amazon SES "bounceSubType", Postmark "Type" (read-service-notice.ts).
+    provider: 'service-json',
+    signal: /\\?"(?:bounceSubType|Type)\\?"\s*:\s*\\?"(NoEmail|Suppressed|OnAccountSuppressionList|MailboxFull|MessageTooLarge|ContentRejected|AttachmentRejected|HardBounce|DnsError|AddressChange|ManuallyDeactivated|InboxFull)\\?"/, // "bounceSubType": "NoEmail"
+    codes: SERVICE_BOUNCE_TYPES,
+  },
+  {
     // Cloudflare Email Routing: the forwarding destination failed without a reason being passed back.
     provider: 'cloudflare',
     phrases: [[/\bupstream error, please check https?:\/\/developers\.cloudflare\.com\/email-routing\b/i, 'onhold']],
@@ -150,12 +164,14 @@ export function findProviderVerdict(text: string): ProviderVerdict | null {
   if (text === '') return null;
   for (const table of PROVIDER_TABLES) {
     if (table.signal && table.codes) {
-      const key = table.signal.exec(text)?.[1];
+      const match = table.signal.exec(text);
+      const key = match?.[1];
       const reason = key === undefined ? undefined : table.codes[key] ?? table.codes[key.toUpperCase()] ?? table.codes[key.toLowerCase()];
-      if (reason) return { provider: table.provider, reason };
+      if (match && reason) return { provider: table.provider, reason, text: match[0], start: match.index, end: match.index + match[0].length };
     }
     for (const [pattern, reason] of table.phrases ?? []) {
-      if (pattern.test(text)) return { provider: table.provider, reason };
+      const match = pattern.exec(text);
+      if (match) return { provider: table.provider, reason, text: match[0], start: match.index, end: match.index + match[0].length };
     }
   }
   return null;

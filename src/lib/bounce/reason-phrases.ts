@@ -119,7 +119,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'speeding',
     strength: 'strong',
     patterns: [
-      /\b(?:rate|sending rate|message rate) (?:limit|limited|exceeded|control)|\btoo (?:many|much) (?:messages|mail|email|e-mails|emails) (?:sent )?(?:too (?:fast|quickly)|in a short|from|per|at once)|\bunusual rate\b|\bsending too (?:fast|quickly)|\bslow down\b|\bthrottl(?:ed|ing)\b|\btry again later\b.{0,30}\b(?:rate|volume)|\bunexpected volume\b|\brate of (?:incoming|unsolicited) mail|\breceiving mail at a rate\b|\btemporarily (?:deferred|rate limited)\b/, // "Too many messages too fast"
+      /\b(?:rate|sending rate|message rate) (?:limit|limited|exceeded|control)|\btoo (?:many|much) (?:messages|mail|email|e-mails|emails) (?:sent )?(?:too (?:fast|quickly)|in a short|from|per|at once)|\bunusual rate\b|\bsending too (?:fast|quickly)|\bslow down\b|\btry again later\b.{0,30}\b(?:rate|volume)|\bunexpected volume\b|\brate of (?:incoming|unsolicited) mail|\breceiving mail at a rate\b|\btemporarily (?:deferred|rate limited)\b/, // "Too many messages too fast"
     ],
   },
   {
@@ -174,6 +174,11 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\b(?:mail from|envelope sender|envelope from|return path|return-path|from address|sender domain|sender's domain|senders? mail ?address|bounce address)\b.{0,40}\b(?:rejected|refused|denied|invalid|not (?:allowed|accepted|exist|found|verified|resolv)|unknown|does not exist|blacklisted|blocked)/,
       /\b(?:domain|address) of sender\b.{0,40}\b(?:not|does not|doesn't|invalid|unknown|rejected)|\bsender is not\b|\bsender domain\b|\bunknown sender\b|\binvalid sender\b|\bsender address\b.{0,30}\b(?:is not|not)\b|\bneed fully-qualified address\b|\bsender denied\b|\brejected sender\b|\bsender rejected\b|\bnot allowed to send\b|\bbad sender\b|\bsender (?:is )?blacklisted\b|\breturn address\b|\bprovide a valid from\b|\bfrom: domain is invalid\b|\bunroutable sender\b/,
       /\b(?:domain|mail) (?:of|from) your address\b|\byour (?:e-?mail )?address (?:has been |is )?(?:blocked|blacklisted|rejected|banned)|\bblocked by (?:this|the) (?:domain|recipient|user)\b|\bsender (?:is )?on (?:a|the|my|our) (?:block|black|deny)list\b/,
+      // qmail-remote: "Connected to 192.0.2.1 but sender was rejected." (the MAIL FROM was refused)
+      /\bconnected to [^ ]{1,255} but sender was rejected\b/,
+      // Mailing-list services refusing a post: Google Groups "you may not have permission to post messages to
+      // the group", Mailman "You are not allowed to post to this mailing list", "only members can post"
+      /\bmay not have permission to post messages to the group\b|\b(?:not (?:allowed|permitted|authori[sz]ed)|no permission) to post (?:messages )?to (?:this|the) (?:group|(?:mailing )?list)\b|\bonly (?:members|subscribers) (?:can|may) post\b/,
      /\bnot a member of (?:this|the) (?:mailing )?list\b|\bsending to\/from an address that has been (?:black|block)listed\b/],
   },
   {
@@ -219,12 +224,22 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     patterns: [/\bspam\b/], // "554 5.7.0 Reject, id=... - SPAM."
   },
   {
+    reason: 'speeding',
+    strength: 'weak',
+    patterns: [/\bthrottl(?:ed|ing)\b/], // "451 4.7.1 Throttled": a slowdown, whatever its cause (rate, reputation)
+  },
+  {
     reason: 'policyviolation',
     strength: 'weak',
     patterns: [
       /\bcontent presents a potential\b|\bpolicy (?:violation|reasons|rejection)|\bdenied by policy\b|\bviolat(?:es|ed|ion of) (?:our|the|local|site|content|usage)? ?polic|\b(?:local|site|security|content|message|email|mail|organization|company)(?:'s)? polic(?:y|ies)\b|\bprohibited (?:attachment|file|content|by policy)|\billegal attachment\b|\bbanned (?:file|attachment|content)|\b(?:attachment|file) (?:type )?(?:is )?not (?:allowed|permitted)|\bblocked (?:file|attachment)|\bnot allowed (?:by|per) (?:policy|the administrator)|\btransport rule\b|\bdelivery not authorized\b|\brejected (?:by|due to) (?:local |site )?policy|\bagainst (?:our|the) polic/, // "rejected due to local policy"
       /\bheader error\b|\bprotocol violation\b/, // "554 5.7.0 Header error"
     ],
+  },
+  {
+    reason: 'blocked',
+    strength: 'strong',
+    patterns: [/\bconnected to [^ ]{1,255} but my name was rejected\b|\bconnected to [^ ]{1,255} but greeting failed\b/], // qmail-remote: "Connected to 192.0.2.1 but my name was rejected."
   },
   {
     reason: 'blocked',

@@ -26,6 +26,12 @@ export type MatchableEntry = {
 
 export type EntryMatch = { id: string; score: number };
 
+/**
+ * What the notice is: a failure ('bounce'), a delivery still being retried ('delay'), an automatic reply
+ * ('vacation'), a complaint (an ARF report, or a sending service's complaint event: 'feedback'), a
+ * success report (Action delivered/relayed/expanded, a 2.x.x status, a service's delivery event:
+ * 'delivered'), or text that is none of these ('unknown').
+ */
 export type DiagnosisKind = 'bounce' | 'delay' | 'vacation' | 'feedback' | 'delivered' | 'unknown';
 export type BounceOrigin = 'sender-provider' | 'recipient-side' | 'unknown';
 
@@ -80,4 +86,9 @@ export type Diagnosis = {
   evidence: Evidence[];
   /** The decoded text that was analysed, when it differs from the input. */
   text?: string;
+  /** What was left unread and why (a limit on MIME parts or nesting), for the reader to see. */
+  notices?: Notice[];
 };
+
+/** Something the reader should know about how the input was read, such as a limit that was reached. */
+export type Notice = { code: string; message: string };

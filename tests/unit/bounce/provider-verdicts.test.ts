@@ -35,7 +35,7 @@ describe('findProviderVerdict', () => {
 
   it('reads a PowerMTA bounce category field from the report', () => {
     const report = 'Final-Recipient: rfc822;someone@example.org\nAction: failed\nStatus: 5.0.0\nX-PowerMTA-BounceCategory: quota-issues\n';
-    expect(findProviderVerdict(report)).toEqual({ provider: 'powermta', reason: 'mailboxfull' });
+    expect(findProviderVerdict(report)).toMatchObject({ provider: 'powermta', reason: 'mailboxfull' });
   });
 
   it('ignores look-alike tokens: lower-case ib codes, unknown OFR numbers, prose', () => {

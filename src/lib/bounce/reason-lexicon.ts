@@ -1,0 +1,178 @@
+// The phrase lexicon of the scored diagnosis: wordings mail servers use for each cause, as data
+// (reason, strength, source), compiled once at module load into one combined pattern per group so a
+// diagnosis costs a handful of regex scans, not one per phrase. Sources: the project's own tables
+// (reason-phrases.ts, reason-phrases-i18n.ts for other languages) and Sisimai's reason lists (reason-lexicon-sisimai.ts, BSD-2-Clause).
+// Matching runs on lower-cased text with white space collapsed; offsets map back to the original.
+import type { Reason } from '../content/vocabulary.ts';
+import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
+import { REASON_PHRASES } from './reason-phrases.ts';
+import { SISIMAI_REASON_LISTS } from './reason-lexicon-sisimai.ts';
+
+export type TermStrength = 'strong' | 'weak';
+export type TermSource = 'project' | 'sisimai';
+
+/** One wording: a regular-expression source over normalised text, and the reason it names. */
+export type LexiconTerm = { id: string; reason: Reason; strength: TermStrength; source: TermSource; pattern: string; not?: string };
+
+type CompiledGroup = { reason: Reason; strength: TermStrength; source: TermSource; pattern: RegExp; not: RegExp | null; terms: readonly LexiconTerm[] };
+
+/** A compiled lexicon: the groups to scan, and the terms behind them (for validation that drops some). */
+export type Lexicon = { groups: readonly CompiledGroup[]; terms: readonly LexiconTerm[] };
+
+export type PhraseHit = { reason: Reason; strength: TermStrength; source: TermSource; text: string; start: number; end: number };
+
+// Splits a pattern source at its top-level "|" so each wording is one term: "a|b(c|d)" -> ["a", "b(c|d)"].
+function splitAlternatives(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let current = '';
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i] ?? '';
+    if (ch === '\\') {
+      current += ch + (source[i + 1] ?? '');
+      i += 1;
+      continue;
+    }
+    if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth += 1;
+    else if (ch === ')') depth -= 1;
+    else if (ch === '|' && depth === 0) {
+      parts.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  parts.push(current);
+  return parts.filter((part) => part !== '');
+}
+
+// A Sisimai pattern wrapped whole in one group, "(?:a|b)", is unwrapped before splitting.
+function unwrap(source: string): string {
+  if (!source.startsWith('(?:') || !source.endsWith(')')) return source;
+  const inner = source.slice(3, -1);
+  let depth = 0;
+  for (const ch of inner) {
+    if (ch === '(') depth += 1;
+    if (ch === ')') depth -= 1;
+    if (depth < 0) return source;
+  }
+  return inner;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function projectTerms(): LexiconTerm[] {
+  const terms: LexiconTerm[] = [];
+  [...REASON_PHRASES, ...LOCALISED_REASON_PHRASES].forEach((table, t) => {
+    table.patterns.forEach((pattern, p) => {
+      splitAlternatives(pattern.source).forEach((alternative, a) => {
+        terms.push({ id: `project:${table.reason}:${String(t)}.${String(p)}.${String(a)}`, reason: table.reason, strength: table.strength, source: 'project', pattern: alternative });
+      });
+    });
+  });
+  return terms;
+}
+
+function sisimaiTerms(): LexiconTerm[] {
+  const terms: LexiconTerm[] = [];
+  for (const list of SISIMAI_REASON_LISTS) {
+    const not = list.not.length > 0 ? list.not.map(escapeRegExp).join('|') : undefined;
+    const add = (pattern: string, n: number): void => {
+      const term: LexiconTerm = { id: `sisimai:${list.reason}:${String(n)}`, reason: list.reason, strength: 'strong', source: 'sisimai', pattern };
+      if (not) term.not = not;
+      terms.push(term);
+    };
+    list.phrases.forEach((phrase, n) => {
+      add(escapeRegExp(phrase.trim()), n);
+    });
+    list.patterns.forEach((pattern, p) => {
+      splitAlternatives(unwrap(pattern)).forEach((alternative, a) => {
+        add(alternative, 1000 * (p + 1) + a);
+      });
+    });
+  }
+  return terms;
+}
+
+/** Every term of the lexicon, project terms first. */
+export const LEXICON_TERMS: readonly LexiconTerm[] = [...projectTerms(), ...sisimaiTerms()];
+
+/** Compiles terms into one pattern per (reason, strength, source); run once per lexicon, not per diagnosis. */
+export function compileLexicon(terms: readonly LexiconTerm[]): Lexicon {
+  const byKey = new Map<string, LexiconTerm[]>();
+  for (const term of terms) {
+    const key = `${term.reason}|${term.strength}|${term.source}`;
+    const list = byKey.get(key);
+    if (list) list.push(term);
+    else byKey.set(key, [term]);
+  }
+  const groups: CompiledGroup[] = [];
+  for (const list of byKey.values()) {
+    const head = list[0];
+    if (!head) continue;
+    const not = head.not ? new RegExp(head.not) : null;
+    groups.push({ reason: head.reason, strength: head.strength, source: head.source, pattern: new RegExp(list.map((term) => `(?:${term.pattern})`).join('|')), not, terms: list });
+  }
+  return { groups, terms };
+}
+
+/** The lexicon used by default, compiled at module load. */
+export const DEFAULT_LEXICON: Lexicon = compileLexicon(LEXICON_TERMS);
+
+/** Text prepared for phrase matching: lower case, runs of white space as one space, and a map back to offsets. */
+export type NormalizedText = { text: string; offsets: Int32Array; length: number };
+
+// "550-5.1.1 ": the code prefix of a multi-line reply's continuation lines, dropped so phrases can span lines.
+const REPLY_PREFIX = /(?<![\w.])[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}(?![\w.]))?/g;
+
+/** Lower-cases and collapses white space, keeping for each character its offset in the original. */
+export function normalizeText(original: string): NormalizedText {
+  let masked = original.replace(REPLY_PREFIX, (code) => ' '.repeat(code.length));
+  const lower = masked.toLowerCase();
+  masked = lower.length === masked.length ? lower : masked.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+  const offsets = new Int32Array(masked.length + 1);
+  let text = '';
+  let n = 0;
+  let lastSpace = true;
+  let chunkStart = 0;
+  for (let i = 0; i < masked.length; i += 1) {
+    const code = masked.charCodeAt(i);
+    const space = code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160;
+    if (space) {
+      text += masked.slice(chunkStart, i);
+      chunkStart = i + 1;
+      if (!lastSpace) {
+        text += ' ';
+        offsets[n] = i;
+        n += 1;
+      }
+      lastSpace = true;
+      continue;
+    }
+    offsets[n] = i;
+    n += 1;
+    lastSpace = false;
+  }
+  text += masked.slice(chunkStart);
+  offsets[n] = masked.length;
+  return { text, offsets, length: n };
+}
+
+/** Every group of the lexicon that matches, with the first match's span in the original text. */
+export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAULT_LEXICON): PhraseHit[] {
+  const hits: PhraseHit[] = [];
+  if (normalized.length === 0) return hits;
+  for (const group of lexicon.groups) {
+    const match = group.pattern.exec(normalized.text);
+    if (!match) continue;
+    if (group.not?.test(normalized.text)) continue;
+    const start = normalized.offsets[match.index] ?? 0;
+    const last = match.index + match[0].length - 1;
+    const end = (normalized.offsets[Math.max(match.index, last)] ?? start) + 1;
+    hits.push({ reason: group.reason, strength: group.strength, source: group.source, text: match[0], start, end });
+  }
+  return hits;
+}
