@@ -270,7 +270,12 @@ function redactEntity(raw: string, walk: Walk, depth: number, topLevel: boolean)
 
   if (type === 'message/rfc822' || type === 'message/global') {
     const inner = decode();
-    if (walk.dropOriginal && !isBounceMessage(inner)) return rebuild(dropBody(entity.body, walk, 'message'));
+    if (walk.dropOriginal && !isBounceMessage(inner)) {
+      // Its header lines stay, redacted like every other (they say which message bounced); body and attachments go.
+      const original = splitEntity(inner);
+      const kept = redactHeaders({ ...original, headers: original.headers.filter((header) => !/^content-/i.test(header.name)) }, walk, false);
+      return rebuild(`${kept}${original.separator || lineBreakOf(raw).repeat(2)}${dropBody(original.body, walk, 'message')}`);
+    }
     return rebuildText(redactEntity(inner, walk, depth + 1, false));
   }
   if (type === 'text/rfc822-headers' || type === 'message/rfc822-headers') {
