@@ -1,4 +1,7 @@
 // One router factory for the browser and for prerendering, so both render the same tree.
+// No preloading on hover, focus or viewport: the links under a diagnosis (codes, matched entries) are
+// derived from the pasted text, so fetching their data before a click would tell the server what was
+// pasted. Pages load their data when the person actually follows a link.
 import { createRouter, parseSearchWith, stringifySearchWith, type RouterHistory } from '@tanstack/react-router';
 import { routeTree } from './routeTree.gen.ts';
 
@@ -6,7 +9,7 @@ export function createAppRouter(history?: RouterHistory) {
   return createRouter({
     routeTree,
     ...(history ? { history } : {}),
-    defaultPreload: 'intent',
+    defaultPreload: false,
     scrollRestoration: false,
     trailingSlash: 'preserve',
     // Search values stay the text in the address bar: `/?q=550` is the string "550", written back as

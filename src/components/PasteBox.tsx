@@ -8,9 +8,9 @@ import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type Dra
 import { EXAMPLE_BOUNCES } from '../examples.ts';
 import { INPUT_LIMIT, useDiagnosis } from '../hooks/useDiagnosis.ts';
 import { useReaderRole } from '../hooks/useReaderRole.ts';
+import { useShareLink, useShareTitle } from '../hooks/useShareLink.ts';
 import { decodeBytes } from '../lib/bounce/decode-bytes.ts';
 import type { Diagnosis } from '../lib/bounce/types.ts';
-import { decodeShareFragment } from '../lib/share/share-link.ts';
 import { looksLikeQuestion } from '../lib/verdict/read-app-notice.ts';
 import { readVerdicts } from '../lib/verdict/read-verdicts.ts';
 import { announceReading, DiagnosisView } from './DiagnosisView.tsx';
@@ -106,29 +106,22 @@ export function PasteBox() {
 
   // A share link's bounce arrives in the URL fragment (on load, or when another link is opened in this
   // tab); otherwise the text this tab had before comes back.
-  useEffect(() => {
-    const load = (arriving: boolean): void => {
-      const shared = decodeShareFragment(window.location.hash);
-      if (shared?.ok === false) {
-        setNotice(shared.error);
-        return;
-      }
-      const restored = shared?.text ?? (arriving ? sessionStorage.getItem(SESSION_KEY) : null);
+  const sharedText = useShareLink({
+    onShared: (shared) => {
+      setNotice(null);
+      setText(shared);
+      reveal.current = true;
+      void diagnose(shared);
+    },
+    onError: setNotice,
+    onNoLink: () => {
+      const restored = sessionStorage.getItem(SESSION_KEY);
       if (restored) {
-        setNotice(null);
         setText(restored);
-        reveal.current = Boolean(shared?.text);
         void diagnose(restored);
       }
-    };
-    const onHashChange = (): void => load(false);
-    const frame = requestAnimationFrame(() => load(true));
-    window.addEventListener('hashchange', onHashChange);
-    return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener('hashchange', onHashChange);
-    };
-  }, [diagnose]);
+    },
+  });
 
   useEffect(() => cancelPending, []);
 
@@ -177,6 +170,7 @@ export function PasteBox() {
 
   const current = shown && text.trim() !== '' ? shown : null;
   const reading = useMemo(() => (current && data ? readVerdicts(current.text, current.diagnosis, data.entries, data.guides) : null), [current, data]);
+  useShareTitle(current?.diagnosis ?? null, current !== null && current.text === sharedText);
   const announcement =
     state.status === 'working' ? (slow ? 'Reading your bounce…' : '') : state.status === 'error' ? 'The diagnosis failed.' : state.status === 'done' && reading ? announceReading(reading) : '';
 

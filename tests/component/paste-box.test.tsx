@@ -66,10 +66,10 @@ describe('PasteBox', () => {
     const field = await screen.findByRole('textbox', { name: 'Share link' });
     const link = new URL((field as HTMLInputElement).value);
     expect(link.pathname).toBe('/');
-    expect(link.hash).toMatch(/^#bounce=/);
+    expect(link.hash).toMatch(/^#v1\.[0-9a-f]{8}\./);
     expect(link.href).not.toContain('acme-corp');
     const shared = decodeShareFragment(link.hash);
-    expect(shared).toEqual({ ok: true, text: '550 5.1.1 <user1@domain1.example.com>: Email address could not be found, or was misspelled (G8)' });
+    expect(shared).toEqual({ ok: true, legacy: false, text: '550 5.1.1 <user1@domain1.example.com>: Email address could not be found, or was misspelled (G8)' });
   });
 
   it('reopens a shared link with its diagnosis', async () => {
