@@ -27,6 +27,8 @@ export const TAG_PATTERNS: readonly TagPattern[] = [
   { provider: 'cox', pattern: /\b(CDRBL)\b/g },
   // "ETP205"
   { provider: 'fireeye', pattern: /\b(ETP\d{3})\b/g },
+  // the refused command as Yahoo and AOL tag it: "mailbox not found [RCPT_TO]", "[MAIL_FROM]", "[DATA]"
+  { provider: 'yahoo', pattern: /\[(RCPT_TO|MAIL_FROM|END_OF_DATA|DATA|CONNECT|EHLO|HELO)\]/g },
   // "(#id-5.9.2)"
   { provider: 'improvmx', pattern: /#(id-\d\.\d\.\d)\b/g },
   // "cuda_nsu"

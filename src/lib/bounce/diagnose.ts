@@ -7,11 +7,12 @@ import { REASON_FAMILY, REASON_LABELS } from '../content/vocabulary.ts';
 import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
 import type { BounceEvidence, Signal } from './classify-bounce.ts';
 import { extractCodes } from './extract-codes.ts';
+import { findRecipients } from './find-recipients.ts';
 import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
 import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
-import { findAddressBlock, findAddresses, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
+import { findAddressBlock, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
 import { findServiceNotice } from './read-service-notice.ts';
 import type { Lexicon } from './reason-lexicon.ts';
@@ -72,13 +73,38 @@ function lastAttemptReply(findings: readonly Finding[]): Finding | null {
 
 // The recipient's reply code; when the server's reply is only an expiry summary, the reply of the last
 // attempt quoted elsewhere in the bounce ("441 4.4.1 Error encountered while communicating ...") replaces it.
-function chooseReply(diagnosticCodes: readonly Finding[], block: string, bodyCodeLines: string, body: string): string | null {
+// A sending service's generic summary ("550 5.1.0 Address rejected") gives way to the remote server's reply
+// that it quotes; a reply written in the report's Status field ("Status: 553 ...") comes before the bounce text.
+function chooseReply(diagnosticCodes: readonly Finding[], block: string, bodyCodeLines: string, body: string, statusReply: string | null): string | null {
+  const quoted = quotedRemotePair(diagnosticCodes);
+  if (quoted) return quoted.reply.value;
   const fromDiagnostic = failureReply(diagnosticCodes);
   if (fromDiagnostic !== null && lastAttemptReply(diagnosticCodes) === null && diagnosticCodes.some((f) => f.kind === 'reply' && isExpirySummary(f, diagnosticCodes))) {
     const later = lastAttemptReply(extractCodes(block)) ?? lastAttemptReply(extractCodes(bodyCodeLines));
     if (later) return later.value;
   }
-  return fromDiagnostic ?? transcriptReply(block) ?? failureReply(extractCodes(block)) ?? transcriptReply(body) ?? failureReply(extractCodes(bodyCodeLines));
+  return fromDiagnostic ?? statusReply ?? transcriptReply(block) ?? failureReply(extractCodes(block)) ?? transcriptReply(body) ?? failureReply(extractCodes(bodyCodeLines));
+}
+
+// "550 5.1.0 Address rejected: '550 5.1.1 <a@b>: Recipient address rejected: User unknown'": a reply
+// and status pair with a generic detail (X.0 or X.X.0) followed, in the same diagnostic, by a pair of the
+// same class with a specific detail: the later pair is the remote server's own reply, quoted by the service.
+type CodePair = { reply: Finding; status: Finding };
+
+function codePairs(findings: readonly Finding[]): CodePair[] {
+  const pairs: CodePair[] = [];
+  findings.forEach((reply, i) => {
+    const status = findings[i + 1];
+    if (reply.kind === 'reply' && status?.kind === 'enhanced' && status.start - reply.end <= 3 && status.value[0] === reply.value[0]) pairs.push({ reply, status });
+  });
+  return pairs;
+}
+
+function quotedRemotePair(findings: readonly Finding[]): CodePair | null {
+  const pairs = codePairs(findings).filter((pair) => /^[45]/.test(pair.reply.value));
+  const summary = pairs[0];
+  if (!summary || !/\.0$/.test(summary.status.value)) return null;
+  return pairs.find((pair) => pair !== summary && pair.status.value[0] === summary.status.value[0] && !/\.0$/.test(pair.status.value) && !/^[45]\.4\.7$/.test(pair.status.value)) ?? null;
 }
 
 // "<<< 550 5.1.1 ...": in a session transcript the first failed reply is the one to the refused command;
@@ -98,7 +124,9 @@ function enhancedValues(findings: readonly Finding[]): string[] {
 // replaces a generic one ("#5.1.0" in the reply, "Status: 5.1.1"), and the code of the last attempt
 // replaces an expiry summary (X.4.7, "4.4.7 Message expired <421 4.4.2 Connection timed out>");
 // a bare "Status: 5.0.0" gives way to a specific code the text states ("554 5.3.0 unknown mailer error").
-function chooseStatus(codesInReply: readonly string[], field: string | null, codesInText: readonly string[]): string | null {
+// A service summary wrapping the remote reply it quotes ("550 5.1.0 ... '550 5.1.1 ...'") yields to that reply.
+function chooseStatus(codesInReply: readonly string[], field: string | null, codesInText: readonly string[], quoted: CodePair | null): string | null {
+  if (quoted) return quoted.status.value;
   // A session transcript's "250 2.1.0 Ok" is not the failure's status when a failure code follows it.
   const inReply = failuresFirst(codesInReply);
   const inText = failuresFirst(codesInText);
@@ -148,17 +176,17 @@ function kindFor(reason: Reason, action: string | null, delayedText: boolean): D
   return 'bounce';
 }
 
-function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient[], body: string): RecipientDraft[] {
-  if (dsnRecipients.length > 0) {
-    return dsnRecipients.slice(0, MAX_RECIPIENTS).map((dsn) => {
-      const address = dsn.finalRecipient ?? dsn.originalRecipient ?? '';
-      return { dsn, address, diagnostic: dsn.diagnosticCode ?? '' };
-    });
-  }
-  const failedHeader = parts.headers.get('x-failed-recipients');
-  const exclude = [parts.from, ...(parts.headers.get('to') ?? '').split(/[,\s<>]+/)].filter(Boolean);
-  const addresses = failedHeader ? failedHeader.split(/[,\s]+/).filter((a) => a.includes('@')) : findAddresses(body, exclude);
-  return addresses.slice(0, MAX_RECIPIENTS).map((address) => ({ dsn: { ...emptyRecipient(), finalRecipient: address }, address, diagnostic: '' }));
+// One draft per failed address (see find-recipients.ts); a recipient named only in the text gets an empty report
+// block. An automatic reply (RFC 3834) or a one-click unsubscribe request comes from the recipient itself.
+function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient[], body: string, input: string): RecipientDraft[] {
+  const selfSent =
+    parts.isEmail && dsnRecipients.length === 0 && (/^true$/i.test(parts.headers.get('x-apple-unsubscribe')?.trim() ?? '') || isVacation(parts, false, extractCodes(body)));
+  const source = { headers: parts.headers, from: parts.from, input: parts.isEmail ? input : '', feedbackReport: parts.feedbackReport, selfSent };
+  return findRecipients(dsnRecipients, body, source, MAX_RECIPIENTS).map(({ dsn, address }) => ({
+    dsn: dsn ?? { ...emptyRecipient(), finalRecipient: address },
+    address,
+    diagnostic: dsn?.diagnosticCode ?? '',
+  }));
 }
 
 function originOf(firstRemote: boolean, text: string, generatingHost: string | null, isBounceEmail: boolean): BounceOrigin {
@@ -180,7 +208,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const dsn = readDeliveryStatus(parts.deliveryStatus || body);
   const reportingMta = dsn.reportingMta;
   const generatingHost = parts.isEmail ? generatingHostOf(parts, reportingMta) : reportingMta;
-  const drafts = draftRecipients(parts, dsn.recipients, body);
+  const drafts = draftRecipients(parts, dsn.recipients, body, input);
   const bodyCodeLines = findCodeLines(body, extractCodes(body).filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start));
 
   // An ARF report (RFC 5965), or Apple Mail's one-click unsubscribe request ("X-Apple-Unsubscribe: true").
@@ -212,8 +240,8 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const localProgram = draft.dsn.diagnosticType === 'x-unix';
     const diagnosticCodes = localProgram ? [] : extractCodes(diagnostic);
     // The code inside the server's own reply outranks the report's summary Status (often 5.0.0 or 4.4.7).
-    const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(extractCodes(bodyCodeLines)));
-    const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body);
+    const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(extractCodes(bodyCodeLines)), quotedRemotePair(diagnosticCodes));
+    const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body, draft.dsn.statusReply);
     const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
     const action = draft.dsn.action;
     let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus, ...scoring });

@@ -7,26 +7,39 @@ import type { Finding } from './types.ts';
 
 // "5.1.1", "#5.1.1", "(5.7.606)", "550-5.1.1"; not "id-5.9.2", "10.4.5.1", "4.16.55.1", "v5.1.1" or "5.1.1.3"
 const ENHANCED = /(?<![\w.@/$:]|[^\s\d]-)([245])\.([0-7])\.(\d{1,3})(?![\w@/-]|\.\d)/g;
-// "550 ", "550-5.1.1", "421-", "554<EOL>", "#550 5.1.1" (Exchange), "\"code\": 550," (an ESP's JSON event);
+// "550 ", "550-5.1.1", "421-", "554<EOL>", "#550 5.1.1" (Exchange), "\"code\": 550," (an ESP's JSON event),
+// "550-'5.7.1", "550: 5.2.2", "ERROR_CODE :550", "said:550", "[SMTP Error Code 550]", "said: 550 {mx001}";
 // not "1550", "550.3", "12:550"
-const REPLY = /(?<![\w.:@/$+=-])([245][0-5]\d)(?=[ \t]|-[ \t]?[245a-zA-Z]|\r|\n|$|[;:,](?:[ \t]|\r|\n))/g;
+const REPLY = /(?<![\w.@/$+=-]|\d:)([245][0-5]\d)(?=[ \t]|-[ \t]?['"]?[245a-zA-Z]|\r|\n|$|[;:,](?:[ \t]|\r|\n|$)|[\]})'"](?:[ \t]|[.,;]|\r|\n|$))/g;
 // words that, just before a number, make it a version: "Postfix 2.5.5", "version 5.1.1", "Exim 4.72"
 const VERSION_WORDS = /(?:version|ver|release|rev|build|postfix|exim|sendmail|qmail|exchange|dovecot|courier|microsoft smtp server|esmtp|smtpd|server|v|r)[ \t]{0,2}$/i;
-// contexts in which a bare three-digit number is a reply: "said: 550", "smtp; 550", "Remote Server returned '550", "talk to me: 421", "<a@b.example>: 550"
-// and the JSON field of an ESP's event: "\"code\": 550"
-const REPLY_CONTEXT = /(?:said|returned was|talk to me|smtp|reply|replied|response|error|code|status|reason|returned|diagnostic-code|failed|rejected|refused|answer|message|<<<|>>>)"?[ \t]*[:;(=]?[ \t]*['"([]?[ \t]*$|[\]>]:[ \t]{1,3}$/i;
-// the reply is the first thing on its line, possibly after quoting, a bullet or a markdown bold marker
-const LINE_START = /(?:^|[\r\n])[ \t>*|#-]{0,12}$/;
+// Words that introduce a server's reply or status, in English and as localised notices write them:
+// "said:", "failed with:", "Server responded with:", "Fehlercode:", "Code d'erreur :", "Código de error:",
+// "Grund:", "Raison :", "Motivo:", "Powód:", "原因：", "错误代码：", "エラー:"
+const INTRODUCING_WORDS =
+  '(?:said|returned was|talk to me|smtp|reply|replied|response|responded|answered|error|code|status|reason|returned|diagnostic-code|failed|failure|rejected|refused|answer|message|fehler(?:code)?|grund|code d\'erreur|erreur|raison|c[oó]digo(?: de error)?|motivo|raz[oó]n|errore|fout(?:code)?|reden|b[lł][aą]d|kod b[lł][eę]du|pow[oó]d|原因|理由|エラー(?:コード)?|错误(?:代码)?|錯誤(?:代碼)?)(?:[ \t]+(?:with|by|was|is))?';
+// contexts in which a bare three-digit number is a reply: "said: 550", "smtp; 550", "Remote Server returned '550", "talk to me: 421", "<a@b.example>: 550",
+// "ERROR_CODE :550", "failure: 552", "ResponseCode 421,", "[SMTP Error Code 550]", "错误代码：550", and the JSON field of an ESP's event: "\"code\": 550"
+// and Sendmail's "554 <a@b.example>... 550 Host unknown" (the remote reply after the address and its dots)
+const REPLY_CONTEXT = new RegExp(`${INTRODUCING_WORDS}"?[ \\t]*[:;(=：]?[ \\t]*['"([]?[ \\t]*$|<<<[ \\t]?$|>>>[ \\t]?$|[\\]>]:[ \\t]{1,3}$|(?:>|@[\\w.-]{1,253})\\.\\.\\.[ \\t]{1,2}$`, 'i');
+// the reply is the first thing on its line, possibly after quoting, a bullet, a markdown bold marker or an
+// opening quote: "> 550 ...", "** 550", "            \"554 Message looping (received 6 times)\""
+const LINE_START = /(?:^|[\r\n])[ \t>*|#-]{0,16}['"]?$/;
 // a date or time right before: "Oct 2010 " "Fri, 29 ", "23:34 "
 const DATE_BEFORE = /(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]{1,3}(?:\d{1,4}[ \t]{1,3})?|\d{1,2}:\d{2}(?::\d{2})?[ \t]{1,3}|\d[ \t]|\+\d{0,3}[ \t(]{0,2}|[(]\d{0,4}[)]?[ \t]?)$/i;
 // what makes x.y.z a status code rather than prose ("room 4.5.1", "chapter 2.1.3"): the start of a line,
 // a reply code ("550 5.1.1", "550-5.1.1"), a field or word that introduces one ("Status: 5.1.1",
 // "smtp; 5.1.1", "said: 5.2.1", "error 5.7.1"), or an opening mark ("(5.2.2)", "#5.1.1", "[5.7.1]", "'5.4.1")
 const ENHANCED_CONTEXT =
-  /(?:^|[\r\n])[ \t>*|-]{0,12}$|(?<![\w.])[245]\d\d(?:[ \t]{1,3}|-|[ \t]?-[ \t]?)$|(?:status|code|said|smtp|x-unix|error|reason|diagnostic|returned|reply|response|dsn|failed|failure|result|deferred|rejected|refused|delayed)[ \t]{0,3}[:;=]?[ \t]{0,3}['"([<#]?$|[(#[<'"=][ \t]?$|[;:][ \t]{1,3}$/i;
-// what follows a reply: an enhanced code of the same class, words, an empty address (KDDI "550 : User
-// unknown") or the code repeated (Gmail "554 554 5.7.0")
-const AFTER_REPLY = /^(?:[ \t]{1,4}(?:-[ \t])?|-[ \t]?)(?:([245])\.[0-7]\.\d{1,3}\b|["'<([A-Za-z*#]|:[ \t]|[245]\d\d[ \t])/;
+  /(?:^|[\r\n])[ \t>*|-]{0,12}$|(?<![\w.])[245]\d\d(?:[ \t]{1,3}|-|[ \t]?-[ \t]?|:[ \t]{1,3})$|(?:status|code|said|smtp|x-unix|error|reason|diagnostic|returned|reply|response|dsn|failed|failure|result|deferred|rejected|refused|delayed|error message|status message|fehler|grund|erreur|raison|c[oó]digo|motivo|errore|原因|エラー|错误|錯誤)"?[ \t]{0,3}[:;=：]?[ \t]{0,3}['"([<#]?$|[(#[<'"=][ \t]?$|[;:：][ \t]{1,3}$/i;
+// what follows a reply: an enhanced code of the same class ("550 5.1.1", "550-'5.7.1", "550: 5.2.2"), words,
+// an empty address (KDDI "550 : User unknown"), the code repeated (Gmail "554 554 5.7.0") or a server tag ("550 {mx001-rz3}")
+const AFTER_REPLY = /^(?:[ \t]{1,4}(?:-[ \t])?|-[ \t]?|:[ \t]{1,3})(?:['"]?([245])\.[0-7]\.\d{1,3}\b|["'<([{\p{L}*#]|:[ \t]|[245]\d\d[ \t])/u;
+// what may follow a bare reply at a line start: the end of the line ("554<EOL>")
+const LINE_END = /^,?[ \t]*(?:\r|\n|$)/;
+// ...and after a word that introduces a failure reply, also a closing mark or a comma: "[SMTP Error Code 550]",
+// "ResponseCode 421, Unable to connect"; not "width=\"208\"" or "SHA256_P=\n256)" (no introducing word)
+const INTRODUCED_END = /^(?:[,;]?[ \t]*(?:\r|\n|$)|[\]})'"][ \t.,;]?|,[ \t])/;
 
 const LOOKBEHIND = 48;
 
@@ -46,12 +59,14 @@ function isReplyCode(text: string, start: number, end: number): boolean {
   const after = AFTER_REPLY.exec(tail);
   // "#550 5.1.1 RESOLVER.ADR.RecipNotFound ##": after a "#" only a reply with its status code counts ("ticket #550" does not)
   if (head.endsWith('#')) return after?.[1] === text[start];
-  const introduced = LINE_START.test(head) || REPLY_CONTEXT.test(head);
+  const named = REPLY_CONTEXT.test(head);
+  const introduced = named || LINE_START.test(head);
   // Exchange's expiry "Remote Server returned '550 4.4.7 QUEUE.Expired": a failure reply with a failure status of the other class
   if (after?.[1] !== undefined) return after[1] === text[start] || (introduced && after[1] !== '2' && text[start] !== '2');
   if (introduced) {
     // Yahoo's "Remote host said: 552 1 Requested mail action aborted": a small number before the words
-    return after !== null || /^,?[ \t]*(?:\r|\n|$)/.test(tail) || /^[ \t]\d{1,2}[ \t]+[A-Za-z]/.test(tail);
+    const end = named && text[start] !== '2' ? INTRODUCED_END : LINE_END;
+    return after !== null || end.test(tail) || /^[ \t]\d{1,2}[ \t]+[A-Za-z]/.test(tail);
   }
   return false;
 }

@@ -2,10 +2,6 @@
 // which addresses failed, the block of text about each, the SMTP command that was refused
 // (RFC 5321 section 4.1), and whether the text quotes a remote server's reply.
 
-// "kijitora@example.jp", "<kijitora@example.jp>"
-const ADDRESS = /[\w.+=!#$%&'*/?^`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,24}\b/g;
-const SYSTEM_ADDRESS = /^(?:mailer-daemon|postmaster|no-?reply|root|double-bounce|bounce[s]?)@/i;
-
 // "in reply to RCPT TO command", "after end of data:", "after MAIL FROM:<a@b>", "after initial connection";
 // Postfix folds long lines, so the words may be split over lines ("(in\n    reply to RCPT TO command)")
 const COMMAND_PHRASE = /\b(?:in\s+reply\s+to|after|while\s+sending|during|error\s+in|rejected\s+(?:at|after)|responded\s+to)\s+(?:the\s+)?(rcpt\s+to|rcpt|mail\s+from|mail|end\s+of\s+data|data|dot|message\s+body|helo|ehlo|initial\s+connection|connect|starttls|auth|rset|quit)\b/i;
@@ -50,19 +46,6 @@ export function hasRemoteReply(text: string): boolean {
   return REMOTE_REPLY.test(text);
 }
 
-/** Addresses in the bounce text that are not the bounce's own sender, receiver or a system mailbox. */
-export function findAddresses(text: string, exclude: readonly string[]): string[] {
-  const skip = new Set(exclude.map((address) => address.toLowerCase()));
-  const out: string[] = [];
-  for (const match of text.slice(0, 100_000).matchAll(ADDRESS)) {
-    const address = match[0].replace(/^[.'`{|}~-]+|[.]+$/g, '');
-    const lower = address.toLowerCase();
-    if (skip.has(lower) || SYSTEM_ADDRESS.test(address) || out.some((a) => a.toLowerCase() === lower)) continue;
-    out.push(address);
-  }
-  return out;
-}
-
 // A session transcript line: ">>> MAIL From:<a@b>", "<<< 550 Insecure Mail Relay", "... while talking to mx.example:"
 const TRANSCRIPT_LINE = /^(?:[ \t]*(?:>>>|<<<)|(?:\.\.\. )?while talking to\b)/i;
 
@@ -94,8 +77,9 @@ export function findAddressBlock(text: string, address: string): string {
   return cutAtNextRecipient(first, address);
 }
 
-// A line naming only an address, as a heading for the lines below it: "\"b@example.org\":", "<b@example.org>:"
-const RECIPIENT_HEADING = /^[ \t]*["<]?([^\s"<>@]{1,64}@[^\s"<>]{1,253})[">]?:?[ \t]*\r?$/;
+// A line that opens with an address, as a heading for the lines below it or as the next recipient's entry:
+// "\"b@example.org\":", "<b@example.org>:", "b@example.org: 550 5.1.1 ..." (OpenSMTPD), "b@example.org (user unknown)"
+const RECIPIENT_HEADING = /^[ \t>]*["<]?([^\s"<>@]{1,64}@[^\s"<>:;,()]{1,253})[">]?(?::|[ \t]|\r?$)/;
 
 // Ends a block where the next recipient's heading starts, when a bounce lists recipients without blank lines.
 function cutAtNextRecipient(block: string, address: string): string {

@@ -8,6 +8,8 @@ export type DsnRecipient = {
   originalRecipient: string | null;
   action: string | null;
   status: string | null;
+  /** A reply code written where the status belongs ("Status: 553 Exceeded maximum inbound message size"). */
+  statusReply: string | null;
   remoteMta: string | null;
   diagnosticCode: string | null;
   /** The Diagnostic-Code type: "smtp", or "x-unix" for a local delivery program's exit status. */
@@ -30,8 +32,9 @@ function stripType(value: string): string {
   return value.replace(/^[ \t]*[A-Za-z0-9-]{1,12}[ \t]*;[ \t]*/, '').trim();
 }
 
+// "<@relay.example:a@b.example>": an RFC 5321 source route before the mailbox is dropped
 function cleanAddress(value: string): string {
-  return stripType(value).replace(/^<|>$/g, '').trim();
+  return stripType(value).replace(/^<|>$/g, '').replace(/^@[^:\s]{1,253}:/, '').trim();
 }
 
 function unfold(text: string): string[] {
@@ -54,6 +57,7 @@ export function emptyRecipient(): DsnRecipient {
     originalRecipient: null,
     action: null,
     status: null,
+    statusReply: null,
     remoteMta: null,
     diagnosticCode: null,
     diagnosticType: null,
@@ -101,6 +105,8 @@ export function readDeliveryStatus(text: string): DeliveryStatus {
         break;
       case 'status':
         current.status = /^[245]\.\d{1,3}\.\d{1,3}/.exec(value)?.[0] ?? null;
+        // "Status: 553 Exceeded maximum inbound message size": some servers put the SMTP reply here
+        current.statusReply = current.status === null ? (/^([245][0-5]\d)(?![\d.])/.exec(value)?.[1] ?? null) : null;
         break;
       case 'remote-mta':
         current.remoteMta = stripType(value) || null;

@@ -3,6 +3,7 @@
 // Input that is not an email (a fragment of a bounce) is returned as the body unchanged.
 import PostalMime from 'postal-mime';
 import type { Email } from 'postal-mime';
+import { decodeText } from './decode-bytes.ts';
 
 export type EmailParts = {
   isEmail: boolean;
@@ -51,8 +52,7 @@ function rawBody(input: string): string {
 
 function textOf(content: string | ArrayBuffer | Uint8Array): string {
   if (typeof content === 'string') return content;
-  const bytes = content instanceof Uint8Array ? content : new Uint8Array(content);
-  return new TextDecoder('utf-8').decode(bytes);
+  return decodeText(content instanceof Uint8Array ? content : new Uint8Array(content));
 }
 
 // "<script ...>...</script>": the element and its content are dropped. Found by scanning forward so an
