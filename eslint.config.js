@@ -1,5 +1,6 @@
 // Lint: typescript-eslint (type-aware) everywhere, React hooks rules for the app, and the boundaries:
-// src/lib is pure (no React, no router, no DOM-only modules), and only src/catalogue.ts reads generated data.
+// src/lib is pure (no React, no router, no DOM-only modules), and only src/catalogue.ts (the site) and
+// src/cli/bundled-catalogue.ts (the command line and library) read generated data.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -21,7 +22,7 @@ const sinkProperties = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-ssr', 'src/generated', 'src/routeTree.gen.ts', 'node_modules', 'coverage'] },
+  { ignores: ['dist', 'dist-ssr', 'dist-cli', 'dist-lib', 'src/generated', 'src/routeTree.gen.ts', 'node_modules', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -37,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.{js,mjs}'],
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
@@ -75,7 +76,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/catalogue.ts', 'src/lib/**'],
+    ignores: ['src/catalogue.ts', 'src/cli/bundled-catalogue.ts', 'src/lib/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

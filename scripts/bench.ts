@@ -1,67 +1,233 @@
-// Benchmarks, one function each, printed as figures: `npm run bench`. The engine benchmark diagnoses
-// the whole real-bounce corpus (../shared/bounces) in one process after a warm-up, and times a 1 MB
-// and a 10 MB paste. Further benchmarks (search, bundle size, page load) are added as functions to BENCHMARKS.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Engine and command-line benchmarks, printed as figures: `npm run bench`. Over both real corpora
+// (../shared/bounces and ../shared/bounces-more): the engine's warm in-process rate (library build and
+// source), the whole-process time of `npm run --silent diagnose -- --json FILES` and of the compiled
+// `bouncedoc`, the time to the first output line, and, when Perl's Sisimai is installed, Sisimai's
+// whole-process time and in-process rate on the same files with the ratios (by CPU time, steadier on a
+// shared machine, and by wall clock). Then a 100,000-message mbox generated from the corpora goes through
+// the command line (time, peak memory, summary counts), and 1 MB and 10 MB pastes are timed.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { decodeBytes } from '../src/lib/bounce/decode-bytes.ts';
 import { diagnoseBounce } from '../src/lib/bounce/diagnose.ts';
-import type { MatchableEntry } from '../src/lib/bounce/types.ts';
+import type { Diagnosis, MatchableEntry } from '../src/lib/bounce/types.ts';
 
 type Figure = { name: string; value: string };
 type Benchmark = { name: string; run: () => Promise<Figure[]> };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(root, 'dist-cli', 'bouncedoc.mjs');
+const CORPORA = ['../shared/bounces', '../shared/bounces-more'].map((dir) => path.resolve(root, dir));
+const MBOX_MESSAGES = Number(process.env.BENCH_MBOX_MESSAGES ?? 100_000);
+
+// Sisimai over files named on the command line, one JSON line per file (as a caller of the CLI would use it).
+const SISIMAI_FILES = `use strict; use Sisimai; use JSON::PP; my $js = JSON::PP->new->canonical;
+for my $f (@ARGV) { my $v = Sisimai->make($f, delivered => 1, vacation => 1); my $d = $v && @$v ? $v->[0] : undef;
+print $js->encode({file => $f, reason => $d ? $d->reason : undef}), "\\n"; }`;
+// Sisimai in one process on emails already in memory: a warm-up pass, then timed rounds; prints emails/s.
+const SISIMAI_RATE = `use strict; use Sisimai; use Time::HiRes qw(time);
+my @mails = map { local $/; open my $fh, '<:raw', $_ or die; my $t = <$fh>; close $fh; $t } @ARGV;
+Sisimai->make(\\$_, delivered => 1, vacation => 1) for @mails;
+my $rounds = 3; my $t0 = time; my @c0 = times; for (1 .. $rounds) { Sisimai->make(\\$_, delivered => 1, vacation => 1) for @mails; }
+my @c1 = times; my $wall = time - $t0; my $cpu = ($c1[0] + $c1[1]) - ($c0[0] + $c0[1]);
+printf "%.1f %.1f\\n", @mails * $rounds / $wall, @mails * $rounds / ($cpu || 1e-9);`;
 
 function loadCatalogue(): MatchableEntry[] {
   const file = path.join(root, 'src', 'generated', 'match.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as MatchableEntry[]) : [];
 }
 
-function listEmails(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return listEmails(full);
-    return name.endsWith('.eml') ? [full] : [];
+function corpusFiles(): string[] {
+  return CORPORA.flatMap((dir) => {
+    const expected = path.join(dir, 'expected.jsonl');
+    if (!existsSync(expected)) return [];
+    return readFileSync(expected, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => path.join(dir, (JSON.parse(line) as { file: string }).file));
   });
 }
 
-async function timeMs(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
 }
 
-async function benchDiagnosis(): Promise<Figure[]> {
+type Timed = { ms: number; cpuMs: number; stdout: string; status: number | null };
+
+// Wall time, and the CPU time (user + system) of the command and its children when /usr/bin/time is
+// there: on a machine shared with other work the CPU time is the steadier figure.
+function timeCommand(command: string, args: string[]): Timed {
+  const timed = existsSync('/usr/bin/time');
+  const started = performance.now();
+  const run = timed
+    ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', command, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - started;
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN, stdout: run.stdout, status: run.status };
+}
+
+function describeRuns(runs: Timed[]): string {
+  const cpu = median(runs.map((r) => r.cpuMs));
+  return `${seconds(median(runs.map((r) => r.ms)))} wall, ${Number.isNaN(cpu) ? '?' : seconds(cpu)} CPU (medians of ${String(runs.length)})`;
+}
+
+function cpuNow(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+type Engine = (text: string) => Promise<Diagnosis>;
+
+// Warm emails per second, by wall clock and by CPU time.
+async function rateOf(engine: Engine, texts: readonly string[]): Promise<{ wall: number; cpu: number }> {
+  for (const text of texts) await engine(text);
+  const rounds = 3;
+  const started = performance.now();
+  const cpu = cpuNow();
+  for (let round = 0; round < rounds; round++) for (const text of texts) await engine(text);
+  return { wall: (texts.length * rounds * 1000) / (performance.now() - started), cpu: (texts.length * rounds * 1000) / (cpuNow() - cpu) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+// Milliseconds from spawning the command line until its first line of output.
+function timeToFirstLine(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    let seen = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (!seen && chunk.includes(0x0a)) {
+        seen = true;
+        resolve(performance.now() - started);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      if (!seen) reject(new Error('no output'));
+    });
+  });
+}
+
+function hasSisimai(): boolean {
+  return spawnSync('perl', ['-MSisimai', '-e', '1']).status === 0;
+}
+
+async function benchCorpus(): Promise<Figure[]> {
+  const files = corpusFiles();
+  if (files.length === 0) return [{ name: 'corpora', value: 'not found' }];
   const catalogue = loadCatalogue();
-  const emails = listEmails(path.resolve(root, '../shared/bounces')).flatMap((file) => {
+  const texts = files.flatMap((file) => {
     const decoded = decodeBytes(readFileSync(file));
     return decoded.ok ? [decoded.text] : [];
   });
-  const figures: Figure[] = [{ name: 'catalogue entries', value: String(catalogue.length) }];
-  if (emails.length > 0) {
-    for (const text of emails.slice(0, 50)) await diagnoseBounce(text, catalogue);
-    const rounds = 3;
-    const ms = await timeMs(async () => {
-      for (let round = 0; round < rounds; round++) for (const text of emails) await diagnoseBounce(text, catalogue);
-    });
-    figures.push({ name: `corpus (${String(emails.length)} emails x ${String(rounds)})`, value: `${((emails.length * rounds * 1000) / ms).toFixed(0)} emails/s` });
+  timeCommand('npm', ['run', '--silent', 'diagnose', '--', '--json', files[0] ?? '']); // builds when stale
+  const library = (await import(pathToFileURL(path.join(root, 'dist-lib', 'index.js')).href)) as { diagnoseBounce: Engine };
+  const bundled = await rateOf((text) => library.diagnoseBounce(text), texts);
+  const source = await rateOf((text) => diagnoseBounce(text, catalogue), texts);
+  const ours = bundled.cpu;
+  const figures: Figure[] = [
+    { name: 'emails (both corpora)', value: String(files.length) },
+    { name: 'in-process, warm (library build)', value: `${bundled.cpu.toFixed(0)} emails/s by CPU time, ${bundled.wall.toFixed(0)} by wall clock` },
+    { name: 'in-process, warm (from source)', value: `${source.cpu.toFixed(0)} emails/s by CPU time, ${source.wall.toFixed(0)} by wall clock` },
+  ];
+
+  const npmRuns = [0, 1, 2].map(() => timeCommand('npm', ['run', '--silent', 'diagnose', '--', '--json', ...files]));
+  const binRuns = [0, 1, 2].map(() => timeCommand(process.execPath, [CLI, '--json', ...files]));
+  const firstLines: number[] = [];
+  for (let i = 0; i < 5; i++) firstLines.push(await timeToFirstLine(['--json', files[0] ?? '']));
+  const whole = median(npmRuns.map((r) => r.cpuMs));
+  const wholeWall = median(npmRuns.map((r) => r.ms));
+  figures.push(
+    { name: 'whole process, npm run diagnose', value: describeRuns(npmRuns) },
+    { name: 'whole process, bouncedoc', value: describeRuns(binRuns) },
+    { name: 'start-up to first line', value: `${median(firstLines).toFixed(0)} ms (median of 5)` },
+  );
+  if (!hasSisimai()) {
+    figures.push({ name: 'Sisimai', value: 'not installed (apt-get install -y libsisimai-perl)' });
+    return figures;
   }
-  const bounce = emails[0] ?? '550 5.1.1 <a@example.org>: User unknown\n';
+  const sisimaiRuns = [0, 1, 2].map(() => timeCommand('perl', ['-e', SISIMAI_FILES, ...files]));
+  const [sisimaiWall = Number.NaN, sisimaiCpu = Number.NaN] = timeCommand('perl', ['-e', SISIMAI_RATE, ...files]).stdout.trim().split(' ').map(Number);
+  figures.push(
+    { name: 'Sisimai whole process', value: describeRuns(sisimaiRuns) },
+    { name: 'Sisimai in-process', value: `${sisimaiCpu.toFixed(0)} emails/s by CPU time, ${sisimaiWall.toFixed(0)} by wall clock` },
+    { name: 'whole process: Sisimai / ours', value: `${(median(sisimaiRuns.map((r) => r.cpuMs)) / whole).toFixed(2)}x by CPU time, ${(median(sisimaiRuns.map((r) => r.ms)) / wholeWall).toFixed(2)}x by wall clock` },
+    { name: 'in-process: ours / Sisimai', value: `${(ours / sisimaiCpu).toFixed(2)}x by CPU time, ${(bundled.wall / sisimaiWall).toFixed(2)}x by wall clock` },
+  );
+  return figures;
+}
+
+// An mbox of `count` messages cycling through the corpora, with body "From " lines escaped (mboxrd).
+async function writeMbox(file: string, count: number): Promise<void> {
+  const messages = corpusFiles().map((f) => readFileSync(f, 'latin1').replace(/^From [^\n]*\n/, '').replace(/^(>*From )/gm, '>$1').replace(/\n*$/, '\n'));
+  const out = createWriteStream(file, { encoding: 'latin1' });
+  for (let i = 0; i < count; i++) {
+    const ok = out.write(`From MAILER-DAEMON Mon Dec  7 00:00:00 2026\n${messages[i % messages.length] ?? ''}\n`);
+    if (!ok) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+}
+
+async function benchMailbox(): Promise<Figure[]> {
+  if (corpusFiles().length === 0) return [];
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bouncedoc-bench-'));
+  try {
+    const mbox = path.join(dir, 'bounces.mbox');
+    await writeMbox(mbox, MBOX_MESSAGES);
+    const timed = existsSync('/usr/bin/time');
+    const args = [process.execPath, CLI, '--json', '--summary', mbox];
+    const started = performance.now();
+    const run = spawnSync(timed ? '/usr/bin/time' : args[0] ?? '', timed ? ['-v', ...args] : args.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const ms = performance.now() - started;
+    const lines = run.stdout.split('\n').filter(Boolean);
+    const summary = (JSON.parse(lines.at(-1) ?? '{}') as { summary?: { messages: number; unreadable: number; byReason: Record<string, number> } }).summary;
+    const byReason = Object.values(summary?.byReason ?? {}).reduce((a, b) => a + b, 0);
+    const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1];
+    const user = /User time \(seconds\): ([\d.]+)/.exec(run.stderr)?.[1];
+    const system = /System time \(seconds\): ([\d.]+)/.exec(run.stderr)?.[1];
+    const cpuMs = user && system ? (Number(user) + Number(system)) * 1000 : Number.NaN;
+    const cpu = Number.isNaN(cpuMs) ? '' : `; ${seconds(cpuMs)} CPU (${((MBOX_MESSAGES * 1000) / cpuMs).toFixed(0)} messages/s)`;
+    return [
+      { name: `mbox of ${String(MBOX_MESSAGES)} messages`, value: `${seconds(ms)} wall (${((MBOX_MESSAGES * 1000) / ms).toFixed(0)} messages/s)${cpu}` },
+      { name: 'peak memory', value: peak ? `${(Number(peak) / 1024).toFixed(0)} MB` : 'not measured (no /usr/bin/time)' },
+      { name: 'JSON lines', value: String(lines.length - 1) },
+      { name: 'summary: read + unreadable', value: `${String(summary?.messages)} + ${String(summary?.unreadable)} (by reason adds to ${String(byReason)})` },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchPastes(): Promise<Figure[]> {
+  const catalogue = loadCatalogue();
+  const bounce = '550 5.1.1 <a@example.org>: User unknown\n';
   const filler = 'Lorem ipsum dolor sit amet, 192.0.2.1 at 10:45:12 on Tue, 02 Apr 2024 (v2.5.5).\n';
+  const figures: Figure[] = [];
   for (const megabytes of [1, 10]) {
     const paste = filler.repeat(Math.ceil((megabytes * 1_000_000) / filler.length)) + bounce;
     await diagnoseBounce(paste.slice(0, 100_000), catalogue);
-    const ms = await timeMs(() => diagnoseBounce(paste, catalogue));
-    figures.push({ name: `${String(megabytes)} MB paste`, value: `${ms.toFixed(0)} ms` });
+    const started = performance.now();
+    await diagnoseBounce(paste, catalogue);
+    figures.push({ name: `${String(megabytes)} MB paste`, value: `${(performance.now() - started).toFixed(0)} ms` });
   }
   return figures;
 }
 
-const BENCHMARKS: Benchmark[] = [{ name: 'diagnosis engine', run: benchDiagnosis }];
+const BENCHMARKS: Benchmark[] = [
+  { name: 'diagnosis engine and command line, both corpora (timings on a shared machine vary)', run: benchCorpus },
+  { name: 'command line on a generated mailbox', run: benchMailbox },
+  { name: 'large pastes', run: benchPastes },
+];
 
 for (const benchmark of BENCHMARKS) {
   console.log(benchmark.name);
-  for (const figure of await benchmark.run()) console.log(`  ${figure.name.padEnd(32)} ${figure.value}`);
+  for (const figure of await benchmark.run()) console.log(`  ${figure.name.padEnd(34)} ${figure.value}`);
 }

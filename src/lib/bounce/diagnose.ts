@@ -319,6 +319,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     evidence: decidingSignals === null ? [] : evidenceOf(decidingSignals, analysed, reason),
   };
   if (parts.isEmail && analysed !== input) diagnosis.text = analysed;
+  if (parts.notices) diagnosis.notices = parts.notices;
   return diagnosis;
 }
 

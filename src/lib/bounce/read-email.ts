@@ -1,9 +1,11 @@
 // Turns pasted input into the parts a diagnosis needs, using postal-mime for all MIME work
 // (RFC 2045 transfer encodings, RFC 2047 words, charsets, RFC 6522 multipart/report).
-// Input that is not an email (a fragment of a bounce) is returned as the body unchanged.
+// Input that is not an email (a fragment of a bounce) is returned as the body unchanged. Work is
+// bounded: parts past a count or a nesting depth are not read, and a notice says so.
 import PostalMime from 'postal-mime';
 import type { Email } from 'postal-mime';
 import { decodeText } from './decode-bytes.ts';
+import type { Notice } from './types.ts';
 
 export type EmailParts = {
   isEmail: boolean;
@@ -17,7 +19,53 @@ export type EmailParts = {
   /** The message/feedback-report part (RFC 5965), or ''. */
   feedbackReport: string;
   contentType: string;
+  /** What was left unread (MIME limits reached). */
+  notices?: Notice[];
 };
+
+/** The most MIME parts read and the deepest multipart nesting followed (RFC 2046 section 5.1). */
+export const MIME_LIMITS = { maxParts: 500, maxDepth: 16 };
+
+// A boundary declared in a Content-Type header ('boundary="b1"', 'boundary=b1'), or a delimiter line
+// ("--b1", "--b1--") of RFC 2046 section 5.1.1
+const MIME_MARK = /boundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))|^--([^\r\n]{1,200}?)[ \t]*\r?$/gim;
+
+/**
+ * Cuts a message before the part that would pass the MIME limits: the part after the last one allowed,
+ * or the part that opens a multipart nested deeper than allowed. Everything before the cut parses as
+ * usual (a multipart whose closing delimiter is missing still yields its parts).
+ */
+export function limitMimeParts(input: string, limits = MIME_LIMITS): { text: string; notices: Notice[] } {
+  if (!/boundary/i.test(input)) return { text: input, notices: [] };
+  const open: string[] = [];
+  let parts = 0;
+  let partStart = 0;
+  for (const mark of input.matchAll(MIME_MARK)) {
+    const declared = mark[1] ?? mark[2];
+    if (declared !== undefined) {
+      if (open.includes(declared)) continue;
+      if (open.length >= limits.maxDepth && partStart > 0) {
+        const message = `MIME parts are nested more than ${String(limits.maxDepth)} levels deep; the parts below that level were not read.`;
+        return { text: input.slice(0, partStart), notices: [{ code: 'mime-depth', message }] };
+      }
+      open.push(declared);
+      continue;
+    }
+    const line = mark[3] ?? '';
+    const closes = line.endsWith('--') && open.includes(line.slice(0, -2));
+    const level = open.lastIndexOf(closes ? line.slice(0, -2) : line);
+    if (level < 0) continue;
+    open.length = closes ? level : level + 1;
+    if (closes) continue;
+    parts += 1;
+    if (parts > limits.maxParts) {
+      const message = `This message has more than ${String(limits.maxParts)} MIME parts; only the first ${String(limits.maxParts)} were read.`;
+      return { text: input.slice(0, mark.index), notices: [{ code: 'mime-parts', message }] };
+    }
+    partStart = mark.index;
+  }
+  return { text: input, notices: [] };
+}
 
 // "Received: from ...", "Subject: ..." as the first line: a header block starts the input
 const HEADER_LINE = /^[!-9;-~]{1,76}:[ \t]?\S?/;
@@ -27,6 +75,52 @@ const EMAIL_HEADER_NAMES = /^(?:received|return-path|from|to|subject|date|messag
 // "Original mail as follows:"
 const ORIGINAL_MESSAGE_MARKER =
   /^[ \t>]*(?:-{2,}[ \t]*)?(?:this is a copy of the message|below this line is a copy|original message|the original message headers|original message headers|undelivered message headers|unsent message below|returned message|message headers follow|the text you sent follows|headers of your message|a copy of the original message|the message was|your message reads|original mail as follows)[^\n]{0,80}$/im;
+
+// The top-level "Content-Type: multipart/report; ...; boundary=..." of a delivery report (RFC 6522)
+const REPORT_CONTENT_TYPE = /^content-type:[ \t]*multipart\/report\b([^\n]*)$/im;
+// 'boundary="R1"' or 'boundary=R1' among the parameters
+const BOUNDARY_PARAMETER = /boundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))/i;
+// "Content-Type: message/rfc822" at the start of a part's header block
+const PART_CONTENT_TYPE = /^content-type:[ \t]*([\w.+-]+\/[\w.+-]+)/im;
+const REPORT_PARTS = new Set(['message/delivery-status', 'message/global-delivery-status', 'message/feedback-report']);
+const RETURNED_PARTS = new Set(['message/rfc822', 'text/rfc822-headers', 'message/global', 'message/global-headers']);
+
+function headerBlock(text: string, from: number): string {
+  const head = text.slice(from, from + 8000);
+  const blank = /\r?\n[ \t]*\r?\n/.exec(head);
+  return (blank ? head.slice(0, blank.index) : head).replace(/\r?\n[ \t]+/g, ' ');
+}
+
+/**
+ * Leaves out the returned message of a delivery report: the last part of the top-level multipart/report
+ * when it is the original message or its headers (RFC 6522 section 3) and follows the report part. The
+ * engine never reads it (a report's own copy of the message is not opened), and parsing it was most of
+ * the MIME work for bounces that return a large message.
+ */
+export function dropReturnedMessage(text: string): string {
+  const top = headerBlock(text, 0);
+  const report = REPORT_CONTENT_TYPE.exec(top);
+  const boundaryMatch = report ? BOUNDARY_PARAMETER.exec(report[1] ?? '') : null;
+  const boundary = boundaryMatch ? (boundaryMatch[1] ?? boundaryMatch[2] ?? '') : '';
+  if (boundary === '') return text;
+  const delimiter = `\n--${boundary}`;
+  let seenReport = false;
+  for (let at = text.indexOf(delimiter); at !== -1; ) {
+    const lineEnd = text.indexOf('\n', at + 1);
+    if (lineEnd === -1) return text;
+    const line = text.slice(at + delimiter.length, lineEnd).trim();
+    if (line === '--') return text;
+    const next = text.indexOf(delimiter, lineEnd);
+    if (line === '') {
+      const type = PART_CONTENT_TYPE.exec(headerBlock(text, lineEnd + 1))?.[1]?.toLowerCase() ?? 'text/plain';
+      if (REPORT_PARTS.has(type)) seenReport = true;
+      const last = next === -1 || text.startsWith('--', next + delimiter.length);
+      if (seenReport && last && RETURNED_PARTS.has(type)) return text.slice(0, at + 1);
+    }
+    at = next;
+  }
+  return text;
+}
 
 /** Whether the input starts with a header block (after blank lines or an mbox "From " line). */
 export function looksLikeEmail(input: string): boolean {
@@ -139,9 +233,10 @@ function attachedBounce(email: Email, depth: number): string | null {
 export async function readEmail(input: string, depth = 0): Promise<EmailParts> {
   if (!looksLikeEmail(input)) return plainParts(input);
   let email: Email;
+  // postal-mime splits lines on LF only: old Mac CR-only files are given LF endings first
+  const limited = limitMimeParts(dropReturnedMessage(input.replace(/\r(?!\n)/g, '\n')));
   try {
-    // postal-mime splits lines on LF only: old Mac CR-only files are given LF endings first
-    email = await PostalMime.parse(input.replace(/\r(?!\n)/g, '\n'), { attachmentEncoding: 'arraybuffer', maxRfc822NestingDepth: 4 });
+    email = await PostalMime.parse(limited.text, { attachmentEncoding: 'arraybuffer', maxRfc822NestingDepth: 4 });
   } catch {
     return plainParts(input);
   }
@@ -167,7 +262,11 @@ export async function readEmail(input: string, depth = 0): Promise<EmailParts> {
   // instead; a bounce's own copy of the returned original message is never opened.
   const isReport = deliveryStatus.length > 0 || feedbackReport.length > 0 || BOUNCE_FROM.test(from) || /multipart\/report/i.test(headers.get('content-type') ?? '');
   const forwarded = isReport ? null : attachedBounce(email, depth);
-  if (forwarded !== null && looksLikeEmail(forwarded)) return readEmail(forwarded, depth + 1);
+  if (forwarded !== null && looksLikeEmail(forwarded)) {
+    const inner = await readEmail(forwarded, depth + 1);
+    const notices = [...limited.notices, ...(inner.notices ?? [])];
+    return notices.length > 0 ? { ...inner, notices } : inner;
+  }
   return {
     isEmail: true,
     headers,
@@ -177,5 +276,6 @@ export async function readEmail(input: string, depth = 0): Promise<EmailParts> {
     deliveryStatus: deliveryStatus.join('\n'),
     feedbackReport: feedbackReport.join('\n'),
     contentType: headers.get('content-type') ?? '',
+    ...(limited.notices.length > 0 ? { notices: limited.notices } : {}),
   };
 }

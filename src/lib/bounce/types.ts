@@ -86,4 +86,9 @@ export type Diagnosis = {
   evidence: Evidence[];
   /** The decoded text that was analysed, when it differs from the input. */
   text?: string;
+  /** What was left unread and why (a limit on MIME parts or nesting), for the reader to see. */
+  notices?: Notice[];
 };
+
+/** Something the reader should know about how the input was read, such as a limit that was reached. */
+export type Notice = { code: string; message: string };

@@ -68,7 +68,7 @@ describe('decoded files through the diagnosis', () => {
     `From: MAILER-DAEMON@mx.example.net\nTo: sender@example.org\nSubject: Undelivered Mail Returned to Sender\n\n<${address}>: host mx.example.fr[192.0.2.1] said: 550 5.1.1\n    <${address}>: Recipient address rejected: User unknown\n`;
 
   it.each([
-    ['windows-1252', (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0))), 'pelé@exemple.fr'],
+    ['windows-1252', (text: string) => Uint8Array.from(Array.from(text, (c) => c.charCodeAt(0))), 'pelé@exemple.fr'],
     ['UTF-16LE with a mark', (text: string) => utf16(text, 'le', true), '用户@例子.中国'],
     ['UTF-8 with a stray NUL', (text: string) => new TextEncoder().encode(`${text}\0`), 'josé.müller@bücher.example'],
   ])('keeps the whole non-ASCII address of a %s file', async (_name, encode, address) => {
