@@ -198,7 +198,9 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
     if (!best || entry.total > best.total) best = { reason, ...entry };
   }
   if (!best || best.total <= 0) {
-    const reason: Reason = permanent === null ? 'undefined' : evidence.status || evidence.replyCode ? 'undefined' : 'onhold';
+    // Nothing names a cause: "onhold" when the server wrote something we could not read, "undefined" when
+    // it wrote nothing at all (Sisimai's Reason.pm: a diagnostic without a known wording is on hold).
+    const reason: Reason = evidence.diagnostic.trim() === '' ? 'undefined' : 'onhold';
     return { reason: rereadForCommand(reason, evidence.command, evidence.status, evidence.diagnostic), permanent, signals: [] };
   }
   const signals = [...best.signals].sort((a, b) => b.weight - a.weight);
