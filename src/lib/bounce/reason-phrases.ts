@@ -119,7 +119,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'speeding',
     strength: 'strong',
     patterns: [
-      /\b(?:rate|sending rate|message rate) (?:limit|limited|exceeded|control)|\btoo (?:many|much) (?:messages|mail|email|e-mails|emails) (?:sent )?(?:too (?:fast|quickly)|in a short|from|per|at once)|\bunusual rate\b|\bsending too (?:fast|quickly)|\bslow down\b|\btry again later\b.{0,30}\b(?:rate|volume)|\bunexpected volume\b|\brate of (?:incoming|unsolicited) mail|\breceiving mail at a rate\b|\btemporarily (?:deferred|rate limited)\b/, // "Too many messages too fast"
+      /\b(?<!connection )(?:rate|sending rate|message rate) (?:limit|limited|exceeded|control)|\btoo (?:many|much) (?:messages|mail|email|e-mails|emails) (?:sent )?(?:too (?:fast|quickly)|in a short|from|per|at once)|\bunusual rate\b|\bsending too (?:fast|quickly)|\bslow down\b|\btry again later\b.{0,30}\b(?:rate|volume)|\bunexpected volume\b|\brate of (?:incoming|unsolicited) mail|\breceiving mail at a rate\b|\btemporarily (?:deferred|rate limited)\b/, // "Too many messages too fast"
     ],
   },
   {
@@ -135,7 +135,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'exceedlimit',
     strength: 'strong',
     patterns: [
-      /\btoo many recipients\b|\brecipients? (?:limit|count) (?:exceeded|reached)|\bexceed(?:s|ed)? (?:the )?(?:max(?:imum)? )?(?:number of )?recipients/, // "Too many recipients"
+      /\brecipients? (?:limit|count) (?:exceeded|reached)|\bexceed(?:s|ed)? (?:the )?(?:max(?:imum)? )?(?:number of )?recipients/, // "Too many recipients"
       /\b(?:message|mail) (?:length )?exceeds (?:the )?administrative limit|\bexceeds? (?:the )?(?:local|administrative) limit|\btoo many (?:lines|headers)\b|\bheader (?:size )?(?:limit|too (?:large|long))/,
       /\bquota exceeded for (?:outgoing|sending)|\bdaily (?:sending )?(?:limit|quota) (?:exceeded|reached)|\bsending limit|\bmessage limit exceeded\b/,
     ],
@@ -202,7 +202,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'notaccept',
     strength: 'strong',
-    patterns: [/\bnull mx\b|\bdoes not accept (?:any )?mail\b|\baccepts? no mail\b|\bno (?:smtp )?service\b|\bnot accepting (?:network )?(?:mail|messages)\b|\bmail is not accepted\b|\bdomain does not receive mail\b|\bdoes not receive e?mail\b/], // "Domain does not accept mail (nullMX)"
+    patterns: [/\bnull mx\b|\bdoes not accept (?:any )?mail\b|\baccepts? no mail\b|\bno (?:smtp )?service\b|\bnot accepting (?:network )?(?:mail|messages)\b|\bmail is not accepted\b|\bdomain does not receive mail\b|\b(?:does not|doesn'?t) receive e?mail\b/], // "Domain does not accept mail (nullMX)"
   },
   {
     reason: 'networkerror',
