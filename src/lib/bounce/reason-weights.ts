@@ -35,8 +35,8 @@ export const SIGNAL_WEIGHTS = {
   catalogueOwnText: 8,
   /** Added to a wording of a local delivery program's failure ("pipe to |/usr/bin/procmail"): its own words are more specific than any status its wrapper chose. */
   mailerWording: 2,
-  /** A delivery report's Action: delayed with nothing else said. */
-  delayedAction: 0.5,
+  /** A delivery report's Action: delayed, with no wording of its own: outweighs a generic enhanced code ("4.4.0"), not a wording. */
+  delayedAction: 0.9,
 } as const;
 
 /** The catalogue's score from which its entry is taken to be the paste's own text. */
