@@ -52,9 +52,10 @@ export const CATALOGUE_MIN_SCORE = 0.5;
 /**
  * The refused SMTP command re-reads an unspecific verdict (RFC 5321 section 3.3): a refusal of MAIL FROM
  * is about the sender; of the greeting or HELO, about the sending host; "unknown" after DATA is a filter.
+ * A server failure in reply to MAIL ("554 Transaction failed") stays the server's failure.
  */
 export const COMMAND_REREADS: Readonly<Record<string, Partial<Record<Reason, Reason>>>> = {
-  MAIL: { userunknown: 'rejected', hostunknown: 'rejected', undefined: 'rejected', onhold: 'rejected', filtered: 'rejected', systemerror: 'rejected', notaccept: 'rejected' },
+  MAIL: { userunknown: 'rejected', hostunknown: 'rejected', undefined: 'rejected', onhold: 'rejected', filtered: 'rejected', notaccept: 'rejected' },
   HELO: { undefined: 'blocked', onhold: 'blocked', rejected: 'blocked', systemerror: 'blocked', filtered: 'blocked', userunknown: 'blocked' },
   CONN: { undefined: 'blocked', onhold: 'blocked', rejected: 'blocked', systemerror: 'blocked', filtered: 'blocked', userunknown: 'blocked' },
 };
