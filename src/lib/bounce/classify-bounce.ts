@@ -189,6 +189,20 @@ function scoreSignals(signals: readonly Signal[]): Map<Reason, { total: number; 
   return scores;
 }
 
+const REPLY_WORDING = new Set(['remote-reply', 'reply-wording']);
+// What a local delivery program's output can name for itself: its storage limits ("Mail quota exceeded").
+const LOCAL_PROGRAM_CAUSES: ReadonlySet<Reason> = new Set(['mailboxfull', 'systemfull', 'mesgtoobig', 'exceedlimit']);
+
+// The heaviest of LOCAL_PROGRAM_CAUSES named by a wording of the server's own reply.
+function namedCauseOf(scores: ReadonlyMap<Reason, { total: number; signals: Signal[] }>): { reason: Reason; total: number; signals: Signal[] } | null {
+  let named: { reason: Reason; total: number; signals: Signal[] } | null = null;
+  for (const [reason, entry] of scores) {
+    if (!LOCAL_PROGRAM_CAUSES.has(reason) || !entry.signals.some((signal) => REPLY_WORDING.has(signal.signal))) continue;
+    if (!named || entry.total > named.total) named = { reason, ...entry };
+  }
+  return named;
+}
+
 /** Classifies one recipient's failure from its evidence; `signals` are those of the winning reason, strongest first. */
 export function classifyBounce(evidence: BounceEvidence): Classification {
   const permanent = permanenceOf(evidence.status, evidence.replyCode, evidence.action, evidence.context);
@@ -197,6 +211,9 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   for (const [reason, entry] of scores) {
     if (!best || entry.total > best.total) best = { reason, ...entry };
   }
+  // A local program's failure gives way when its output names a storage limit ("Command output: Mail
+  // quota exceeded"): that limit is the cause (Sisimai's Reason.pm tries MailerError after MailboxFull).
+  if (best?.reason === 'mailererror') best = namedCauseOf(scores) ?? best;
   if (!best || best.total <= 0) {
     // Nothing names a cause: "onhold" when the server wrote something we could not read, "undefined" when
     // it wrote nothing at all (Sisimai's Reason.pm: a diagnostic without a known wording is on hold).
