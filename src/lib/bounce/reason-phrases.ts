@@ -128,7 +128,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     patterns: [
       /\bline limit exceeded\b|\bmessage (?:is )?(?:too (?:large|big|long)|size exceeds|exceeds (?:the )?(?:maximum |max )?(?:allowed |fixed |message )?size)|\bmessage (?:file )?too (?:large|big)\b/, // "Message too large"
       /\b(?:size|length) (?:of (?:the )?message )?(?:exceeds|is over|is larger than|too (?:large|big))|\bmessage size\b.{0,30}\b(?:exceed|limit|too)|\bmax(?:imum)? message size\b|\bexceeds (?:the )?(?:size|message size) limit\b/,
-      /\b(?:email|mail|message|attachment)s? (?:is |are )?(?:too large|too big|larger than)|\bexceeded (?:the )?(?:max(?:imum)?|message) size\b|\btoo much (?:mail )?data\b|\bsize limit\b/,
+      /\b(?:email|mail|message|attachment)s? (?:is |are )?(?:too large|too big|larger than)|\bexceeded (?:the )?(?:max(?:imum)?|message) size\b|\bexceed(?:s|ed)? (?:the )?max(?:imum)? (?:inbound |incoming |allowed )?message size\b|\btoo much (?:mail )?data\b|\bsize limit\b/,
     ],
   },
   {
