@@ -193,11 +193,14 @@ const REPLY_WORDING = new Set(['remote-reply', 'reply-wording']);
 // What a local delivery program's output can name for itself: its storage limits ("Mail quota exceeded").
 const LOCAL_PROGRAM_CAUSES: ReadonlySet<Reason> = new Set(['mailboxfull', 'systemfull', 'mesgtoobig', 'exceedlimit']);
 
-// The heaviest of LOCAL_PROGRAM_CAUSES named by a wording of the server's own reply.
-function namedCauseOf(scores: ReadonlyMap<Reason, { total: number; signals: Signal[] }>): { reason: Reason; total: number; signals: Signal[] } | null {
+// The failures of one delivery attempt that an expiry notice may quote as its last one.
+const CAUSES_BEFORE_EXPIRY: ReadonlySet<Reason> = new Set(['blocked', 'networkerror', 'hostunknown', 'norelaying', 'rejected', 'userunknown', 'mailboxfull', 'suspend', 'spamdetected', 'policyviolation', 'securityerror', 'toomanyconn', 'systemerror']);
+
+// The heaviest of `causes` named by a wording (of at least `minWeight`) of the server's own reply.
+function namedCauseOf(scores: ReadonlyMap<Reason, { total: number; signals: Signal[] }>, causes: ReadonlySet<Reason>, minWeight = 0): { reason: Reason; total: number; signals: Signal[] } | null {
   let named: { reason: Reason; total: number; signals: Signal[] } | null = null;
   for (const [reason, entry] of scores) {
-    if (!LOCAL_PROGRAM_CAUSES.has(reason) || !entry.signals.some((signal) => REPLY_WORDING.has(signal.signal))) continue;
+    if (!causes.has(reason) || !entry.signals.some((signal) => REPLY_WORDING.has(signal.signal) && signal.weight >= minWeight)) continue;
     if (!named || entry.total > named.total) named = { reason, ...entry };
   }
   return named;
@@ -213,7 +216,10 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   }
   // A local program's failure gives way when its output names a storage limit ("Command output: Mail
   // quota exceeded"): that limit is the cause (Sisimai's Reason.pm tries MailerError after MailboxFull).
-  if (best?.reason === 'mailererror') best = namedCauseOf(scores) ?? best;
+  if (best?.reason === 'mailererror') best = namedCauseOf(scores, LOCAL_PROGRAM_CAUSES) ?? best;
+  // "Could not be delivered for 5 days" summarises the retries; the last attempt's own failure, quoted
+  // beside it ("Deferred: Connection refused by mx.example.org"), is the cause (Sisimai tries Expired late).
+  else if (best?.reason === 'expired') best = namedCauseOf(scores, CAUSES_BEFORE_EXPIRY, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
   if (!best || best.total <= 0) {
     // Nothing names a cause: "onhold" when the server wrote something we could not read, "undefined" when
     // it wrote nothing at all (Sisimai's Reason.pm: a diagnostic without a known wording is on hold).
