@@ -6,7 +6,7 @@
 import { REASON_FAMILY } from '../content/vocabulary.ts';
 import type { Reason } from '../content/vocabulary.ts';
 import { findProviderVerdict } from './provider-verdicts.ts';
-import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, SIGNAL_WEIGHTS } from './reason-weights.ts';
+import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, COMMANDS_BEFORE_DATA, SIGNAL_WEIGHTS, USER_UNKNOWN_STATUSES } from './reason-weights.ts';
 import { DEFAULT_LEXICON, findPhrases, normalizeText } from './reason-lexicon.ts';
 import type { Lexicon, PhraseHit } from './reason-lexicon.ts';
 import { reasonForStatus } from './status-reasons.ts';
@@ -30,6 +30,8 @@ export type BounceEvidence = {
   report?: string;
   /** The closest catalogue entry and its match score (0..1). */
   catalogue?: { id: string; reason: Reason; score: number; ownText?: boolean; /** The entry's longest literal text, in characters. */ length?: number } | null;
+  /** The mail server whose own notice format the headers show (server-formats.ts), when known. */
+  serverFormat?: string | null;
   /** The phrase lexicon to use (validation swaps in one without some terms). */
   lexicon?: Lexicon;
 };
@@ -38,7 +40,7 @@ export type BounceEvidence = {
 export type SignalRegion = 'diagnostic' | 'context' | 'report' | null;
 
 /** One weighed signal, its offsets relative to `region`. */
-export type Signal = { signal: string; reason: Reason; weight: number; text: string; region: SignalRegion; start: number | null; end: number | null };
+export type Signal = { signal: string; reason: Reason; weight: number; text: string; region: SignalRegion; start: number | null; end: number | null; /** A wording in another language than English. */ localised?: true };
 
 export type Classification = { reason: Reason; permanent: boolean | null; signals: Signal[] };
 
@@ -68,8 +70,17 @@ function isFilteringRefusal(command: string | null, status: string | null): bool
 // Words that put a refusal on the sending host rather than on the sender address: "Client host rejected"
 const HOST_WORDS = /\b(?:ip|host|client|network|server|connection|dnsbl|rbl|spamhaus|spamcop|list(?:ed)?)\b|\d+\.\d+\.\d+\.\d+/i;
 
-function rereadForCommand(reason: Reason, command: string | null, status: string | null, diagnostic: string): Reason {
-  if (reason === 'userunknown' && isFilteringRefusal(command, status)) return 'filtered';
+// A "user unknown" in a notice of no known format that neither a mailbox status (USER_UNKNOWN_STATUSES)
+// nor a refused RCPT TO confirms: the address may have been accepted and the message refused by a
+// filter after it (Sisimai's Reason/Filtered.pm and UserUnknown.pm). A wording in another language
+// ("Benutzer existiert nicht") is left as said: no such list covers it, and the words are plain.
+function isUnconfirmedUnknown(command: string | null, status: string | null, serverFormat: string | null): boolean {
+  if (serverFormat !== null || (status !== null && USER_UNKNOWN_STATUSES.has(status))) return false;
+  return command === null || !COMMANDS_BEFORE_DATA.has(command);
+}
+
+function rereadForCommand(reason: Reason, command: string | null, status: string | null, diagnostic: string, serverFormat: string | null = null): Reason {
+  if (reason === 'userunknown' && (isFilteringRefusal(command, status) || isUnconfirmedUnknown(command, status, serverFormat))) return 'filtered';
   // A bare "Access denied" in reply to MAIL FROM refuses the sender address, not the host.
   if (command === 'MAIL' && reason === 'blocked' && !HOST_WORDS.test(diagnostic)) return 'rejected';
   return (command === null ? undefined : COMMAND_REREADS[command]?.[reason]) ?? reason;
@@ -112,6 +123,7 @@ function scanPhrases(text: string, region: 'diagnostic' | 'context', lexicon: Le
     region,
     start: hit.start,
     end: hit.end,
+    ...(hit.localised ? { localised: true as const } : {}),
   }));
 }
 
@@ -209,7 +221,8 @@ function namedCauseOf(scores: ReadonlyMap<Reason, { total: number; signals: Sign
 /** Classifies one recipient's failure from its evidence; `signals` are those of the winning reason, strongest first. */
 export function classifyBounce(evidence: BounceEvidence): Classification {
   const permanent = permanenceOf(evidence.status, evidence.replyCode, evidence.action, evidence.context);
-  const scores = scoreSignals(collectSignals(evidence));
+  const collected = collectSignals(evidence);
+  const scores = scoreSignals(collected);
   let best: { reason: Reason; total: number; signals: Signal[] } | null = null;
   for (const [reason, entry] of scores) {
     if (!best || entry.total > best.total) best = { reason, ...entry };
@@ -230,7 +243,10 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   // A provider's own verdict already accounts for the command it refused.
   if (signals[0]?.signal === 'provider') return { reason: best.reason, permanent, signals };
   const replyStatus = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null;
-  const reason = rereadForCommand(best.reason, evidence.command, replyStatus ?? evidence.status, evidence.diagnostic);
+  const localised = collected.some((signal) => signal.localised === true && signal.reason === best.reason);
+  // The filter reading needs both the reply's own code and the report's status to leave the mailbox unconfirmed.
+  const confirmedStatus = evidence.status !== null && USER_UNKNOWN_STATUSES.has(evidence.status) ? evidence.status : (replyStatus ?? evidence.status);
+  const reason = rereadForCommand(best.reason, evidence.command, confirmedStatus, evidence.diagnostic, localised ? 'localised wording' : (evidence.serverFormat ?? null));
   if (reason !== best.reason && evidence.command !== null) {
     signals.push({ signal: 'command', reason, weight: 0, text: evidence.command, region: null, start: null, end: null });
   }

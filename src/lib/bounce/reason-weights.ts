@@ -61,6 +61,14 @@ export const COMMAND_REREADS: Readonly<Record<string, Partial<Record<Reason, Rea
 };
 
 /**
+ * The enhanced codes that confirm a missing mailbox (RFC 3463: X.1.1 bad destination mailbox, X.1.3 bad
+ * mailbox syntax, and the permanent X.1.0 other address status), and the commands answered before the
+ * message was sent (RFC 5321 section 3.3): a "user unknown" that neither confirms may be a filter's.
+ */
+export const USER_UNKNOWN_STATUSES: ReadonlySet<string> = new Set(['5.1.0', '5.1.1', '5.1.3']);
+export const COMMANDS_BEFORE_DATA: ReadonlySet<string> = new Set(['CONN', 'HELO', 'MAIL', 'RCPT']);
+
+/**
  * The class digit re-reads a verdict it contradicts (RFC 3463 section 3.1): a domain that does not exist
  * is a permanent failure, so under a transient code (4.x.x, 4xx) the DNS lookup failed for now.
  */

@@ -1,0 +1,40 @@
+// Mail servers whose non-delivery notices have a format of their own, recognised by the headers they
+// write (after Sisimai 4.25's lib/Sisimai/Lhost/*.pm detection, BSD-2-Clause). Such a notice's "unknown
+// user" is the server's own verdict on the mailbox; an anonymous notice that names neither the refused
+// command nor a mailbox status cannot tell a missing mailbox from a filter (see classify-bounce.ts).
+// Each row: the header to read ('subject', 'from', 'x-mailer' ...) and a pattern over its value.
+
+export type ServerFormat = { server: string; header: string; pattern: RegExp };
+
+export const SERVER_FORMATS: readonly ServerFormat[] = [
+  { server: 'Exchange 2003', header: 'x-mailer', pattern: /^(?:Internet Mail Service \(|Microsoft Exchange Server Internet Mail Connector)/ }, // "X-Mailer: Internet Mail Service (5.5.2232.9)"
+  { server: 'Exchange 2003', header: 'x-mimeole', pattern: /^Produced By Microsoft Exchange/ }, // "X-MimeOLE: Produced By Microsoft Exchange V6.5"
+  { server: 'Exchange 2003', header: 'x-ms-embedded-report', pattern: /^/ }, // "X-MS-Embedded-Report:" (any value)
+  { server: 'Lotus Domino', header: 'subject', pattern: /^DELIVERY[ _]FAILURE:/ }, // "Subject: DELIVERY FAILURE: User x not listed"
+  { server: 'Lotus Notes', header: 'subject', pattern: /^Undeliverable message/ }, // "Subject: Undeliverable message"
+  { server: 'IMail Server', header: 'x-mailer', pattern: /^<SMTP32 v/ }, // "X-Mailer: <SMTP32 v8.22>"
+  { server: 'IMail Server', header: 'subject', pattern: /^Undeliverable Mail *$/ }, // "Subject: Undeliverable Mail"
+  { server: 'McAfee', header: 'x-nai-header', pattern: /Modified by McAfee/ }, // "X-NAI-Header: Modified by McAfee Email Gateway"
+  { server: 'Verizon', header: 'from', pattern: /post_master@vtext\.com/ }, // "From: post_master@vtext.com"
+  { server: 'EZweb', header: 'from', pattern: /Postmaster@(?:ezweb\.ne\.jp|au\.com)/i }, // "From: Postmaster@ezweb.ne.jp"
+  { server: 'EZweb', header: 'subject', pattern: /^Mail System Error - Returned Mail$/ }, // "Subject: Mail System Error - Returned Mail"
+  { server: 'Messaging Server', header: 'subject', pattern: /^Delivery Notification: / }, // "Subject: Delivery Notification: Delivery has failed"
+  { server: 'Messaging Server', header: 'content-type', pattern: /Boundary_\(ID_/ }, // 'boundary="Boundary_(ID_0000000000000000000000)"'
+  { server: 'Microsoft 365', header: 'x-ms-exchange-message-is-ndr', pattern: /^/ }, // "X-MS-Exchange-Message-Is-Ndr:"
+  { server: 'Microsoft 365', header: 'subject', pattern: /^Undeliverable:/ }, // "Subject: Undeliverable: Hello"
+  { server: 'Outlook.com', header: 'x-message-delivery', pattern: /^/ }, // "X-Message-Delivery: Vj0xLjE7..."
+  { server: 'Google Workspace', header: 'x-gm-message-state', pattern: /^/ }, // "X-Gm-Message-State: AOJu0Y..."
+  { server: 'Exchange 2007', header: 'subject', pattern: /^(?:Undeliverable|Non_remis_|Non recapitabile):/ }, // "Subject: Undeliverable: Hello"
+  { server: 'mFILTER', header: 'x-mailer', pattern: /^m-FILTER$/ }, // "X-Mailer: m-FILTER"
+  { server: 'MailMarshal', header: 'subject', pattern: /^Undeliverable Mail: "/ }, // 'Subject: Undeliverable Mail: "Hello"'
+  { server: 'Mail Delivery System (X3)', header: 'subject', pattern: /^Delivery status notification/ }, // "Subject: Delivery status notification"
+];
+
+/** The server whose notice format the headers show, or null. `headers` are keyed by lower-case name. */
+export function findServerFormat(headers: ReadonlyMap<string, string>): string | null {
+  for (const format of SERVER_FORMATS) {
+    const value = headers.get(format.header);
+    if (value !== undefined && format.pattern.test(value.trim())) return format.server;
+  }
+  return null;
+}
