@@ -208,6 +208,8 @@ const LOCAL_PROGRAM_CAUSES: ReadonlySet<Reason> = new Set(['mailboxfull', 'syste
 // The failures of one delivery attempt that an expiry notice may quote as its last one.
 const CAUSES_BEFORE_EXPIRY: ReadonlySet<Reason> = new Set(['blocked', 'networkerror', 'hostunknown', 'norelaying', 'rejected', 'userunknown', 'mailboxfull', 'suspend', 'spamdetected', 'policyviolation', 'securityerror', 'toomanyconn', 'systemerror']);
 
+const DNS_FAILURE: ReadonlySet<Reason> = new Set(['networkerror']);
+
 // The heaviest of `causes` named by a wording (of at least `minWeight`) of the server's own reply.
 function namedCauseOf(scores: ReadonlyMap<Reason, { total: number; signals: Signal[] }>, causes: ReadonlySet<Reason>, minWeight = 0): { reason: Reason; total: number; signals: Signal[] } | null {
   let named: { reason: Reason; total: number; signals: Signal[] } | null = null;
@@ -233,6 +235,9 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   // "Could not be delivered for 5 days" summarises the retries; the last attempt's own failure, quoted
   // beside it ("Deferred: Connection refused by mx.example.org"), is the cause (Sisimai tries Expired late).
   else if (best?.reason === 'expired') best = namedCauseOf(scores, CAUSES_BEFORE_EXPIRY, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
+  // A domain that "does not exist" because its name server answered badly ("Malformed or unexpected name
+  // server reply") is a DNS failure, not a missing domain (Sisimai's HostUnknown.pm defers to NetworkError).
+  else if (best?.reason === 'hostunknown') best = namedCauseOf(scores, DNS_FAILURE, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
   if (!best || best.total <= 0) {
     // Nothing names a cause: "onhold" when the server wrote something we could not read, "undefined" when
     // it wrote nothing at all (Sisimai's Reason.pm: a diagnostic without a known wording is on hold).

@@ -26,6 +26,8 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'a local program naming a quota', evidence: evidence('permission denied. Command output: Mail quota exceeded.', { localProgram: true }), reason: 'mailboxfull' },
   { name: 'a server failure at MAIL FROM', evidence: evidence('554 Transaction failed (in reply to MAIL FROM command)', { command: 'MAIL', status: '5.0.0' }), reason: 'systemerror' },
   { name: 'too many recipients per session', evidence: evidence('552 Too many recipients (in reply to RCPT TO command)', { command: 'RCPT', status: '5.0.0' }), reason: 'toomanyconn' },
+  { name: 'a bad name server reply', evidence: evidence('Name service error for name=example.org type=MX: Malformed or unexpected name server reply', { status: '5.4.4' }), reason: 'networkerror' },
+  { name: 'a domain that does not exist', evidence: evidence('Host or domain name not found. Name service error for name=example.org type=A: Host not found', { status: '5.4.4' }), reason: 'hostunknown' },
   { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
 ];
 
