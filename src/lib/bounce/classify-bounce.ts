@@ -220,6 +220,15 @@ function namedCauseOf(scores: ReadonlyMap<Reason, { total: number; signals: Sign
   return named;
 }
 
+// With no wording and no specific code, the code's subject still says something (Sisimai's Reason.pm
+// anotherone()): X.7.x a security or policy refusal, X.6.x a problem with the message's content.
+function statusFallback(status: string | null): Reason | null {
+  if (status === null || status.startsWith('2')) return null;
+  if (/^[45]\.7\./.test(status)) return 'securityerror';
+  if (/^[45]\.6\./.test(status)) return 'contenterror';
+  return null;
+}
+
 /** Classifies one recipient's failure from its evidence; `signals` are those of the winning reason, strongest first. */
 export function classifyBounce(evidence: BounceEvidence): Classification {
   const permanent = permanenceOf(evidence.status, evidence.replyCode, evidence.action, evidence.context);
@@ -241,7 +250,7 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   if (!best || best.total <= 0) {
     // Nothing names a cause: "onhold" when the server wrote something we could not read, "undefined" when
     // it wrote nothing at all (Sisimai's Reason.pm: a diagnostic without a known wording is on hold).
-    const reason: Reason = evidence.diagnostic.trim() === '' ? 'undefined' : 'onhold';
+    const reason: Reason = statusFallback(evidence.status) ?? (evidence.diagnostic.trim() === '' ? 'undefined' : 'onhold');
     return { reason: rereadForCommand(reason, evidence.command, evidence.status, evidence.diagnostic), permanent, signals: [] };
   }
   const signals = [...best.signals].sort((a, b) => b.weight - a.weight);

@@ -28,6 +28,8 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'too many recipients per session', evidence: evidence('552 Too many recipients (in reply to RCPT TO command)', { command: 'RCPT', status: '5.0.0' }), reason: 'toomanyconn' },
   { name: 'a bad name server reply', evidence: evidence('Name service error for name=example.org type=MX: Malformed or unexpected name server reply', { status: '5.4.4' }), reason: 'networkerror' },
   { name: 'a domain that does not exist', evidence: evidence('Host or domain name not found. Name service error for name=example.org type=A: Host not found', { status: '5.4.4' }), reason: 'hostunknown' },
+  { name: 'an unread refusal with a security code', evidence: evidence('550 5.7.1 MXIN601 (#5.7.1)', { status: '5.7.1', replyCode: '550' }), reason: 'securityerror' },
+  { name: 'an unread refusal with a media code', evidence: evidence('554 5.6.0 MXIN602 (#5.6.0)', { status: '5.6.0', replyCode: '554' }), reason: 'contenterror' },
   { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
 ];
 
