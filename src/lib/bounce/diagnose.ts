@@ -231,7 +231,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   // A paste that is little more than a catalogue entry's own text is that entry: its label is the answer.
   const ownText = nearest !== undefined && (matches[0]?.score ?? 0) >= STRONG_MATCH && analysed.trim().length <= 2 * Math.max(...nearest.texts.map((text) => text.length));
   const catalogueEvidence: BounceEvidence['catalogue'] = nearest && matches[0] ? { id: nearest.id, reason: nearest.reason, score: matches[0].score, ownText, length: Math.max(...nearest.texts.map((text) => text.length)) } : null;
-  const scoring = { catalogue: catalogueEvidence, serverFormat: parts.isEmail ? findServerFormat(parts.headers) : null, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
+  const scoring = { catalogue: catalogueEvidence, serverFormat: parts.isEmail ? findServerFormat(parts.headers, body) : null, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
   let decidingSignals: { signals: Signal[]; diagnostic: string; context: string; report: string } | null = null;
 
   const recipients: RecipientResult[] = drafts.map((draft) => {

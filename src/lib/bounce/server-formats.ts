@@ -2,14 +2,15 @@
 // write (after Sisimai 4.25's lib/Sisimai/Lhost/*.pm detection, BSD-2-Clause). Such a notice's "unknown
 // user" is the server's own verdict on the mailbox; an anonymous notice that names neither the refused
 // command nor a mailbox status cannot tell a missing mailbox from a filter (see classify-bounce.ts).
-// Each row: the header to read ('subject', 'from', 'x-mailer' ...) and a pattern over its value.
+// Each row: the header to read ('subject', 'from', 'x-mailer' ...), a pattern over its value and, where the
+// header alone is shared with other mail, the line the server's own notice starts its report with.
 
-export type ServerFormat = { server: string; header: string; pattern: RegExp };
+export type ServerFormat = { server: string; header: string; pattern: RegExp; body?: RegExp };
 
 export const SERVER_FORMATS: readonly ServerFormat[] = [
-  { server: 'Exchange 2003', header: 'x-mailer', pattern: /^(?:Internet Mail Service \(|Microsoft Exchange Server Internet Mail Connector)/ }, // "X-Mailer: Internet Mail Service (5.5.2232.9)"
-  { server: 'Exchange 2003', header: 'x-mimeole', pattern: /^Produced By Microsoft Exchange/ }, // "X-MimeOLE: Produced By Microsoft Exchange V6.5"
-  { server: 'Exchange 2003', header: 'x-ms-embedded-report', pattern: /^/ }, // "X-MS-Embedded-Report:" (any value)
+  { server: 'Exchange 2003', header: 'x-mailer', pattern: /^(?:Internet Mail Service \(|Microsoft Exchange Server Internet Mail Connector)/, body: /^[ \t]*did not reach the following recipient\(s\):/m }, // "X-Mailer: Internet Mail Service (5.5.2232.9)"
+  { server: 'Exchange 2003', header: 'x-mimeole', pattern: /^Produced By Microsoft Exchange/, body: /^[ \t]*did not reach the following recipient\(s\):/m }, // "X-MimeOLE: Produced By Microsoft Exchange V6.5"
+  { server: 'Exchange 2003', header: 'x-ms-embedded-report', pattern: /^/, body: /^[ \t]*did not reach the following recipient\(s\):/m }, // "X-MS-Embedded-Report:" (any value)
   { server: 'Lotus Domino', header: 'subject', pattern: /^DELIVERY[ _]FAILURE:/ }, // "Subject: DELIVERY FAILURE: User x not listed"
   { server: 'Lotus Notes', header: 'subject', pattern: /^Undeliverable message/ }, // "Subject: Undeliverable message"
   { server: 'IMail Server', header: 'x-mailer', pattern: /^<SMTP32 v/ }, // "X-Mailer: <SMTP32 v8.22>"
@@ -30,11 +31,11 @@ export const SERVER_FORMATS: readonly ServerFormat[] = [
   { server: 'Mail Delivery System (X3)', header: 'subject', pattern: /^Delivery status notification/ }, // "Subject: Delivery status notification"
 ];
 
-/** The server whose notice format the headers show, or null. `headers` are keyed by lower-case name. */
-export function findServerFormat(headers: ReadonlyMap<string, string>): string | null {
+/** The server whose notice format the headers (keyed by lower-case name) and the body show, or null. */
+export function findServerFormat(headers: ReadonlyMap<string, string>, body = ''): string | null {
   for (const format of SERVER_FORMATS) {
     const value = headers.get(format.header);
-    if (value !== undefined && format.pattern.test(value.trim())) return format.server;
+    if (value !== undefined && format.pattern.test(value.trim()) && (format.body === undefined || format.body.test(body))) return format.server;
   }
   return null;
 }

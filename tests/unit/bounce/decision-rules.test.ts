@@ -52,7 +52,10 @@ describe('findServerFormat', () => {
   it('recognises each format by its own example header, and nothing in ordinary headers', () => {
     expect(findServerFormat(new Map([['x-mailer', '<SMTP32 v8.22>']]))).toBe('IMail Server');
     expect(findServerFormat(new Map([['subject', 'DELIVERY FAILURE: User x not listed in Domino Directory']]))).toBe('Lotus Domino');
-    expect(findServerFormat(new Map([['x-mimeole', 'Produced By Microsoft Exchange V6.5']]))).toBe('Exchange 2003');
+    const exchange = new Map([['x-mimeole', 'Produced By Microsoft Exchange V6.5']]);
+    expect(findServerFormat(exchange, 'Your message\n\n  did not reach the following recipient(s):\n\na@example.org on 1/1/2004')).toBe('Exchange 2003');
+    // The header alone is on any mail an Exchange 2003 client sends, bounces forwarded by hand included.
+    expect(findServerFormat(exchange, 'Could not deliver message to the following recipient(s):')).toBeNull();
     expect(findServerFormat(new Map([['subject', 'Returned mail: see transcript for details'], ['from', 'MAILER-DAEMON@example.org']]))).toBeNull();
     for (const format of SERVER_FORMATS) expect(format.pattern.flags.includes('g')).toBe(false);
   });
