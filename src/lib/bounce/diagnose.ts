@@ -196,6 +196,12 @@ function originOf(firstRemote: boolean, text: string, generatingHost: string | n
   return isBounceEmail ? 'sender-provider' : 'unknown';
 }
 
+// The notice's own header block: everything before the first empty line (RFC 5322 section 2.1).
+function headerBlockOf(input: string): string {
+  const end = input.slice(0, 64_000).search(/\r?\n\r?\n/);
+  return end < 0 ? '' : input.slice(0, end);
+}
+
 /** Diagnoses a pasted bounce email or fragment against the catalogue's matchable entries. */
 export async function diagnoseBounce(input: string, catalogue: readonly MatchableEntry[], options: DiagnoseOptions = {}): Promise<Diagnosis> {
   const window = options.analysisWindow ?? DEFAULT_WINDOW;
@@ -231,7 +237,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   // A paste that is little more than a catalogue entry's own text is that entry: its label is the answer.
   const ownText = nearest !== undefined && (matches[0]?.score ?? 0) >= STRONG_MATCH && analysed.trim().length <= 2 * Math.max(...nearest.texts.map((text) => text.length));
   const catalogueEvidence: BounceEvidence['catalogue'] = nearest && matches[0] ? { id: nearest.id, reason: nearest.reason, score: matches[0].score, ownText, length: Math.max(...nearest.texts.map((text) => text.length)) } : null;
-  const scoring = { catalogue: catalogueEvidence, serverFormat: parts.isEmail ? findServerFormat(parts.headers, body) : null, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
+  const scoring = { catalogue: catalogueEvidence, serverFormat: parts.isEmail ? findServerFormat(parts.headers, body, headerBlockOf(input)) : null, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
   let decidingSignals: { signals: Signal[]; diagnostic: string; context: string; report: string } | null = null;
 
   const recipients: RecipientResult[] = drafts.map((draft) => {

@@ -11,6 +11,8 @@ export const SERVER_FORMATS: readonly ServerFormat[] = [
   { server: 'Exchange 2003', header: 'x-mailer', pattern: /^(?:Internet Mail Service \(|Microsoft Exchange Server Internet Mail Connector)/, body: /^[ \t]*did not reach the following recipient\(s\):/m }, // "X-Mailer: Internet Mail Service (5.5.2232.9)"
   { server: 'Exchange 2003', header: 'x-mimeole', pattern: /^Produced By Microsoft Exchange/, body: /^[ \t]*did not reach the following recipient\(s\):/m }, // "X-MimeOLE: Produced By Microsoft Exchange V6.5"
   { server: 'Exchange 2003', header: 'x-ms-embedded-report', pattern: /^/, body: /^[ \t]*did not reach the following recipient\(s\):/m }, // "X-MS-Embedded-Report:" (any value)
+  { server: 'Exchange 2003', header: 'received', pattern: / with Internet Mail Service \(/, body: /^[ \t]*did not reach the following recipient\(s\):/m }, // "Received: by mx.example.net with Internet Mail Service (5.5.2657.72)"
+  { server: 'Verizon', header: 'received', pattern: /\.vtext\.com \(/ }, // "Received: from njbrspamp1.vtext.com (njbrspamp1.vtext.com [192.0.2.146])"
   { server: 'Lotus Domino', header: 'subject', pattern: /^DELIVERY[ _]FAILURE:/ }, // "Subject: DELIVERY FAILURE: User x not listed"
   { server: 'Lotus Notes', header: 'subject', pattern: /^Undeliverable message/ }, // "Subject: Undeliverable message"
   { server: 'IMail Server', header: 'x-mailer', pattern: /^<SMTP32 v/ }, // "X-Mailer: <SMTP32 v8.22>"
@@ -31,11 +33,23 @@ export const SERVER_FORMATS: readonly ServerFormat[] = [
   { server: 'Mail Delivery System (X3)', header: 'subject', pattern: /^Delivery status notification/ }, // "Subject: Delivery status notification"
 ];
 
-/** The server whose notice format the headers (keyed by lower-case name) and the body show, or null. */
-export function findServerFormat(headers: ReadonlyMap<string, string>, body = ''): string | null {
+// Every "Received:" field of a header block, folded lines included.
+const RECEIVED_FIELD = /^received:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim;
+
+/**
+ * The server whose notice format the headers (keyed by lower-case name), the body and the notice's own
+ * header block (for its every Received field, not only the first) show, or null.
+ */
+export function findServerFormat(headers: ReadonlyMap<string, string>, body = '', headerBlock = ''): string | null {
+  let received: string[] | null = null;
   for (const format of SERVER_FORMATS) {
-    const value = headers.get(format.header);
-    if (value !== undefined && format.pattern.test(value.trim()) && (format.body === undefined || format.body.test(body))) return format.server;
+    let values: readonly string[];
+    if (format.header === 'received') values = received ??= [...headerBlock.matchAll(RECEIVED_FIELD)].map((m) => m[0].replace(/\s+/g, ' '));
+    else {
+      const value = headers.get(format.header);
+      values = value === undefined ? [] : [value.trim()];
+    }
+    if (values.some((value) => format.pattern.test(value)) && (format.body === undefined || format.body.test(body))) return format.server;
   }
   return null;
 }

@@ -56,6 +56,9 @@ describe('findServerFormat', () => {
     expect(findServerFormat(exchange, 'Your message\n\n  did not reach the following recipient(s):\n\na@example.org on 1/1/2004')).toBe('Exchange 2003');
     // The header alone is on any mail an Exchange 2003 client sends, bounces forwarded by hand included.
     expect(findServerFormat(exchange, 'Could not deliver message to the following recipient(s):')).toBeNull();
+    const received = 'Received: from mx.example.net (unknown [192.0.2.98])\nReceived: by mx.example.net with Internet Mail Service\n (5.5.2657.72)\nSubject: E';
+    expect(findServerFormat(new Map(), 'Your message\n\n  did not reach the following recipient(s):', received)).toBe('Exchange 2003');
+    expect(findServerFormat(new Map(), '', 'Received: from njbrspamp1.vtext.com (njbrspamp1.vtext.com [192.0.2.146])')).toBe('Verizon');
     expect(findServerFormat(new Map([['subject', 'Returned mail: see transcript for details'], ['from', 'MAILER-DAEMON@example.org']]))).toBeNull();
     for (const format of SERVER_FORMATS) expect(format.pattern.flags.includes('g')).toBe(false);
   });
