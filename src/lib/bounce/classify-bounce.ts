@@ -9,6 +9,7 @@ import { findProviderVerdict } from './provider-verdicts.ts';
 import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, COMMANDS_BEFORE_DATA, SIGNAL_WEIGHTS, USER_UNKNOWN_STATUSES } from './reason-weights.ts';
 import { DEFAULT_LEXICON, findPhrases, normalizeText } from './reason-lexicon.ts';
 import type { Lexicon, PhraseHit } from './reason-lexicon.ts';
+import { findRemoteHostReason } from './remote-host-rules.ts';
 import { reasonForStatus } from './status-reasons.ts';
 
 // "550 5.7.1 ...": an enhanced code near the start of the reply, not an IP address octet
@@ -30,6 +31,8 @@ export type BounceEvidence = {
   report?: string;
   /** The closest catalogue entry and its match score (0..1). */
   catalogue?: { id: string; reason: Reason; score: number; ownText?: boolean; /** The entry's longest literal text, in characters. */ length?: number } | null;
+  /** The remote server that refused (the report's Remote-MTA, or the host of "host X said:"), when known. */
+  remoteHost?: string | null;
   /** The mail server whose own notice format the headers show (server-formats.ts), when known. */
   serverFormat?: string | null;
   /** The phrase lexicon to use (validation swaps in one without some terms). */
@@ -263,6 +266,11 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   const reason = rereadForCommand(best.reason, evidence.command, confirmedStatus, evidence.diagnostic, localised ? 'localised wording' : (evidence.serverFormat ?? null));
   if (reason !== best.reason && evidence.command !== null) {
     signals.push({ signal: 'command', reason, weight: 0, text: evidence.command, region: null, start: null, end: null });
+  }
+  const byHost = findRemoteHostReason(evidence.remoteHost ?? null, evidence.status, evidence.command, reason);
+  if (byHost !== null && byHost !== reason) {
+    signals.push({ signal: 'remote-host', reason: byHost, weight: 0, text: evidence.remoteHost ?? '', region: null, start: null, end: null });
+    return { reason: byHost, permanent, signals };
   }
   const code = replyStatus ?? evidence.status ?? evidence.replyCode;
   const reread = code === null ? undefined : CLASS_REREADS[code[0] ?? '']?.[reason];

@@ -196,6 +196,9 @@ function originOf(firstRemote: boolean, text: string, generatingHost: string | n
   return isBounceEmail ? 'sender-provider' : 'unknown';
 }
 
+// "host mfsmax.docomo.ne.jp[203.0.113.1] said:" (Postfix), the remote server's name
+const REMOTE_HOST_SAID = /\bhost ([a-z0-9.-]+\.[a-z]{2,})\[[^\]]*\] said:/i;
+
 // The notice's own header block: everything before the first empty line (RFC 5322 section 2.1).
 function headerBlockOf(input: string): string {
   const end = input.slice(0, 64_000).search(/\r?\n\r?\n/);
@@ -251,7 +254,8 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body, draft.dsn.statusReply);
     const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
     const action = draft.dsn.action;
-    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus, ...scoring });
+    const remoteHost = draft.dsn.remoteMta ?? REMOTE_HOST_SAID.exec(diagnostic)?.[1] ?? null;
+    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus, remoteHost, ...scoring });
     decidingSignals ??= { signals: classification.signals, diagnostic, context: body, report: parts.deliveryStatus };
     if (feedback) classification = { ...classification, reason: 'feedback' };
     else if (vacation) classification = { ...classification, reason: 'vacation' };

@@ -30,6 +30,10 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'a domain that does not exist', evidence: evidence('Host or domain name not found. Name service error for name=example.org type=A: Host not found', { status: '5.4.4' }), reason: 'hostunknown' },
   { name: 'an unread refusal with a security code', evidence: evidence('550 5.7.1 MXIN601 (#5.7.1)', { status: '5.7.1', replyCode: '550' }), reason: 'securityerror' },
   { name: 'an unread refusal with a media code', evidence: evidence('554 5.6.0 MXIN602 (#5.6.0)', { status: '5.6.0', replyCode: '554' }), reason: 'contenterror' },
+  { name: "docomo's unknown user after DATA", evidence: evidence('550 Unknown user a@docomo.ne.jp (in reply to end of DATA command)', { status: '5.0.0', command: 'DATA', remoteHost: 'mfsmax.docomo.ne.jp' }), reason: 'rejected' },
+  { name: "docomo's unknown user at RCPT TO", evidence: evidence('550 Unknown user a@docomo.ne.jp (in reply to RCPT TO command)', { status: '5.0.0', command: 'RCPT', remoteHost: 'mfsmax.docomo.ne.jp' }), reason: 'userunknown' },
+  { name: "docomo's too many recipients", evidence: evidence('552 Too many recipients (in reply to RCPT TO command)', { status: '5.0.0', command: 'RCPT', remoteHost: 'mfsmax.docomo.ne.jp' }), reason: 'toomanyconn' },
+  { name: 'an unknown user after DATA elsewhere', evidence: evidence('550 Unknown user a@example.org (in reply to end of DATA command)', { status: '5.0.0', command: 'DATA', remoteHost: 'mx.example.org' }), reason: 'filtered' },
   { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
 ];
 
