@@ -99,7 +99,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\bspam\b.{0,40}\b(?:detected|content|message|score|filter|rejected|blocked|signature|policy|suspected|characteristics|like)|\bspamassassin\b|\bspam (?:is not|not) (?:accepted|allowed)\b/, // "Spam message rejected"
       /\b(?:message|content|mail|email) (?:is|was|has been) (?:rejected|refused|blocked) (?:as|because (?:it|of)) (?:spam|unsolicited)/,
       /\b(?:high|bad) (?:spam|bulk) (?:score|probability)|\bbulk mail\b|\buce\b|\bunsolicited (?:commercial )?(?:e-?mail|mail|bulk)|\bscored as spam\b|\bsending spam\b|\bsent spam\b|\bspam filter|\bspam-?like\b|\bsuspicious content\b/,
-      /\bcontent (?:rejected|filter(?:ing)? (?:rejected|reject))|\bmessage content rejected\b|\bcontent policy\b|\bblacklisted url\b|\burl(?:s)? (?:in|of) (?:this|the) message\b.{0,40}\b(?:black|block)list|\buribl\b|\bsurbl\b/,
+      /\bcontent policy\b|\bblacklisted url\b|\burl(?:s)? (?:in|of) (?:this|the) message\b.{0,40}\b(?:black|block)list|\buribl\b|\bsurbl\b/,
       /\bour system has detected that this message is\b|\bthis message (?:has been|was) (?:blocked|rejected) because it (?:contains|looks)/,
       /\b(?:mail |message )?content (?:denied|refused)\b/, // Tencent "550 Mail content denied."
       /\bjunk mail\b|\bphish/,
@@ -221,7 +221,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'spamdetected',
     strength: 'weak',
-    patterns: [/\bspam\b/], // "554 5.7.0 Reject, id=... - SPAM."
+    patterns: [/\bspam\b/, /\bcontent (?:rejected|filter(?:ing)? (?:rejected|reject))|\bmessage content rejected\b/], // "554 5.7.0 Reject, id=... - SPAM." A content filter's bare refusal ("Content Rejected") names no one kind of content.
   },
   {
     reason: 'speeding',
