@@ -200,8 +200,10 @@ function originOf(firstRemote: boolean, text: string, generatingHost: string | n
 const REMOTE_HOST_SAID = /\bhost ([a-z0-9.-]+\.[a-z]{2,})\[[^\]]*\] said:/i;
 
 // The notice's own header block: everything before the first empty line (RFC 5322 section 2.1).
+const EMPTY_LINE = /\r?\n\r?\n/;
+
 function headerBlockOf(input: string): string {
-  const end = input.slice(0, 64_000).search(/\r?\n\r?\n/);
+  const end = input.slice(0, 64_000).search(EMPTY_LINE);
   return end < 0 ? '' : input.slice(0, end);
 }
 

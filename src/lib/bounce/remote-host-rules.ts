@@ -14,9 +14,12 @@ export const REMOTE_HOST_RULES: readonly RemoteHostRule[] = [
   { host: /(?:^|\.)mfsmax\.docomo\.ne\.jp$/i, status: '5.0.0', command: 'DATA', rereads: UNKNOWN_MAILBOX, reason: 'rejected' }, // "550 Unknown user a@docomo.ne.jp (in reply to end of DATA command)"
 ];
 
+// "mx.example.org.": a fully qualified name's root dot
+const TRAILING_DOT = /\.$/;
+
 /** The reason a known remote host's rule gives instead of `reason` for this status and command, or null. */
 export function findRemoteHostReason(host: string | null, status: string | null, command: string | null, reason: Reason): Reason | null {
   if (host === null || status === null || command === null) return null;
-  const name = host.trim().replace(/\.$/, '');
+  const name = host.trim().replace(TRAILING_DOT, '');
   return REMOTE_HOST_RULES.find((rule) => rule.status === status && rule.command === command && rule.rereads.includes(reason) && rule.host.test(name))?.reason ?? null;
 }

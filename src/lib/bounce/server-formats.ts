@@ -33,6 +33,7 @@ export const SERVER_FORMATS: readonly ServerFormat[] = [
   { server: 'Mail Delivery System (X3)', header: 'subject', pattern: /^Delivery status notification/ }, // "Subject: Delivery status notification"
 ];
 
+const WHITE_SPACE = /\s+/g;
 // Every "Received:" field of a header block, folded lines included.
 const RECEIVED_FIELD = /^received:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim;
 
@@ -44,7 +45,7 @@ export function findServerFormat(headers: ReadonlyMap<string, string>, body = ''
   let received: string[] | null = null;
   for (const format of SERVER_FORMATS) {
     let values: readonly string[];
-    if (format.header === 'received') values = received ??= [...headerBlock.matchAll(RECEIVED_FIELD)].map((m) => m[0].replace(/\s+/g, ' '));
+    if (format.header === 'received') values = received ??= [...headerBlock.matchAll(RECEIVED_FIELD)].map((m) => m[0].replace(WHITE_SPACE, ' '));
     else {
       const value = headers.get(format.header);
       values = value === undefined ? [] : [value.trim()];
