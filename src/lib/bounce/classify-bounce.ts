@@ -6,7 +6,7 @@
 import { REASON_FAMILY } from '../content/vocabulary.ts';
 import type { Reason } from '../content/vocabulary.ts';
 import { findProviderVerdict } from './provider-verdicts.ts';
-import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, COMMANDS_BEFORE_DATA, SIGNAL_WEIGHTS, USER_UNKNOWN_STATUSES } from './reason-weights.ts';
+import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, COMMANDS_BEFORE_DATA, SIGNAL_WEIGHTS, STATUS_SUBJECT_FALLBACKS, USER_UNKNOWN_STATUSES } from './reason-weights.ts';
 import { DEFAULT_LEXICON, findPhrases, normalizeText } from './reason-lexicon.ts';
 import type { Lexicon, PhraseHit } from './reason-lexicon.ts';
 import { findRemoteHostReason } from './remote-host-rules.ts';
@@ -227,9 +227,7 @@ function namedCauseOf(scores: ReadonlyMap<Reason, { total: number; signals: Sign
 // anotherone()): X.7.x a security or policy refusal, X.6.x a problem with the message's content.
 function statusFallback(status: string | null): Reason | null {
   if (status === null || status.startsWith('2')) return null;
-  if (/^[45]\.7\./.test(status)) return 'securityerror';
-  if (/^[45]\.6\./.test(status)) return 'contenterror';
-  return null;
+  return STATUS_SUBJECT_FALLBACKS[status.split('.')[1] ?? ''] ?? null;
 }
 
 /** Classifies one recipient's failure from its evidence; `signals` are those of the winning reason, strongest first. */

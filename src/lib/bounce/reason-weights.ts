@@ -69,6 +69,12 @@ export const USER_UNKNOWN_STATUSES: ReadonlySet<string> = new Set(['5.1.0', '5.1
 export const COMMANDS_BEFORE_DATA: ReadonlySet<string> = new Set(['CONN', 'HELO', 'MAIL', 'RCPT']);
 
 /**
+ * With no wording and no specific code, the enhanced code's subject digit (RFC 3463 section 3) names the
+ * kind of refusal: X.7.x security or policy status, X.6.x message content or media status.
+ */
+export const STATUS_SUBJECT_FALLBACKS: Readonly<Record<string, Reason>> = { '7': 'securityerror', '6': 'contenterror' };
+
+/**
  * The class digit re-reads a verdict it contradicts (RFC 3463 section 3.1): a domain that does not exist
  * is a permanent failure, so under a transient code (4.x.x, 4xx) the DNS lookup failed for now.
  */
