@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { dataVersion } from './scripts/data-version.ts';
 
 export default defineConfig({
   plugins: [
@@ -18,6 +19,8 @@ export default defineConfig({
       transformIndexHtml: (html) => html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
     },
   ],
+  // Data URLs carry the data's version (/data/x.json?v=...), so a cached page never reads another deploy's data.
+  define: { __DATA_VERSION__: JSON.stringify(dataVersion('public/data')) },
   resolve: {
     // React 19 has useSyncExternalStore built in: the router's store gets the plain version, not the shim.
     alias: { 'use-sync-external-store/shim/with-selector': 'use-sync-external-store/with-selector' },

@@ -4,9 +4,11 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dataVersion } from './data-version.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
+const version = dataVersion(path.join(dist, 'data'));
 const siteUrl = (process.env.SITE_URL ?? 'http://localhost:4173').replace(/\/$/, '');
 
 /** Reads the site's data files from disk, as the browser would fetch them; null when missing. */
@@ -74,7 +76,7 @@ function page(url: string, result: RenderResult, prerenderedFor: string | null):
   const data = prerenderedFor === null ? null : dataFileFor(url);
   const preload =
     (prerenderedFor === null ? [] : preloadsFor(url)).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('') +
-    (data ? `<link rel="preload" as="fetch" crossorigin href="/${data}">` : '');
+    (data ? `<link rel="preload" as="fetch" crossorigin href="/${data}?v=${version}">` : '');
   const rootAttributes = prerenderedFor === null ? '' : ` data-prerendered="${escapeAttribute(prerenderedFor)}"`;
   return template
     .replace('<!--app-head-->', head + preload)

@@ -11,12 +11,17 @@ import type {
   SearchDocument,
   SiteLists,
 } from './lib/content/build.ts';
+import type { ReasonGuides } from './lib/content/reason-guides.ts';
 
 export type DataReader = (path: string) => Promise<unknown>;
 
-/** Reads /data/<path> from the site itself; null when the file does not exist. */
+declare const __DATA_VERSION__: string;
+/** The data's version, set at build time: URLs carry it so caches never mix two deploys' data. */
+export const DATA_VERSION = typeof __DATA_VERSION__ === 'string' ? __DATA_VERSION__ : 'dev';
+
+/** Reads /data/<path>?v=<version> from the site itself; null when the file does not exist. */
 const fetchData: DataReader = async (path) => {
-  const response = await fetch(`/data/${path}`);
+  const response = await fetch(`/data/${path}?v=${DATA_VERSION}`);
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`Could not load ${path}: HTTP ${String(response.status)}`);
   return response.json();
@@ -55,4 +60,10 @@ export async function loadDiagnosisData(): Promise<DiagnosisData> {
   return (await readData('diagnosis.json')) as DiagnosisData;
 }
 
-export type { ArticlePage, DiagnosisData, CodePage, EntryPage, EntrySummary, ProviderPage, ReasonPage, SearchDocument, SiteLists } from './lib/content/build.ts';
+/** The guide for every reason (content/reasons/), the paste box's answer when no entry matches with confidence. */
+export async function loadReasonGuides(): Promise<ReasonGuides> {
+  return (await readData('reason-guides.json')) as ReasonGuides;
+}
+
+export type { ReasonGuides } from './lib/content/reason-guides.ts';
+export type { ArticlePage, DiagnosisData, CodePage, EntryPage, EntrySummary, ProviderPage, ReasonPage, SearchDocument, SearchKind, SiteLists } from './lib/content/build.ts';

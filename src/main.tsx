@@ -32,15 +32,22 @@ async function start(): Promise<void> {
   }
 }
 
-/** Installs the offline worker, dist/sw.js (written by scripts/build-service-worker.ts after prerendering). */
-function registerServiceWorker(): void {
+/**
+ * Offline use and updates (src/components/SiteUpdates.tsx), in a root of their own after the page's, so
+ * prerendered pages hydrate unchanged. The worker waits for the page to finish loading.
+ */
+function mountSiteUpdates(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  const register = (): void => {
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((error: unknown) => console.warn('Offline support is unavailable:', error));
+  // Loaded after the page, so it costs nothing before the page is interactive.
+  const mount = (): void => {
+    void import('./components/SiteUpdates.tsx').then(({ SiteUpdates }) => {
+      const host = document.createElement('div');
+      document.body.append(host);
+      createRoot(host).render(<SiteUpdates />);
+    });
   };
-  // The worker downloads the whole site once: let the page finish loading first.
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  if (document.readyState === 'complete') mount();
+  else window.addEventListener('load', mount, { once: true });
 }
 
-void start().then(registerServiceWorker);
+void start().then(mountSiteUpdates);

@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as ArticlesIndexRouteImport } from './routes/articles/index'
 import { Route as ArticlesSlugRouteImport } from './routes/articles/$slug'
+import { Route as BulkIndexRouteImport } from './routes/bulk/index'
 import { Route as CodesIndexRouteImport } from './routes/codes/index'
 import { Route as CodesCodeRouteImport } from './routes/codes/$code'
 import { Route as ProvidersIndexRouteImport } from './routes/providers/index'
@@ -33,6 +34,11 @@ const ArticlesIndexRoute = ArticlesIndexRouteImport.update({
 const ArticlesSlugRoute = ArticlesSlugRouteImport.update({
   id: '/articles/$slug',
   path: '/articles/$slug',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BulkIndexRoute = BulkIndexRouteImport.update({
+  id: '/bulk/',
+  path: '/bulk/',
   getParentRoute: () => rootRouteImport,
 } as any)
 const CodesIndexRoute = CodesIndexRouteImport.update({
@@ -78,6 +84,7 @@ export interface FileRoutesByFullPath {
   '/providers/$provider': typeof ProvidersProviderRoute
   '/reasons/$reason': typeof ReasonsReasonRoute
   '/articles/': typeof ArticlesIndexRoute
+  '/bulk/': typeof BulkIndexRoute
   '/codes/': typeof CodesIndexRoute
   '/providers/': typeof ProvidersIndexRoute
   '/reasons/': typeof ReasonsIndexRoute
@@ -90,6 +97,7 @@ export interface FileRoutesByTo {
   '/providers/$provider': typeof ProvidersProviderRoute
   '/reasons/$reason': typeof ReasonsReasonRoute
   '/articles': typeof ArticlesIndexRoute
+  '/bulk': typeof BulkIndexRoute
   '/codes': typeof CodesIndexRoute
   '/providers': typeof ProvidersIndexRoute
   '/reasons': typeof ReasonsIndexRoute
@@ -103,6 +111,7 @@ export interface FileRoutesById {
   '/providers/$provider': typeof ProvidersProviderRoute
   '/reasons/$reason': typeof ReasonsReasonRoute
   '/articles/': typeof ArticlesIndexRoute
+  '/bulk/': typeof BulkIndexRoute
   '/codes/': typeof CodesIndexRoute
   '/providers/': typeof ProvidersIndexRoute
   '/reasons/': typeof ReasonsIndexRoute
@@ -117,6 +126,7 @@ export interface FileRouteTypes {
     | '/providers/$provider'
     | '/reasons/$reason'
     | '/articles/'
+    | '/bulk/'
     | '/codes/'
     | '/providers/'
     | '/reasons/'
@@ -129,6 +139,7 @@ export interface FileRouteTypes {
     | '/providers/$provider'
     | '/reasons/$reason'
     | '/articles'
+    | '/bulk'
     | '/codes'
     | '/providers'
     | '/reasons'
@@ -141,6 +152,7 @@ export interface FileRouteTypes {
     | '/providers/$provider'
     | '/reasons/$reason'
     | '/articles/'
+    | '/bulk/'
     | '/codes/'
     | '/providers/'
     | '/reasons/'
@@ -154,6 +166,7 @@ export interface RootRouteChildren {
   ProvidersProviderRoute: typeof ProvidersProviderRoute
   ReasonsReasonRoute: typeof ReasonsReasonRoute
   ArticlesIndexRoute: typeof ArticlesIndexRoute
+  BulkIndexRoute: typeof BulkIndexRoute
   CodesIndexRoute: typeof CodesIndexRoute
   ProvidersIndexRoute: typeof ProvidersIndexRoute
   ReasonsIndexRoute: typeof ReasonsIndexRoute
@@ -181,6 +194,13 @@ declare module '@tanstack/react-router' {
       path: '/articles/$slug'
       fullPath: '/articles/$slug'
       preLoaderRoute: typeof ArticlesSlugRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/bulk/': {
+      id: '/bulk/'
+      path: '/bulk'
+      fullPath: '/bulk/'
+      preLoaderRoute: typeof BulkIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/codes/': {
@@ -242,6 +262,7 @@ const rootRouteChildren: RootRouteChildren = {
   ProvidersProviderRoute: ProvidersProviderRoute,
   ReasonsReasonRoute: ReasonsReasonRoute,
   ArticlesIndexRoute: ArticlesIndexRoute,
+  BulkIndexRoute: BulkIndexRoute,
   CodesIndexRoute: CodesIndexRoute,
   ProvidersIndexRoute: ProvidersIndexRoute,
   ReasonsIndexRoute: ReasonsIndexRoute,

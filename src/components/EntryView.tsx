@@ -1,4 +1,5 @@
-// One catalogue entry: what happened, whether it fixes itself, who acts, the steps, and where to read more.
+// One catalogue entry, answer first: what it means, whether it fixes itself, who acts and the steps;
+// the literal bounce texts follow, then where to read more.
 import { Link } from '@tanstack/react-router';
 import type { EntryPage } from '../catalogue.ts';
 import { EntryList } from './EntryList.tsx';
@@ -22,25 +23,46 @@ export function EntryView({ entry }: { entry: EntryPage }) {
       </p>
       <h1 className="mt-1 text-2xl font-bold">{entry.title}</h1>
       <p className="mt-2 text-lg">{entry.summary}</p>
+      <p className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1">
+        <PermanenceBadge permanent={entry.permanent} />
+        <span>
+          <span className="font-semibold">Who has to act:</span> {entry.actorsText}
+        </span>
+      </p>
 
-      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2">
+
+      <h2 className="mt-5 text-xl font-semibold">What to do</h2>
+      {entry.steps.map((group) => (
+        <section key={group.audience} aria-labelledby={`steps-${group.audience}`} className="mt-3">
+          <h3 id={`steps-${group.audience}`} className="text-lg font-semibold">
+            {group.label}
+          </h3>
+          <ProseList items={group.html} className="mt-1" />
+        </section>
+      ))}
+
+      <h2 className="mt-6 text-xl font-semibold">What it means</h2>
+      <Prose html={entry.bodyHtml} />
+
+      <h2 className="mt-6 text-xl font-semibold">Details</h2>
+      <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr] sm:gap-y-2">
         <dt className="font-semibold">Will it fix itself?</dt>
-        <dd className="flex flex-wrap items-center gap-2">
+        <dd className="mb-2 flex flex-wrap items-center gap-2 sm:mb-0">
           <PermanenceBadge permanent={entry.permanent} />
           {entry.permanent
             ? 'No. Nothing is delivered until something changes.'
             : 'Possibly. The sending server retries for a while; act if it keeps failing.'}
         </dd>
         <dt className="font-semibold">Cause</dt>
-        <dd>
+        <dd className="mb-2 sm:mb-0">
           <Link to="/reasons/$reason" params={{ reason: entry.reason }}>
             {entry.reasonLabel}
           </Link>
         </dd>
         <dt className="font-semibold">Who has to act</dt>
-        <dd>{entry.actorsText}</dd>
+        <dd className="mb-2 sm:mb-0">{entry.actorsText}</dd>
         <dt className="font-semibold">Who sent the bounce</dt>
-        <dd>{ORIGIN_TEXT[entry.origin]}</dd>
+        <dd className="mb-2 sm:mb-0">{ORIGIN_TEXT[entry.origin]}</dd>
         {entry.codes.length > 0 && (
           <>
             <dt className="font-semibold">Codes</dt>
@@ -56,6 +78,9 @@ export function EntryView({ entry }: { entry: EntryPage }) {
         )}
       </dl>
 
+      <h2 className="mt-6 text-xl font-semibold">How to check it worked</h2>
+      <Prose html={`<p>${entry.confirmHtml}</p>`} />
+
       <h2 className="mt-6 text-xl font-semibold">The bounce text</h2>
       <ul aria-label="Literal bounce texts" className="mt-2 space-y-2">
         {entry.texts.map((text) => (
@@ -64,22 +89,6 @@ export function EntryView({ entry }: { entry: EntryPage }) {
           </li>
         ))}
       </ul>
-
-      <h2 className="mt-6 text-xl font-semibold">What it means</h2>
-      <Prose html={entry.bodyHtml} />
-
-      <h2 className="mt-6 text-xl font-semibold">What to do</h2>
-      {entry.steps.map((group) => (
-        <section key={group.audience} aria-labelledby={`steps-${group.audience}`} className="mt-3">
-          <h3 id={`steps-${group.audience}`} className="text-lg font-semibold">
-            {group.label}
-          </h3>
-          <ProseList items={group.html} className="mt-1" />
-        </section>
-      ))}
-
-      <h2 className="mt-6 text-xl font-semibold">How to check it worked</h2>
-      <Prose html={`<p>${entry.confirmHtml}</p>`} />
 
       {entry.articles.length > 0 && (
         <>
@@ -98,6 +107,7 @@ export function EntryView({ entry }: { entry: EntryPage }) {
           <EntryList entries={entry.related} label="Similar bounces" />
         </>
       )}
+      <Prose className="mt-8 border-t border-slate-300 pt-3 text-sm dark:border-slate-700" html={entry.provenanceHtml} />
     </article>
   );
 }

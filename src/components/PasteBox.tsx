@@ -1,18 +1,27 @@
 // "Paste your bounce": a text area that also takes a dropped or chosen .eml or .txt file, diagnosed as
-// the text arrives (debounced) and on "Diagnose". Shows the text back with its codes marked, the
-// diagnosis, and a share link. Nothing pasted leaves the page; the text stays in this tab's session
-// storage so that following a link and coming back loses nothing.
-import { useEffect, useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+// the text arrives (debounced) and at once on "Diagnose", a paste, a drop or a share link, which also
+// bring the verdict into view (typing never moves the page or the focus). A slow read shows progress
+// and can be cancelled. Nothing pasted leaves the page; the text stays in this tab's session storage
+// so that following a link and coming back loses nothing.
+import { useNavigate } from '@tanstack/react-router';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { EXAMPLE_BOUNCES } from '../examples.ts';
 import { INPUT_LIMIT, useDiagnosis } from '../hooks/useDiagnosis.ts';
+import { useReaderRole } from '../hooks/useReaderRole.ts';
+import { useShareLink, useShareTitle } from '../hooks/useShareLink.ts';
 import { decodeBytes } from '../lib/bounce/decode-bytes.ts';
-import { decodeShareFragment } from '../lib/share/share-link.ts';
-import { DiagnosisView, verdictText } from './DiagnosisView.tsx';
-import { HighlightedBounce } from './HighlightedBounce.tsx';
+import type { Diagnosis } from '../lib/bounce/types.ts';
+import { looksLikeQuestion } from '../lib/verdict/read-app-notice.ts';
+import { readVerdicts } from '../lib/verdict/read-verdicts.ts';
+import { announceReading, DiagnosisView } from './DiagnosisView.tsx';
 import { SharePanel } from './SharePanel.tsx';
 
 const DEBOUNCE_MS = 350;
 const SESSION_KEY = 'bouncedoc:paste';
+/** Longer texts are not kept across navigation: writing megabytes to session storage blocks the page. */
+const SESSION_LIMIT = 256 * 1024;
+/** A read that takes longer than this shows "Reading your bounce..." with a way to cancel. */
+const SLOW_MS = 150;
 
 const megabytes = (characters: number): string => `${(characters / 1024 / 1024).toFixed(1)} MB`;
 
@@ -21,9 +30,20 @@ export function PasteBox() {
   const [text, setText] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const { state, data, diagnose, reset } = useDiagnosis();
+  const { state, data, diagnose, reset, cancel } = useDiagnosis();
+  const [role, setRole] = useReaderRole();
+  const navigate = useNavigate();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const region = useRef<HTMLElement>(null);
+  const pasted = useRef(false);
+  /** Set when the verdict should be brought into view once it is ready (not while typing). */
+  const reveal = useRef(false);
+  const [slow, setSlow] = useState(false);
+
+  // The last finished diagnosis stays on screen while the next one is read, so nothing jumps.
+  const [shown, setShown] = useState<{ text: string; diagnosis: Diagnosis; codeCount: number } | null>(null);
+  if (state.status === 'done' && shown?.diagnosis !== state.diagnosis) setShown({ text: state.text, diagnosis: state.diagnosis, codeCount: state.codeCount });
 
   const cancelPending = (): void => {
     if (timer.current) clearTimeout(timer.current);
@@ -33,7 +53,7 @@ export function PasteBox() {
   /** Keeps the text for this tab and diagnoses it; runs once per pause in typing, not per keystroke. */
   const run = (next: string): void => {
     try {
-      sessionStorage.setItem(SESSION_KEY, next.length <= 2_000_000 ? next : '');
+      sessionStorage.setItem(SESSION_KEY, next.length <= SESSION_LIMIT ? next : '');
     } catch {
       // Storage full or disabled: the text simply is not kept across navigation.
     }
@@ -43,9 +63,11 @@ export function PasteBox() {
   const accept = (next: string, immediately: boolean): void => {
     setText(next);
     cancelPending();
+    reveal.current = immediately;
     if (next.length > INPUT_LIMIT) {
       setNotice(`This text is ${megabytes(next.length)}; Bouncedoc reads up to ${megabytes(INPUT_LIMIT)}. Paste only the bounce (the part with the codes), not the attachments.`);
       reset();
+      setShown(null);
       return;
     }
     setNotice(null);
@@ -53,30 +75,53 @@ export function PasteBox() {
     else timer.current = setTimeout(() => run(next), DEBOUNCE_MS);
   };
 
+  /** A question goes to the catalogue search (?q=), which is then brought into view. */
+  const search = (query: string): void => {
+    void navigate({ to: '/', search: { q: query.trim().slice(0, 200) }, replace: true }).then(() => {
+      document.getElementById('search')?.scrollIntoView({ block: 'start' });
+    });
+  };
+
+  const diagnoseNow = (): void => {
+    if (looksLikeQuestion(text)) search(text);
+    else accept(text, true);
+  };
+
+  // Bring the verdict card's top (and with it the first step) into view once the diagnosis is ready.
+  useEffect(() => {
+    if (state.status !== 'done' || !reveal.current) return;
+    reveal.current = false;
+    region.current?.scrollIntoView({ block: 'start' });
+  }, [state]);
+
+  // "Reading your bounce..." only when reading takes long enough to notice.
+  useEffect(() => {
+    if (state.status !== 'working') return;
+    const slowTimer = setTimeout(() => setSlow(true), SLOW_MS);
+    return () => {
+      clearTimeout(slowTimer);
+      setSlow(false);
+    };
+  }, [state]);
+
   // A share link's bounce arrives in the URL fragment (on load, or when another link is opened in this
   // tab); otherwise the text this tab had before comes back.
-  useEffect(() => {
-    const load = (arriving: boolean): void => {
-      const shared = decodeShareFragment(window.location.hash);
-      if (shared?.ok === false) {
-        setNotice(shared.error);
-        return;
-      }
-      const restored = shared?.text ?? (arriving ? sessionStorage.getItem(SESSION_KEY) : null);
+  const sharedText = useShareLink({
+    onShared: (shared) => {
+      setNotice(null);
+      setText(shared);
+      reveal.current = true;
+      void diagnose(shared);
+    },
+    onError: setNotice,
+    onNoLink: () => {
+      const restored = sessionStorage.getItem(SESSION_KEY);
       if (restored) {
-        setNotice(null);
         setText(restored);
         void diagnose(restored);
       }
-    };
-    const onHashChange = (): void => load(false);
-    const frame = requestAnimationFrame(() => load(true));
-    window.addEventListener('hashchange', onHashChange);
-    return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener('hashchange', onHashChange);
-    };
-  }, [diagnose]);
+    },
+  });
 
   useEffect(() => cancelPending, []);
 
@@ -112,19 +157,22 @@ export function PasteBox() {
     setText('');
     setNotice(null);
     reset();
+    setShown(null);
     sessionStorage.removeItem(SESSION_KEY);
     if (window.location.hash) history.replaceState(history.state, '', window.location.pathname + window.location.search);
   };
 
-  const done = state.status === 'done' && state.text === text ? state : null;
+  const stopReading = (): void => {
+    cancel();
+    setShown(null);
+    setNotice('Stopped reading. Your text is still in the box: paste only the bounce itself (the part with the codes) to make it quicker.');
+  };
+
+  const current = shown && text.trim() !== '' ? shown : null;
+  const reading = useMemo(() => (current && data ? readVerdicts(current.text, current.diagnosis, data.entries, data.guides) : null), [current, data]);
+  useShareTitle(current?.diagnosis ?? null, current !== null && current.text === sharedText);
   const announcement =
-    state.status === 'working'
-      ? 'Diagnosing…'
-      : state.status === 'done'
-        ? `Diagnosis ready: ${verdictText(state.diagnosis).label}. ${state.diagnosis.kind === 'bounce' || state.diagnosis.kind === 'delay' ? state.diagnosis.reasonLabel : ''}`
-        : state.status === 'error'
-          ? 'The diagnosis failed.'
-          : '';
+    state.status === 'working' ? (slow ? 'Reading your bounce…' : '') : state.status === 'error' ? 'The diagnosis failed.' : state.status === 'done' && reading ? announceReading(reading) : '';
 
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -144,7 +192,13 @@ export function PasteBox() {
         rows={8}
         spellCheck={false}
         aria-describedby={`${id}-hint`}
-        onChange={(event) => accept(event.target.value, false)}
+        onPaste={() => {
+          pasted.current = true;
+        }}
+        onChange={(event) => {
+          accept(event.target.value, pasted.current);
+          pasted.current = false;
+        }}
         onDragOver={(event) => {
           if (event.dataTransfer.types.includes('Files')) {
             event.preventDefault();
@@ -158,16 +212,16 @@ export function PasteBox() {
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <button
           type="button"
-          onClick={() => accept(text, true)}
-          className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800"
+          onClick={diagnoseNow}
+          className="button-primary"
         >
           Diagnose
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()} className="rounded border border-slate-500 px-4 py-2">
+        <button type="button" onClick={() => fileInput.current?.click()} className="button-secondary">
           Open a file…
         </button>
         <input ref={fileInput} type="file" accept=".eml,.txt,.msg,message/rfc822,text/plain" className="sr-only" tabIndex={-1} aria-label="Bounce file" onChange={onFileChosen} />
-        <button type="button" onClick={clear} className="rounded border border-slate-500 px-4 py-2">
+        <button type="button" onClick={clear} className="button-secondary">
           Clear
         </button>
       </div>
@@ -195,28 +249,30 @@ export function PasteBox() {
           Something went wrong while reading this text ({state.message}). Your text is still in the box.
         </p>
       )}
-      {done && data && (
+      {slow && state.status === 'working' && (
+        <div className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-blue-700 bg-blue-50 p-3 dark:border-blue-400 dark:bg-slate-900">
+          <p className="font-medium">Reading your bounce…</p>
+          <progress aria-label="Reading your bounce" className="h-2 w-32 accent-blue-700" />
+          <button type="button" onClick={stopReading} className="button-secondary">
+            Cancel
+          </button>
+        </div>
+      )}
+      {current && data && reading && (
         <>
-          <HighlightedBounce
-            label="Your bounce, with the codes marked"
-            text={done.text}
-            findings={done.diagnosis.codes.filter((finding) => !finding.decoded)}
+          <DiagnosisView
+            ref={region}
+            text={current.text}
+            diagnosis={current.diagnosis}
+            codeCount={current.codeCount}
+            reading={reading}
             data={data}
-            primary={done.diagnosis.enhancedCode ?? done.diagnosis.replyCode}
-            preferredEntries={done.diagnosis.matches.map((match) => match.id)}
+            role={role}
+            onRole={setRole}
+            onSearch={search}
+            busy={state.status === 'working'}
           />
-          {done.diagnosis.text && done.diagnosis.codes.some((finding) => finding.decoded) && (
-            <HighlightedBounce
-              label="Codes found in the encoded parts of the email, decoded"
-              text={done.diagnosis.text}
-              findings={done.diagnosis.codes.filter((finding) => finding.decoded)}
-              data={data}
-              primary={null}
-              preferredEntries={done.diagnosis.matches.map((match) => match.id)}
-            />
-          )}
-          <DiagnosisView diagnosis={done.diagnosis} data={data} />
-          <SharePanel text={done.text} publicHosts={data.publicHosts} />
+          {!reading.question && <SharePanel text={current.text} publicHosts={data.publicHosts} />}
         </>
       )}
     </section>

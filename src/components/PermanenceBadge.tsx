@@ -1,12 +1,20 @@
-// Temporary or permanent, said in words (never by colour alone).
-export function PermanenceBadge({ permanent }: { permanent: boolean }) {
-  return permanent ? (
-    <span className="rounded border border-red-700 px-1.5 text-xs font-semibold text-red-800 dark:border-red-400 dark:text-red-200">
-      Permanent
-    </span>
-  ) : (
-    <span className="rounded border border-amber-700 px-1.5 text-xs font-semibold text-amber-900 dark:border-amber-300 dark:text-amber-100">
-      Temporary
+// Temporary, permanent, unclear or delivered, said in words and with a shape (never by colour alone),
+// the same badge on entry, code and diagnosis pages.
+type PermanenceBadgeProps = { permanent: boolean | null; delivered?: boolean };
+
+const BADGES = {
+  permanent: { label: 'Permanent', mark: '■', tone: 'badge-permanent' },
+  temporary: { label: 'Temporary', mark: '◔', tone: 'badge-temporary' },
+  unclear: { label: 'Unclear', mark: '?', tone: 'badge-unclear' },
+  delivered: { label: 'Delivered', mark: '✓', tone: 'badge-delivered' },
+} as const;
+
+export function PermanenceBadge({ permanent, delivered = false }: PermanenceBadgeProps) {
+  const badge = BADGES[delivered ? 'delivered' : permanent === null ? 'unclear' : permanent ? 'permanent' : 'temporary'];
+  return (
+    <span className={`badge ${badge.tone}`}>
+      <span aria-hidden="true">{badge.mark}</span>
+      {badge.label}
     </span>
   );
 }

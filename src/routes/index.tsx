@@ -1,4 +1,5 @@
-// Route glue for the home page: search first; the query is kept in ?q= so it can be shared.
+// Route glue for the home page: search first (its results on the first screen), then the paste box; the
+// query is kept in ?q= so it can be shared.
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { PasteBox } from '../components/PasteBox.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
@@ -31,11 +32,11 @@ function Home() {
       <p className="mt-2 text-lg">
         Paste or search your bounce message to see what it means, whether it will fix itself, who has to act and exactly what to do.
       </p>
-      <div className="mt-6">
-        <PasteBox />
-      </div>
-      <div className="mt-10">
+      <div id="search" className="mt-4 scroll-mt-3">
         <SearchBox query={q} onQueryChange={(next) => void navigate({ search: next ? { q: next } : {}, replace: true })} />
+      </div>
+      <div className="mt-8">
+        <PasteBox />
       </div>
       <section aria-labelledby="basics" className="mt-10">
         <h2 id="basics" className="text-xl font-semibold">

@@ -1,6 +1,6 @@
-// The paste box as a person uses it: paste a bounce, see its codes marked in their own text, the verdict,
-// who acts and the best catalogue entry; share a redacted link; bad input gets a clear message; pasted
-// HTML stays text.
+// The paste box as a person uses it: paste a bounce, get the verdict card first (headline, permanence,
+// who acts, the steps for the sender), then their own text with its codes marked and the best catalogue
+// entry; share a redacted link; bad input gets a clear message; pasted HTML stays text.
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ const G8 = '550 5.1.1 <jane.doe@acme-corp.com>: Email address could not be found
 
 afterEach(() => {
   sessionStorage.clear();
+  localStorage.clear();
   window.location.hash = '';
 });
 
@@ -36,24 +37,27 @@ describe('PasteBox', () => {
     expect(within(marks[2] as HTMLElement).getByRole('link')).toHaveAttribute('href', '/bounces/rackspace/g8-email-address-not-found');
   });
 
-  it('gives the verdict, the cause, who acts and the matching entry with its steps', async () => {
+  it('leads with the verdict, whether it fixes itself, who acts, and the steps for the sender', async () => {
     const { region } = await pasteAndDiagnose(G8);
-    expect(region).toHaveTextContent('Permanent.');
-    expect(region).toHaveTextContent('The address does not exist');
+    const heading = within(region).getAllByRole('heading')[0] as HTMLElement;
+    expect(heading).toHaveTextContent('The address does not exist');
+    expect(region).toHaveTextContent(/Will it fix itself\?:?\s*■?\s*Permanent/);
+    expect(region).toHaveTextContent('How sure: exact match');
+    expect(within(region).getByRole('radio', { name: 'The sender' })).toBeChecked();
+    expect(within(within(region).getByRole('list', { name: 'Steps for the sender' })).getAllByRole('listitem').length).toBeGreaterThan(0);
     const matches = within(region).getByRole('list', { name: 'Matching entries' });
     const first = within(matches).getAllByRole('listitem')[0] as HTMLElement;
     expect(within(first).getAllByRole('link')[0]).toHaveAttribute('href', '/bounces/rackspace/g8-email-address-not-found');
-    expect(within(first).getAllByRole('listitem').length).toBeGreaterThan(0);
   });
 
-  it('shows the steps for the role the reader picks', async () => {
+  it('shows the steps for the role the reader picks and remembers the choice', async () => {
     const { user, region } = await pasteAndDiagnose(G8);
-    const first = () => within(within(region).getByRole('list', { name: 'Matching entries' })).getAllByRole('listitem')[0] as HTMLElement;
-    expect(first()).toHaveTextContent('What the sender should do:');
+    const sender = within(region).getByRole('list', { name: 'Steps for the sender' }).textContent;
     await user.click(within(region).getByRole('radio', { name: "The recipient's mail admin" }));
     expect(within(region).getByRole('radio', { name: "The recipient's mail admin" })).toBeChecked();
-    expect(first()).not.toHaveTextContent('What the sender should do:');
-    expect(first()).toHaveTextContent(/the recipient's mail admin/);
+    const admin = within(region).getByRole('list', { name: "Steps for the recipient's mail admin" });
+    expect(admin.textContent).not.toBe(sender);
+    expect(localStorage.getItem('bouncedoc:role')).toBe('recipient-admin');
   });
 
   it('shares a link that carries the bounce with the addresses replaced', async () => {
@@ -62,10 +66,10 @@ describe('PasteBox', () => {
     const field = await screen.findByRole('textbox', { name: 'Share link' });
     const link = new URL((field as HTMLInputElement).value);
     expect(link.pathname).toBe('/');
-    expect(link.hash).toMatch(/^#bounce=/);
+    expect(link.hash).toMatch(/^#v1\.[0-9a-f]{8}\./);
     expect(link.href).not.toContain('acme-corp');
     const shared = decodeShareFragment(link.hash);
-    expect(shared).toEqual({ ok: true, text: '550 5.1.1 <user1@domain1.example.com>: Email address could not be found, or was misspelled (G8)' });
+    expect(shared).toEqual({ ok: true, legacy: false, text: '550 5.1.1 <user1@domain1.example.com>: Email address could not be found, or was misspelled (G8)' });
   });
 
   it('reopens a shared link with its diagnosis', async () => {
@@ -73,7 +77,7 @@ describe('PasteBox', () => {
     window.location.hash = encodeShareFragment(G8);
     await renderApp('/');
     const region = await screen.findByRole('region', { name: 'Diagnosis' }, { timeout: 10_000 });
-    expect(region).toHaveTextContent('Permanent.');
+    expect(within(region).getAllByRole('heading')[0]).toHaveTextContent('The address does not exist');
     expect(screen.getByRole('textbox', { name: /bounce/i })).toHaveValue(G8);
   });
 

@@ -1,5 +1,5 @@
-// The home page search as a person uses it: type in the box named "Search", see results that link to
-// entry pages and say what matched, move with the arrow keys, and share the search through ?q=.
+// The home page search as a person uses it: type in the box named "Search", see results that link to the
+// pages that answer it and say what matched, move with the arrow keys, and share the search through ?q=.
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,6 @@ describe('SearchBox on the home page', () => {
 
   it('says so when nothing matches', async () => {
     await renderApp('/?q=zzzzqqqq');
-    expect(await screen.findByText(/No entries match/)).toBeInTheDocument();
+    expect(await screen.findByText(/Nothing matches/)).toBeInTheDocument();
   });
 });

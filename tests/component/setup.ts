@@ -8,6 +8,7 @@ import { setDataReader } from '../../src/catalogue.ts';
 
 afterEach(() => cleanup());
 window.scrollTo = () => undefined;
+Element.prototype.scrollIntoView = () => undefined;
 
 // Pages read their data from the files the content step wrote, as the browser fetches them.
 setDataReader((file) => {

@@ -126,7 +126,7 @@ Body.
 
   it('refuses dead internal links in Markdown', () => {
     const { errors } = buildContent([provider, { path: 'content/bounces/generic/a.md', source: `${entry('')}\nSee [the guide](/articles/nope).` }], registries);
-    expect(errors).toEqual([expect.stringMatching(/^content\/bounces\/generic\/a\.md: body: link to "\/articles\/nope" goes to no page/)]);
+    expect(errors).toEqual([expect.stringMatching(/^content\/bounces\/generic\/a\.md: body: link "\/articles\/nope" goes to no page/)]);
   });
 });
 

@@ -1,5 +1,6 @@
-// Content and search test each other: every catalogue entry is found by its code together with a few
-// words of its own bounce text (and its provider's name), so a new entry that search cannot reach fails here.
+// Content and search test each other: every catalogue entry is among the first entries found by its code
+// together with a few words of its own bounce text (and its provider's name), so a new entry that search
+// cannot reach fails here. Guides and causes may rank above entries; they are not counted.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SearchDocument } from '../../src/lib/content/build.ts';
@@ -7,10 +8,11 @@ import { createSearcher, tokenize } from '../../src/lib/search/search.ts';
 
 const docs = JSON.parse(readFileSync('public/data/search.json', 'utf8')) as SearchDocument[];
 const search = createSearcher(docs);
+const entries = docs.filter((doc) => doc.kind === 'entry');
 
 /** How many entries contain each word: the rarest words of a text say the most about it. */
 const frequency = new Map<string, number>();
-for (const doc of docs) for (const word of new Set(doc.texts.flatMap(tokenize))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+for (const doc of entries) for (const word of new Set(doc.texts.flatMap(tokenize))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
 
 function queryFor(doc: SearchDocument): string {
   const code = doc.tag ?? doc.codes.at(-1) ?? '';
@@ -23,11 +25,14 @@ function queryFor(doc: SearchDocument): string {
 }
 
 describe('every catalogue entry', () => {
-  it('is found in the first five results by its provider, its code and a few of its words', () => {
+  it('is among the first five entries found by its provider, its code and a few of its words', () => {
     const lost: string[] = [];
-    for (const doc of docs) {
+    for (const doc of entries) {
       const query = queryFor(doc);
-      const ids = search(query, 5).map((hit) => hit.doc.id);
+      const ids = search(query, 12)
+        .filter((hit) => hit.doc.kind === 'entry')
+        .slice(0, 5)
+        .map((hit) => hit.doc.id);
       if (!ids.includes(doc.id)) lost.push(`${doc.id}: "${query}" -> ${ids.join(', ')}`);
     }
     expect(lost).toEqual([]);

@@ -69,6 +69,26 @@ async function openRendered(context: BrowserContext, path: string): Promise<Page
   return page;
 }
 
+/** Pastes that bring up each kind of verdict card. */
+const VERDICT_STATES: Record<string, string> = {
+  'several failures': `Reporting-MTA: dns; mx.example.net
+
+Final-Recipient: rfc822; a@example.org
+Action: failed
+Status: 5.1.1
+Diagnostic-Code: smtp; 550 5.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table
+
+Final-Recipient: rfc822; c@example.net
+Action: failed
+Status: 5.2.2
+Diagnostic-Code: smtp; 552 5.2.2 <c@example.net>: Mailbox full
+`,
+  'no codes': 'Hello Bob, see you at lunch tomorrow.',
+  notice: "Address not found\nYour message wasn't delivered to bob@gmial.com because the domain gmial.com couldn't be found.\nDNS Error: DNS type 'mx' lookup of gmial.com responded with code NXDOMAIN Domain name not found: gmial.com",
+  'auto-reply': 'Subject: Automatic reply: Hello\nAuto-Submitted: auto-replied\n\nI am out of the office until Monday.',
+  question: 'what does 550 mean',
+};
+
 async function openDiagnosis(context: BrowserContext): Promise<Page> {
   const { page } = await openPage(context, '/');
   await page.getByRole('button', { name: 'A full bounce email' }).click();
@@ -109,6 +129,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.keyboard.press('Tab');
       await page.getByRole('link', { name: 'Skip to content' }).waitFor({ state: 'visible' });
       await expectNoViolations(page, `${colorScheme} / with the skip link focused`);
+      await page.close();
+    });
+
+    it('finds no violations in each state of the verdict card: several failures, no codes, a notice, an auto-reply, a question', async () => {
+      const { page } = await openPage(context, '/');
+      const failures: string[] = [];
+      for (const [state, text] of Object.entries(VERDICT_STATES)) {
+        await page.getByRole('textbox', { name: /bounce/i }).fill(text);
+        await page.getByRole('button', { name: 'Diagnose' }).click();
+        if (state === 'question') await page.getByRole('list', { name: 'Search results' }).waitFor();
+        else await page.getByRole('region', { name: 'Diagnosis' }).getByRole('heading').first().waitFor();
+        const violations = await findViolations(page);
+        if (violations.length > 0) failures.push(describeViolations(`${colorScheme} / ${state}`, violations));
+        await page.getByRole('button', { name: 'Clear' }).click();
+      }
+      expect(failures, failures.join('\n\n')).toEqual([]);
       await page.close();
     });
 

@@ -34,6 +34,15 @@ export const entrySchema = z
     confirm: text.describe('how to check that the fix worked'),
     articles: z.array(z.string().regex(SLUG)).default([]),
     docs: z.url({ protocol: /^https$/ }).optional().describe("the provider's own documentation"),
+    sources: z
+      .array(text)
+      .default([])
+      .describe('where the codes and literal texts come from: https links, or a citation of a document'),
+    reviewed: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional()
+      .describe('the day the codes and texts were last checked against the sources, as YYYY-MM-DD'),
   })
   .strict();
 export type EntryFrontMatter = z.infer<typeof entrySchema>;

@@ -53,52 +53,8 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
   'recipient-admin': "The recipient's mail admin",
 };
 
-/**
- * Mail providers and filtering services with catalogue entries. Each key has a folder under
- * content/bounces/ and a profile in content/providers/<key>.md.
- */
-export const PROVIDERS = [
-  'rackspace',
-  'google',
-  'microsoft365',
-  'outlook',
-  'yahoo',
-  'icloud',
-  'godaddy',
-  'titan',
-  'mimecast',
-  'proofpoint',
-  'qq',
-  'unitedinternet',
-  'barracuda',
-  'zoho',
-  'comcast',
-  'improvmx',
-  'laposte',
-  'mxroute',
-  'orange',
-  'yandex',
-  'free',
-  'emailsecuritycloud',
-  'trendmicro',
-  'hostpoint',
-  'infomaniak',
-  'rambler',
-  'att',
-  'protonmail',
-  'kddi',
-  'mailru',
-  'cisco',
-  'cox',
-  'fireeye',
-  'hey',
-  'i-ua',
-  'nttdocomo',
-  'spectrum',
-  'tonline',
-  'generic',
-] as const;
-export type Provider = (typeof PROVIDERS)[number];
+// Providers are not listed here: the list is the set of profiles in content/providers/ (one file per
+// provider), and the content step checks every entry folder against it.
 
 /** Where a bounce was generated, as far as the catalogue can say for an entry. */
 export const ORIGINS = ['sender-provider', 'recipient-side', 'either'] as const;

@@ -1,17 +1,21 @@
-// Catalogue search, fast enough to run on every keystroke over 10,000 entries. Entries are indexed by
-// word (an inverted index weighted by field and rarity); each query word is matched exactly, by prefix
-// (the word being typed) and, through fuse.js over the index's vocabulary, fuzzily ("acess" finds
-// "access"). Codes and tags ("550", "5.7.1", "g17") count only when exact. Pure: no DOM.
+// Site search over every kind of page (codes, guides, causes, providers, entries), fast enough to run on
+// every keystroke over 10,000 documents. Documents are indexed by word (an inverted index weighted by
+// field and rarity); each query word is matched exactly, by prefix (the word being typed) and, through
+// fuse.js over the index's vocabulary, fuzzily ("acess" finds "access"). Codes and tags ("550", "5.7.1",
+// "g17") count only when exact. What the query asks for (./intent.ts) weighs the kinds. Pure: no DOM.
 import Fuse from 'fuse.js';
-import type { SearchDocument } from '../content/build.ts';
+import { editDistance } from '../content/suggest.ts';
+import type { SearchDocument, SearchKind } from '../content/build.ts';
+import { KIND_COVERAGE, KIND_WEIGHTS, PROVIDER_NOISE, readQuery, tagKey, type Intent } from './intent.ts';
 
-type Field = 'codes' | 'tag' | 'title' | 'texts' | 'summary' | 'provider';
+type Field = 'codes' | 'tag' | 'title' | 'keywords' | 'texts' | 'summary' | 'provider';
 
-const FIELD_WEIGHTS: Record<Field, number> = { codes: 3, tag: 3, title: 2, texts: 2, summary: 1, provider: 0.5 };
+const FIELD_WEIGHTS: Record<Field, number> = { codes: 3, tag: 3, title: 2, keywords: 2, texts: 2, summary: 1, provider: 0.5 };
 const FIELD_LABELS: Record<Field, string> = {
   codes: 'code',
   tag: 'tag',
   title: 'title',
+  keywords: 'subject',
   texts: 'bounce text',
   summary: 'summary',
   provider: 'provider',
@@ -29,7 +33,12 @@ export type SearchHit = {
   matched: { field: string; text: string; ranges: [number, number][] } | null;
 };
 
-export type Searcher = (query: string, limit?: number) => SearchHit[];
+export type Suggestion = { label: string; url: string };
+
+export type Searcher = ((query: string, limit?: number) => SearchHit[]) & {
+  /** For a query with no result: the codes and tags nearest to what was typed. */
+  nearest: (query: string) => Suggestion[];
+};
 
 type Posting = { doc: number; weight: number };
 
@@ -55,6 +64,7 @@ function fieldTexts(doc: SearchDocument): [Field, string][] {
     ['codes', doc.codes.join(' ')],
     ['tag', doc.tag ?? ''],
     ['title', doc.title],
+    ['keywords', doc.keywords.join(' ; ')],
     ...doc.texts.map((text): [Field, string] => ['texts', text]),
     ['summary', doc.summary],
     ['provider', doc.provider],
@@ -91,7 +101,7 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
   const specificities: (number | undefined)[] = [];
   const phraseTextsOf = (index: number): string[] => {
     const doc = docs[index] as SearchDocument;
-    return (phraseTexts[index] ??= doc.texts.concat(doc.title).map((text) => tokenize(text).join(' ')));
+    return (phraseTexts[index] ??= [...doc.texts, doc.title, ...doc.keywords].map((text) => tokenize(text).join(' ')));
   };
   const specificityOf = (index: number): number =>
     (specificities[index] ??= 1 / (1 + Math.log(1 + (docs[index] as SearchDocument).texts.join(' ').length / 200)));
@@ -113,8 +123,9 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
         }
       }
       // A word still being typed that already begins index words is not a typo yet: fuzzy matching (the
-      // costly part, over the whole vocabulary) is for words that match nothing as they stand.
-      if (word.length >= 4 && found.size === 0) {
+      // costly part, over the whole vocabulary) is for words that match nothing as they stand. Numbers
+      // ("2018062", an IP's octets) are not misspelt words: a near number means something else.
+      if (word.length >= 4 && found.size === 0 && !/\d/.test(word)) {
         for (const result of searchFuzzy(words, wordLetters, word)) {
           const similarity = 0.85 * (1 - result.score);
           if (!found.has(result.item)) found.set(result.item, similarity);
@@ -175,10 +186,78 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
   const hitStamp = new Uint32Array(docs.length * MAX_WORDS);
   const bounds = new Float64Array(docs.length);
 
-  return (rawQuery, limit = 10) => {
-    const queryWords = [...new Set(tokenize(rawQuery.slice(0, 200)))].slice(0, MAX_WORDS);
-    if (queryWords.length === 0 || rawQuery.trim().length < 2 || limit <= 0) return [];
-    const endsInSpace = /\s$/.test(rawQuery);
+  const KINDS: readonly SearchKind[] = ['code', 'guide', 'cause', 'provider', 'entry'];
+  const kindOf = Uint8Array.from(docs, (doc) => Math.max(0, KINDS.indexOf(doc.kind)));
+  const weightTables: Record<Intent, Float64Array> = {
+    code: Float64Array.from(KINDS, (kind) => KIND_WEIGHTS.code[kind]),
+    words: Float64Array.from(KINDS, (kind) => KIND_WEIGHTS.words[kind]),
+  };
+  const coverageTables: Record<Intent, Float64Array> = {
+    code: Float64Array.from(KINDS, (kind) => KIND_COVERAGE.code[kind]),
+    words: Float64Array.from(KINDS, (kind) => KIND_COVERAGE.words[kind]),
+  };
+  // A provider is named by the words of its key, name and domains ("gmail", "outlook.com", "microsoft 365").
+  const providerWords = new Map<number, Set<string>>();
+  docs.forEach((doc, index) => {
+    if (doc.kind === 'provider') providerWords.set(index, new Set([doc.title, ...doc.keywords].flatMap(tokenize).filter((word) => !PROVIDER_NOISE.has(word))));
+  });
+  /** The provider page every query word names, when the query is nothing but a provider's name. */
+  const providerFor = (query: readonly string[]): number | null => {
+    const words = query.filter((word) => !PROVIDER_NOISE.has(word));
+    if (words.length === 0 || words.length > 3) return null;
+    for (const [index, named] of providerWords) if (words.every((word) => named.has(word))) return index;
+    return null;
+  };
+  const codePages = new Map<string, number>();
+  const tagEntries = new Map<string, number[]>();
+  docs.forEach((doc, index) => {
+    if (doc.kind === 'code' && doc.codes[0]) codePages.set(doc.codes[0], index);
+    if (doc.tag) {
+      const key = tagKey(doc.tag);
+      tagEntries.set(key, [...(tagEntries.get(key) ?? []), index]);
+    }
+  });
+
+  const search = (rawQuery: string, limit = 10): SearchHit[] => {
+    const tokens = [...new Set(tokenize(rawQuery.slice(0, 200)))];
+    if (tokens.length === 0 || rawQuery.trim().length < 2 || limit <= 0) return [];
+    const read = readQuery(tokens);
+    const first: number[] = [];
+    if (read.intent === 'code') for (const code of read.codes) if (codePages.has(code)) first.push(codePages.get(code) ?? 0);
+    first.push(...(tagEntries.get(tagKey(rawQuery)) ?? []));
+    const provider = providerFor(read.words);
+    if (provider !== null && !first.includes(provider)) first.push(provider);
+    const ranked = rankWords(read.words.slice(0, MAX_WORDS), /\s$/.test(rawQuery), limit, read.intent);
+    const pinned = first.map((index) => ({ index, words: new Set(tokens), rank: Infinity }));
+    const merged = [...pinned, ...ranked.filter((hit) => !first.includes(hit.index))].slice(0, limit);
+    const top = ranked[0]?.rank ?? 1;
+    return merged.map(({ index, words, rank }) => {
+      const doc = docs[index] as SearchDocument;
+      return { doc, score: rank === Infinity ? 0 : Math.max(0, 1 - rank / top), matched: describeMatch(doc, words) };
+    });
+  };
+
+  const nearestKeys = [...codePages.keys(), ...[...tagEntries.keys()]];
+  const nearest = (rawQuery: string): Suggestion[] => {
+    const typed = tagKey(rawQuery);
+    if (!typed) return [];
+    return nearestKeys
+      .map((key) => ({ key, distance: editDistance(typed, tagKey(key)) }))
+      .filter(({ distance }) => distance <= Math.max(1, Math.floor(typed.length / 3)))
+      .sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key))
+      .slice(0, 6)
+      .map(({ key }) => {
+        const page = codePages.get(key);
+        const doc = docs[page ?? tagEntries.get(key)?.[0] ?? 0] as SearchDocument;
+        return { label: page === undefined ? (doc.tag ?? key) : key, url: doc.url };
+      });
+  };
+  return Object.assign(search, { nearest });
+
+  function rankWords(queryWords: readonly string[], endsInSpace: boolean, limit: number, intent: Intent): Ranked[] {
+    const kindWeights = weightTables[intent];
+    const kindCoverage = coverageTables[intent];
+    if (queryWords.length === 0) return [];
     const queryId = ++stamp;
     const perWord = queryWords.map((queryWord, position) => hitsFor(queryWord, position === queryWords.length - 1 && !endsInSpace));
     // Entries in the order they first matched.
@@ -203,7 +282,10 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     // The phrase check is the costly part: work it out only for entries whose best possible rank can still
     // reach the top `limit`, taken best bound first.
     const candidates = touched.filter((doc) => (coveredCount[doc] ?? 0) >= needed);
-    for (const doc of candidates) bounds[doc] = (coveredCount[doc] ?? 0) * 1000 + (totalScore[doc] ?? 0) * phraseBonus + 1;
+    for (const doc of candidates) {
+      const kind = kindOf[doc] ?? 0;
+      bounds[doc] = ((coveredCount[doc] ?? 0) + (kindCoverage[kind] ?? 0)) * 1000 + (totalScore[doc] ?? 0) * phraseBonus * (kindWeights[kind] ?? 1) + 1;
+    }
     candidates.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));
     const compare = (a: Ranked, b: Ranked): number =>
       b.rank - a.rank || (docs[a.index]?.title ?? '').localeCompare(docs[b.index]?.title ?? '');
@@ -222,7 +304,8 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
         const corrected = [...words].join(' ');
         hasPhrase = phraseTextsOf(index).some((normal) => normal.includes(phrase) || normal.includes(corrected));
       }
-      const rank = (coveredCount[index] ?? 0) * 1000 + (totalScore[index] ?? 0) * (hasPhrase ? 1.5 : 1) + specificityOf(index);
+      const weight = kindWeights[kindOf[index] ?? 0] ?? 1;
+      const rank = ((coveredCount[index] ?? 0) + (kindCoverage[kindOf[index] ?? 0] ?? 0)) * 1000 + (totalScore[index] ?? 0) * (hasPhrase ? 1.5 : 1) * weight + specificityOf(index);
       const candidate = { index, words, rank };
       if (last && compare(candidate, last) >= 0) continue;
       let position = ranked.length;
@@ -230,12 +313,8 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       ranked.splice(position, 0, candidate);
       if (ranked.length > limit) ranked.pop();
     }
-    const top = ranked[0]?.rank ?? 1;
-    return ranked.map(({ index, words, rank }) => {
-      const doc = docs[index] as SearchDocument;
-      return { doc, score: 1 - rank / top, matched: describeMatch(doc, words) };
-    });
-  };
+    return ranked;
+  }
 }
 
 type Ranked = { index: number; words: Set<string>; rank: number };

@@ -1,29 +1,37 @@
-// Catalogue search over the real generated catalogue: codes and tags match exactly, words match with
-// typos and while being typed, and each result says what matched.
+// Site search over the real generated documents: codes and tags match exactly and put their page first,
+// words match with typos and while being typed, every kind of page is searchable, and each result says
+// what matched. Accuracy over the query set is in query-set.test.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SearchDocument } from '../../../src/lib/content/build.ts';
+import { readQuery, tagKey } from '../../../src/lib/search/intent.ts';
 import { createSearcher, tokenize } from '../../../src/lib/search/search.ts';
-import { SEARCH_CASES } from '../../fixtures/search-queries.ts';
+import { GUIDE_WORDS } from '../../../src/lib/search/topic-words.ts';
 
 const docs = JSON.parse(readFileSync('public/data/search.json', 'utf8')) as SearchDocument[];
 const search = createSearcher(docs);
 
 describe('createSearcher', () => {
-  for (const { query, expect: wanted, first } of SEARCH_CASES) {
-    it(`puts ${wanted} first for "${query}"`, () => {
-      const [top] = search(query);
-      expect(top, query).toBeDefined();
-      expect(first(top?.doc as SearchDocument), `${query} -> ${top?.doc.id ?? ''}`).toBe(true);
-    });
-  }
+  it('indexes every kind of page', () => {
+    expect(new Set(docs.map((doc) => doc.kind))).toEqual(new Set(['code', 'guide', 'cause', 'provider', 'entry']));
+  });
 
-  it('finds an entry by the word being typed', () => {
+  it('puts the code page first for a pure code, then entries with that code', () => {
+    const hits = search('550 5.7.1');
+    expect(hits[0]?.doc.url).toBe('/codes/5.7.1');
+    expect(hits[1]?.doc.url).toBe('/codes/550');
+    expect(hits.slice(2).every((hit) => hit.doc.kind === 'entry' && hit.doc.codes.includes('5.7.1'))).toBe(true);
+  });
+
+  it('finds a page by the word being typed', () => {
     expect(search('spamha')[0]?.doc.title).toMatch(/spamhaus/i);
   });
 
-  it('returns nothing for a code that no entry carries', () => {
+  it('returns nothing for a code that no page carries, and offers the nearest codes and tags', () => {
     expect(search('9.9.9')).toEqual([]);
+    expect(search('S3140')).toEqual([]);
+    expect(search.nearest('S3140').map((suggestion) => suggestion.label)).toContain('S3150');
+    expect(search.nearest('5.7.91').map((suggestion) => suggestion.label)).toContain('5.7.9');
   });
 
   it('returns nothing for an empty or one-letter query', () => {
@@ -32,8 +40,8 @@ describe('createSearcher', () => {
   });
 
   it('marks the matched words in the field it shows', () => {
-    const [top] = search('relay acess denied');
-    const matched = top?.matched;
+    const hit = search('relay acess denied').find((candidate) => candidate.doc.kind === 'entry');
+    const matched = hit?.matched;
     expect(matched).not.toBeNull();
     const marked = matched?.ranges.map(([start, end]) => matched.text.slice(start, end).toLowerCase());
     expect(marked).toEqual(expect.arrayContaining(['relay', 'access', 'denied']));
@@ -41,6 +49,25 @@ describe('createSearcher', () => {
 
   it('does not treat an IP address as a code', () => {
     expect(search('10.4.5.1').some((hit) => hit.doc.codes.includes('4.5.1'))).toBe(false);
+  });
+});
+
+describe('readQuery', () => {
+  it('reads codes among filler words, most specific first', () => {
+    expect(readQuery(tokenize('smtp error 550 5.1.1'))).toEqual({ intent: 'code', codes: ['5.1.1', '550'], words: ['550', '5.1.1'] });
+  });
+  it('reads words without question words', () => {
+    expect(readQuery(tokenize('how do I set up DMARC'))).toEqual({ intent: 'words', codes: [], words: ['set', 'up', 'dmarc'] });
+  });
+  it('keys tags without case or punctuation', () => {
+    expect(tagKey('AS(201806281)')).toBe('as201806281');
+  });
+});
+
+describe('GUIDE_WORDS', () => {
+  it('names only guides that exist', () => {
+    const guides = new Set(docs.filter((doc) => doc.kind === 'guide').map((doc) => doc.id.slice('guide:'.length)));
+    expect(Object.keys(GUIDE_WORDS).filter((slug) => !guides.has(slug))).toEqual([]);
   });
 });
 
