@@ -77,6 +77,11 @@ export const PUBLIC_INFRASTRUCTURE = [
   'fastmail.com',
   'messagingengine.com',
   'gmx.com',
+  // Mobile carriers whose servers the engine recognises by host name (server-formats.ts, remote-host-rules.ts).
+  'vtext.com',
+  'ezweb.ne.jp',
+  'au.com',
+  'docomo.ne.jp',
   'sophos.com',
   'forcepoint.net',
   'mailcontrol.com',
