@@ -14,8 +14,14 @@ import { dataVersion } from './data-version.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 
-/** Data the home page needs offline: the diagnosis catalogue, the search index and the site lists. */
-const SHELL_DATA = ['data/diagnosis.json', 'data/search.json', 'data/lists.json'];
+/** Data the paste box and the search need offline: the diagnosis catalogue, the reason guides and the search index. */
+const SHELL_DATA = ['data/diagnosis.json', 'data/reason-guides.json', 'data/search.json'];
+/**
+ * Scripts left out of the first visit: the bulk page's chunk and reader worker (stored when /bulk is visited),
+ * and the engine's main-thread copy, loaded only where Web Workers are missing, which no browser that runs
+ * this service worker lacks ("assets/diagnose-*.js"; the worker is "assets/diagnose.worker-*.js").
+ */
+const NOT_IN_SHELL = /^assets\/(?:bulk-|bulk-reader\.worker-|diagnose-)[\w-]+\.js$/;
 /** Files never stored: the worker itself, its listings, and what only crawlers and other programs read. */
 const NOT_STORED = /^(?:sw\.js|version\.json|offline\.json|robots\.txt|sitemap\.xml|api\/)/;
 
@@ -36,7 +42,7 @@ const siteFiles = filesUnder(dist)
   .sort();
 if (!siteFiles.includes('index.html')) throw new Error('service worker: dist/index.html is missing; run the build and the prerender first');
 
-const shellFiles = siteFiles.filter((file) => file === 'index.html' || file === '404.html' || file === 'favicon.svg' || /^assets\/.+\.(?:js|css)$/.test(file) || SHELL_DATA.includes(file));
+const shellFiles = siteFiles.filter((file) => file === 'index.html' || file === '404.html' || file === 'favicon.svg' || (/^assets\/.+\.(?:js|css)$/.test(file) && !NOT_IN_SHELL.test(file)) || SHELL_DATA.includes(file));
 const sizeOf = (file: string): number => statSync(path.join(dist, file)).size;
 const shell = shellFiles.map((file) => ({ url: `/${file}`, revision: revisionOf(path.join(dist, file)), size: sizeOf(file) }));
 const offline = siteFiles.map((file) => ({ url: `/${file}`, size: sizeOf(file), revision: revisionOf(path.join(dist, file)) }));

@@ -6,9 +6,10 @@
 import { REASON_FAMILY } from '../content/vocabulary.ts';
 import type { Reason } from '../content/vocabulary.ts';
 import { findProviderVerdict } from './provider-verdicts.ts';
-import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, SIGNAL_WEIGHTS } from './reason-weights.ts';
+import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, COMMANDS_BEFORE_DATA, SIGNAL_WEIGHTS, STATUS_SUBJECT_FALLBACKS, USER_UNKNOWN_STATUSES } from './reason-weights.ts';
 import { DEFAULT_LEXICON, findPhrases, normalizeText } from './reason-lexicon.ts';
 import type { Lexicon, PhraseHit } from './reason-lexicon.ts';
+import { findRemoteHostReason } from './remote-host-rules.ts';
 import { reasonForStatus } from './status-reasons.ts';
 
 // "550 5.7.1 ...": an enhanced code near the start of the reply, not an IP address octet
@@ -30,6 +31,10 @@ export type BounceEvidence = {
   report?: string;
   /** The closest catalogue entry and its match score (0..1). */
   catalogue?: { id: string; reason: Reason; score: number; ownText?: boolean; /** The entry's longest literal text, in characters. */ length?: number } | null;
+  /** The remote server that refused (the report's Remote-MTA, or the host of "host X said:"), when known. */
+  remoteHost?: string | null;
+  /** The mail server whose own notice format the headers show (server-formats.ts), when known. */
+  serverFormat?: string | null;
   /** The phrase lexicon to use (validation swaps in one without some terms). */
   lexicon?: Lexicon;
 };
@@ -38,7 +43,7 @@ export type BounceEvidence = {
 export type SignalRegion = 'diagnostic' | 'context' | 'report' | null;
 
 /** One weighed signal, its offsets relative to `region`. */
-export type Signal = { signal: string; reason: Reason; weight: number; text: string; region: SignalRegion; start: number | null; end: number | null };
+export type Signal = { signal: string; reason: Reason; weight: number; text: string; region: SignalRegion; start: number | null; end: number | null; /** A wording in another language than English. */ localised?: true };
 
 export type Classification = { reason: Reason; permanent: boolean | null; signals: Signal[] };
 
@@ -68,8 +73,17 @@ function isFilteringRefusal(command: string | null, status: string | null): bool
 // Words that put a refusal on the sending host rather than on the sender address: "Client host rejected"
 const HOST_WORDS = /\b(?:ip|host|client|network|server|connection|dnsbl|rbl|spamhaus|spamcop|list(?:ed)?)\b|\d+\.\d+\.\d+\.\d+/i;
 
-function rereadForCommand(reason: Reason, command: string | null, status: string | null, diagnostic: string): Reason {
-  if (reason === 'userunknown' && isFilteringRefusal(command, status)) return 'filtered';
+// A "user unknown" in a notice of no known format that neither a mailbox status (USER_UNKNOWN_STATUSES)
+// nor a refused RCPT TO confirms: the address may have been accepted and the message refused by a
+// filter after it (Sisimai's Reason/Filtered.pm and UserUnknown.pm). A wording in another language
+// ("Benutzer existiert nicht") is left as said: no such list covers it, and the words are plain.
+function isUnconfirmedUnknown(command: string | null, status: string | null, serverFormat: string | null): boolean {
+  if (serverFormat !== null || (status !== null && USER_UNKNOWN_STATUSES.has(status))) return false;
+  return command === null || !COMMANDS_BEFORE_DATA.has(command);
+}
+
+function rereadForCommand(reason: Reason, command: string | null, status: string | null, diagnostic: string, serverFormat: string | null = null): Reason {
+  if (reason === 'userunknown' && (isFilteringRefusal(command, status) || isUnconfirmedUnknown(command, status, serverFormat))) return 'filtered';
   // A bare "Access denied" in reply to MAIL FROM refuses the sender address, not the host.
   if (command === 'MAIL' && reason === 'blocked' && !HOST_WORDS.test(diagnostic)) return 'rejected';
   return (command === null ? undefined : COMMAND_REREADS[command]?.[reason]) ?? reason;
@@ -112,6 +126,7 @@ function scanPhrases(text: string, region: 'diagnostic' | 'context', lexicon: Le
     region,
     start: hit.start,
     end: hit.end,
+    ...(hit.localised ? { localised: true as const } : {}),
   }));
 }
 
@@ -189,25 +204,71 @@ function scoreSignals(signals: readonly Signal[]): Map<Reason, { total: number; 
   return scores;
 }
 
+const REPLY_WORDING = new Set(['remote-reply', 'reply-wording']);
+// What a local delivery program's output can name for itself: its storage limits ("Mail quota exceeded").
+const LOCAL_PROGRAM_CAUSES: ReadonlySet<Reason> = new Set(['mailboxfull', 'systemfull', 'mesgtoobig', 'exceedlimit']);
+
+// The failures of one delivery attempt that an expiry notice may quote as its last one.
+const CAUSES_BEFORE_EXPIRY: ReadonlySet<Reason> = new Set(['blocked', 'networkerror', 'hostunknown', 'norelaying', 'rejected', 'userunknown', 'mailboxfull', 'suspend', 'spamdetected', 'policyviolation', 'securityerror', 'toomanyconn', 'systemerror']);
+
+const DNS_FAILURE: ReadonlySet<Reason> = new Set(['networkerror']);
+
+// The heaviest of `causes` named by a wording (of at least `minWeight`) of the server's own reply.
+function namedCauseOf(scores: ReadonlyMap<Reason, { total: number; signals: Signal[] }>, causes: ReadonlySet<Reason>, minWeight = 0): { reason: Reason; total: number; signals: Signal[] } | null {
+  let named: { reason: Reason; total: number; signals: Signal[] } | null = null;
+  for (const [reason, entry] of scores) {
+    if (!causes.has(reason) || !entry.signals.some((signal) => REPLY_WORDING.has(signal.signal) && signal.weight >= minWeight)) continue;
+    if (!named || entry.total > named.total) named = { reason, ...entry };
+  }
+  return named;
+}
+
+// With no wording and no specific code, the code's subject still says something (Sisimai's Reason.pm
+// anotherone()): X.7.x a security or policy refusal, X.6.x a problem with the message's content.
+function statusFallback(status: string | null): Reason | null {
+  if (status === null || status.startsWith('2')) return null;
+  return STATUS_SUBJECT_FALLBACKS[status.split('.')[1] ?? ''] ?? null;
+}
+
 /** Classifies one recipient's failure from its evidence; `signals` are those of the winning reason, strongest first. */
 export function classifyBounce(evidence: BounceEvidence): Classification {
   const permanent = permanenceOf(evidence.status, evidence.replyCode, evidence.action, evidence.context);
-  const scores = scoreSignals(collectSignals(evidence));
+  const collected = collectSignals(evidence);
+  const scores = scoreSignals(collected);
   let best: { reason: Reason; total: number; signals: Signal[] } | null = null;
   for (const [reason, entry] of scores) {
     if (!best || entry.total > best.total) best = { reason, ...entry };
   }
+  // A local program's failure gives way when its output names a storage limit ("Command output: Mail
+  // quota exceeded"): that limit is the cause (Sisimai's Reason.pm tries MailerError after MailboxFull).
+  if (best?.reason === 'mailererror') best = namedCauseOf(scores, LOCAL_PROGRAM_CAUSES) ?? best;
+  // "Could not be delivered for 5 days" summarises the retries; the last attempt's own failure, quoted
+  // beside it ("Deferred: Connection refused by mx.example.org"), is the cause (Sisimai tries Expired late).
+  else if (best?.reason === 'expired') best = namedCauseOf(scores, CAUSES_BEFORE_EXPIRY, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
+  // A domain that "does not exist" because its name server answered badly ("Malformed or unexpected name
+  // server reply") is a DNS failure, not a missing domain (Sisimai's HostUnknown.pm defers to NetworkError).
+  else if (best?.reason === 'hostunknown') best = namedCauseOf(scores, DNS_FAILURE, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
   if (!best || best.total <= 0) {
-    const reason: Reason = permanent === null ? 'undefined' : evidence.status || evidence.replyCode ? 'undefined' : 'onhold';
+    // Nothing names a cause: "onhold" when the server wrote something we could not read, "undefined" when
+    // it wrote nothing at all (Sisimai's Reason.pm: a diagnostic without a known wording is on hold).
+    const reason: Reason = statusFallback(evidence.status) ?? (evidence.diagnostic.trim() === '' ? 'undefined' : 'onhold');
     return { reason: rereadForCommand(reason, evidence.command, evidence.status, evidence.diagnostic), permanent, signals: [] };
   }
   const signals = [...best.signals].sort((a, b) => b.weight - a.weight);
   // A provider's own verdict already accounts for the command it refused.
   if (signals[0]?.signal === 'provider') return { reason: best.reason, permanent, signals };
   const replyStatus = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null;
-  const reason = rereadForCommand(best.reason, evidence.command, replyStatus ?? evidence.status, evidence.diagnostic);
+  const localised = collected.some((signal) => signal.localised === true && signal.reason === best.reason);
+  // The filter reading needs both the reply's own code and the report's status to leave the mailbox unconfirmed.
+  const confirmedStatus = evidence.status !== null && USER_UNKNOWN_STATUSES.has(evidence.status) ? evidence.status : (replyStatus ?? evidence.status);
+  const reason = rereadForCommand(best.reason, evidence.command, confirmedStatus, evidence.diagnostic, localised ? 'localised wording' : (evidence.serverFormat ?? null));
   if (reason !== best.reason && evidence.command !== null) {
     signals.push({ signal: 'command', reason, weight: 0, text: evidence.command, region: null, start: null, end: null });
+  }
+  const byHost = findRemoteHostReason(evidence.remoteHost ?? null, evidence.status, evidence.command, reason);
+  if (byHost !== null && byHost !== reason) {
+    signals.push({ signal: 'remote-host', reason: byHost, weight: 0, text: evidence.remoteHost ?? '', region: null, start: null, end: null });
+    return { reason: byHost, permanent, signals };
   }
   const code = replyStatus ?? evidence.status ?? evidence.replyCode;
   const reread = code === null ? undefined : CLASS_REREADS[code[0] ?? '']?.[reason];

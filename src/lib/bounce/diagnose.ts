@@ -5,6 +5,7 @@
 import type { Audience, Reason } from '../content/vocabulary.ts';
 import { REASON_FAMILY, REASON_LABELS } from '../content/vocabulary.ts';
 import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
+import { findServerFormat } from './server-formats.ts';
 import type { BounceEvidence, Signal } from './classify-bounce.ts';
 import { extractCodes } from './extract-codes.ts';
 import { findRecipients } from './find-recipients.ts';
@@ -195,6 +196,17 @@ function originOf(firstRemote: boolean, text: string, generatingHost: string | n
   return isBounceEmail ? 'sender-provider' : 'unknown';
 }
 
+// "host mfsmax.docomo.ne.jp[203.0.113.1] said:" (Postfix), the remote server's name
+const REMOTE_HOST_SAID = /\bhost ([a-z0-9.-]+\.[a-z]{2,})\[[^\]]*\] said:/i;
+
+// The notice's own header block: everything before the first empty line (RFC 5322 section 2.1).
+const EMPTY_LINE = /\r?\n\r?\n/;
+
+function headerBlockOf(input: string): string {
+  const end = input.slice(0, 64_000).search(EMPTY_LINE);
+  return end < 0 ? '' : input.slice(0, end);
+}
+
 /** Diagnoses a pasted bounce email or fragment against the catalogue's matchable entries. */
 export async function diagnoseBounce(input: string, catalogue: readonly MatchableEntry[], options: DiagnoseOptions = {}): Promise<Diagnosis> {
   const window = options.analysisWindow ?? DEFAULT_WINDOW;
@@ -230,7 +242,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   // A paste that is little more than a catalogue entry's own text is that entry: its label is the answer.
   const ownText = nearest !== undefined && (matches[0]?.score ?? 0) >= STRONG_MATCH && analysed.trim().length <= 2 * Math.max(...nearest.texts.map((text) => text.length));
   const catalogueEvidence: BounceEvidence['catalogue'] = nearest && matches[0] ? { id: nearest.id, reason: nearest.reason, score: matches[0].score, ownText, length: Math.max(...nearest.texts.map((text) => text.length)) } : null;
-  const scoring = { catalogue: catalogueEvidence, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
+  const scoring = { catalogue: catalogueEvidence, serverFormat: parts.isEmail ? findServerFormat(parts.headers, body, headerBlockOf(input)) : null, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
   let decidingSignals: { signals: Signal[]; diagnostic: string; context: string; report: string } | null = null;
 
   const recipients: RecipientResult[] = drafts.map((draft) => {
@@ -244,7 +256,8 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body, draft.dsn.statusReply);
     const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
     const action = draft.dsn.action;
-    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus, ...scoring });
+    const remoteHost = draft.dsn.remoteMta ?? REMOTE_HOST_SAID.exec(diagnostic)?.[1] ?? null;
+    let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus, remoteHost, ...scoring });
     decidingSignals ??= { signals: classification.signals, diagnostic, context: body, report: parts.deliveryStatus };
     if (feedback) classification = { ...classification, reason: 'feedback' };
     else if (vacation) classification = { ...classification, reason: 'vacation' };

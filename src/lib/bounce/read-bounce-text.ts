@@ -11,12 +11,21 @@ const TRANSCRIPT_ERROR = /^<<< ?[45]\d\d/m;
 // "SMTP command: DATA", or the command on the line after a "----- SMTP command" heading
 const COMMAND_FIELD = /\bsmtp command\b[-: \t]*(?:\r?\n[ \t]*)?(RCPT|MAIL|DATA|HELO|EHLO)\b/i;
 
+// qmail-remote's sentences name the refused command: "Connected to 192.0.2.1 but sender was rejected."
+const QMAIL_COMMANDS: readonly (readonly [RegExp, string])[] = [
+  [/\bdoes not like recipient\b/i, 'RCPT'], // "192.0.2.1 does not like recipient."
+  [/\bbut sender was rejected\b/i, 'MAIL'], // "Connected to 192.0.2.1 but sender was rejected."
+  [/\bbut my name was rejected\b/i, 'HELO'], // "Connected to 192.0.2.1 but my name was rejected."
+  [/\bfailed after I sent the message\b/i, 'DATA'], // "192.0.2.1 failed after I sent the message."
+];
+
 /** The SMTP command a failure answered, as RCPT, MAIL, DATA, HELO or CONN; null when the text does not say. */
 export function findCommand(text: string): string | null {
   const phrase = COMMAND_PHRASE.exec(text);
   if (phrase?.[1]) return commandName(phrase[1]);
   const field = COMMAND_FIELD.exec(text);
   if (field?.[1]) return commandName(field[1]);
+  for (const [pattern, command] of QMAIL_COMMANDS) if (pattern.test(text)) return command;
   const error = TRANSCRIPT_ERROR.exec(text);
   if (!error) return null;
   let last: string | null = null;

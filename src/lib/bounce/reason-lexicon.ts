@@ -12,14 +12,14 @@ export type TermStrength = 'strong' | 'weak';
 export type TermSource = 'project' | 'sisimai';
 
 /** One wording: a regular-expression source over normalised text, and the reason it names. */
-export type LexiconTerm = { id: string; reason: Reason; strength: TermStrength; source: TermSource; pattern: string; not?: string };
+export type LexiconTerm = { id: string; reason: Reason; strength: TermStrength; source: TermSource; pattern: string; not?: string; /** A wording in another language than English (reason-phrases-i18n.ts). */ localised?: true };
 
-type CompiledGroup = { reason: Reason; strength: TermStrength; source: TermSource; pattern: RegExp; not: RegExp | null; terms: readonly LexiconTerm[] };
+type CompiledGroup = { reason: Reason; strength: TermStrength; source: TermSource; localised: boolean; pattern: RegExp; not: RegExp | null; terms: readonly LexiconTerm[] };
 
 /** A compiled lexicon: the groups to scan, and the terms behind them (for validation that drops some). */
 export type Lexicon = { groups: readonly CompiledGroup[]; terms: readonly LexiconTerm[] };
 
-export type PhraseHit = { reason: Reason; strength: TermStrength; source: TermSource; text: string; start: number; end: number };
+export type PhraseHit = { reason: Reason; strength: TermStrength; source: TermSource; localised?: true; text: string; start: number; end: number };
 
 // Splits a pattern source at its top-level "|" so each wording is one term: "a|b(c|d)" -> ["a", "b(c|d)"].
 function splitAlternatives(source: string): string[] {
@@ -67,9 +67,12 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 function projectTerms(): LexiconTerm[] {
   const terms: LexiconTerm[] = [];
   [...REASON_PHRASES, ...LOCALISED_REASON_PHRASES].forEach((table, t) => {
+    const localised = t >= REASON_PHRASES.length;
     table.patterns.forEach((pattern, p) => {
       splitAlternatives(pattern.source).forEach((alternative, a) => {
-        terms.push({ id: `project:${table.reason}:${String(t)}.${String(p)}.${String(a)}`, reason: table.reason, strength: table.strength, source: 'project', pattern: alternative });
+        const term: LexiconTerm = { id: `project:${table.reason}:${String(t)}.${String(p)}.${String(a)}`, reason: table.reason, strength: table.strength, source: 'project', pattern: alternative };
+        if (localised) term.localised = true;
+        terms.push(term);
       });
     });
   });
@@ -100,11 +103,11 @@ function sisimaiTerms(): LexiconTerm[] {
 /** Every term of the lexicon, project terms first. */
 export const LEXICON_TERMS: readonly LexiconTerm[] = [...projectTerms(), ...sisimaiTerms()];
 
-/** Compiles terms into one pattern per (reason, strength, source); run once per lexicon, not per diagnosis. */
+/** Compiles terms into one pattern per (reason, strength, source, language); run once per lexicon, not per diagnosis. */
 export function compileLexicon(terms: readonly LexiconTerm[]): Lexicon {
   const byKey = new Map<string, LexiconTerm[]>();
   for (const term of terms) {
-    const key = `${term.reason}|${term.strength}|${term.source}`;
+    const key = `${term.reason}|${term.strength}|${term.source}|${term.localised === true ? 'localised' : ''}`;
     const list = byKey.get(key);
     if (list) list.push(term);
     else byKey.set(key, [term]);
@@ -114,7 +117,7 @@ export function compileLexicon(terms: readonly LexiconTerm[]): Lexicon {
     const head = list[0];
     if (!head) continue;
     const not = head.not ? new RegExp(head.not) : null;
-    groups.push({ reason: head.reason, strength: head.strength, source: head.source, pattern: new RegExp(list.map((term) => `(?:${term.pattern})`).join('|')), not, terms: list });
+    groups.push({ reason: head.reason, strength: head.strength, source: head.source, localised: head.localised === true, pattern: new RegExp(list.map((term) => `(?:${term.pattern})`).join('|')), not, terms: list });
   }
   return { groups, terms };
 }
@@ -172,7 +175,9 @@ export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAU
     const start = normalized.offsets[match.index] ?? 0;
     const last = match.index + match[0].length - 1;
     const end = (normalized.offsets[Math.max(match.index, last)] ?? start) + 1;
-    hits.push({ reason: group.reason, strength: group.strength, source: group.source, text: match[0], start, end });
+    const hit: PhraseHit = { reason: group.reason, strength: group.strength, source: group.source, text: match[0], start, end };
+    if (group.localised) hit.localised = true;
+    hits.push(hit);
   }
   return hits;
 }

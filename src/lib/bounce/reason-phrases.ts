@@ -99,7 +99,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\bspam\b.{0,40}\b(?:detected|content|message|score|filter|rejected|blocked|signature|policy|suspected|characteristics|like)|\bspamassassin\b|\bspam (?:is not|not) (?:accepted|allowed)\b/, // "Spam message rejected"
       /\b(?:message|content|mail|email) (?:is|was|has been) (?:rejected|refused|blocked) (?:as|because (?:it|of)) (?:spam|unsolicited)/,
       /\b(?:high|bad) (?:spam|bulk) (?:score|probability)|\bbulk mail\b|\buce\b|\bunsolicited (?:commercial )?(?:e-?mail|mail|bulk)|\bscored as spam\b|\bsending spam\b|\bsent spam\b|\bspam filter|\bspam-?like\b|\bsuspicious content\b/,
-      /\bcontent (?:rejected|filter(?:ing)? (?:rejected|reject))|\bmessage content rejected\b|\bcontent policy\b|\bblacklisted url\b|\burl(?:s)? (?:in|of) (?:this|the) message\b.{0,40}\b(?:black|block)list|\buribl\b|\bsurbl\b/,
+      /\bcontent policy\b|\bblacklisted url\b|\burl(?:s)? (?:in|of) (?:this|the) message\b.{0,40}\b(?:black|block)list|\buribl\b|\bsurbl\b/,
       /\bour system has detected that this message is\b|\bthis message (?:has been|was) (?:blocked|rejected) because it (?:contains|looks)/,
       /\b(?:mail |message )?content (?:denied|refused)\b/, // Tencent "550 Mail content denied."
       /\bjunk mail\b|\bphish/,
@@ -119,7 +119,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'speeding',
     strength: 'strong',
     patterns: [
-      /\b(?:rate|sending rate|message rate) (?:limit|limited|exceeded|control)|\btoo (?:many|much) (?:messages|mail|email|e-mails|emails) (?:sent )?(?:too (?:fast|quickly)|in a short|from|per|at once)|\bunusual rate\b|\bsending too (?:fast|quickly)|\bslow down\b|\btry again later\b.{0,30}\b(?:rate|volume)|\bunexpected volume\b|\brate of (?:incoming|unsolicited) mail|\breceiving mail at a rate\b|\btemporarily (?:deferred|rate limited)\b/, // "Too many messages too fast"
+      /\b(?<!connection )(?:rate|sending rate|message rate) (?:limit|limited|exceeded|control)|\btoo (?:many|much) (?:messages|mail|email|e-mails|emails) (?:sent )?(?:too (?:fast|quickly)|in a short|from|per|at once)|\bunusual rate\b|\bsending too (?:fast|quickly)|\bslow down\b|\btry again later\b.{0,30}\b(?:rate|volume)|\bunexpected volume\b|\brate of (?:incoming|unsolicited) mail|\breceiving mail at a rate\b|\btemporarily (?:deferred|rate limited)\b/, // "Too many messages too fast"
     ],
   },
   {
@@ -128,14 +128,14 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     patterns: [
       /\bline limit exceeded\b|\bmessage (?:is )?(?:too (?:large|big|long)|size exceeds|exceeds (?:the )?(?:maximum |max )?(?:allowed |fixed |message )?size)|\bmessage (?:file )?too (?:large|big)\b/, // "Message too large"
       /\b(?:size|length) (?:of (?:the )?message )?(?:exceeds|is over|is larger than|too (?:large|big))|\bmessage size\b.{0,30}\b(?:exceed|limit|too)|\bmax(?:imum)? message size\b|\bexceeds (?:the )?(?:size|message size) limit\b/,
-      /\b(?:email|mail|message|attachment)s? (?:is |are )?(?:too large|too big|larger than)|\bexceeded (?:the )?(?:max(?:imum)?|message) size\b|\btoo much (?:mail )?data\b|\bsize limit\b/,
+      /\b(?:email|mail|message|attachment)s? (?:is |are )?(?:too large|too big|larger than)|\bexceeded (?:the )?(?:max(?:imum)?|message) size\b|\bexceed(?:s|ed)? (?:the )?max(?:imum)? (?:inbound |incoming |allowed )?message size\b|\btoo much (?:mail )?data\b|\bsize limit\b/,
     ],
   },
   {
     reason: 'exceedlimit',
     strength: 'strong',
     patterns: [
-      /\btoo many recipients\b|\brecipients? (?:limit|count) (?:exceeded|reached)|\bexceed(?:s|ed)? (?:the )?(?:max(?:imum)? )?(?:number of )?recipients/, // "Too many recipients"
+      /\brecipients? (?:limit|count) (?:exceeded|reached)|\bexceed(?:s|ed)? (?:the )?(?:max(?:imum)? )?(?:number of )?recipients/, // "Too many recipients"
       /\b(?:message|mail) (?:length )?exceeds (?:the )?administrative limit|\bexceeds? (?:the )?(?:local|administrative) limit|\btoo many (?:lines|headers)\b|\bheader (?:size )?(?:limit|too (?:large|long))/,
       /\bquota exceeded for (?:outgoing|sending)|\bdaily (?:sending )?(?:limit|quota) (?:exceeded|reached)|\bsending limit|\bmessage limit exceeded\b/,
     ],
@@ -202,7 +202,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'notaccept',
     strength: 'strong',
-    patterns: [/\bnull mx\b|\bdoes not accept (?:any )?mail\b|\baccepts? no mail\b|\bno (?:smtp )?service\b|\bnot accepting (?:network )?(?:mail|messages)\b|\bmail is not accepted\b|\bdomain does not receive mail\b|\bdoes not receive e?mail\b/], // "Domain does not accept mail (nullMX)"
+    patterns: [/\bnull mx\b|\bdoes not accept (?:any )?mail\b|\baccepts? no mail\b|\bno (?:smtp )?service\b|\bnot accepting (?:network )?(?:mail|messages)\b|\bmail is not accepted\b|\bdomain does not receive mail\b|\b(?:does not|doesn'?t) receive e?mail\b/], // "Domain does not accept mail (nullMX)"
   },
   {
     reason: 'networkerror',
@@ -221,7 +221,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'spamdetected',
     strength: 'weak',
-    patterns: [/\bspam\b/], // "554 5.7.0 Reject, id=... - SPAM."
+    patterns: [/\bspam\b/, /\bcontent (?:rejected|filter(?:ing)? (?:rejected|reject))|\bmessage content rejected\b/], // "554 5.7.0 Reject, id=... - SPAM." A content filter's bare refusal ("Content Rejected") names no one kind of content.
   },
   {
     reason: 'speeding',

@@ -35,8 +35,8 @@ export const SIGNAL_WEIGHTS = {
   catalogueOwnText: 8,
   /** Added to a wording of a local delivery program's failure ("pipe to |/usr/bin/procmail"): its own words are more specific than any status its wrapper chose. */
   mailerWording: 2,
-  /** A delivery report's Action: delayed with nothing else said. */
-  delayedAction: 0.5,
+  /** A delivery report's Action: delayed, with no wording of its own: outweighs a generic enhanced code ("4.4.0"), not a wording. */
+  delayedAction: 0.9,
 } as const;
 
 /** The catalogue's score from which its entry is taken to be the paste's own text. */
@@ -52,12 +52,27 @@ export const CATALOGUE_MIN_SCORE = 0.5;
 /**
  * The refused SMTP command re-reads an unspecific verdict (RFC 5321 section 3.3): a refusal of MAIL FROM
  * is about the sender; of the greeting or HELO, about the sending host; "unknown" after DATA is a filter.
+ * A server failure in reply to MAIL ("554 Transaction failed") stays the server's failure.
  */
 export const COMMAND_REREADS: Readonly<Record<string, Partial<Record<Reason, Reason>>>> = {
-  MAIL: { userunknown: 'rejected', hostunknown: 'rejected', undefined: 'rejected', onhold: 'rejected', filtered: 'rejected', systemerror: 'rejected', notaccept: 'rejected' },
+  MAIL: { userunknown: 'rejected', hostunknown: 'rejected', undefined: 'rejected', onhold: 'rejected', filtered: 'rejected', notaccept: 'rejected' },
   HELO: { undefined: 'blocked', onhold: 'blocked', rejected: 'blocked', systemerror: 'blocked', filtered: 'blocked', userunknown: 'blocked' },
   CONN: { undefined: 'blocked', onhold: 'blocked', rejected: 'blocked', systemerror: 'blocked', filtered: 'blocked', userunknown: 'blocked' },
 };
+
+/**
+ * The enhanced codes that confirm a missing mailbox (RFC 3463: X.1.1 bad destination mailbox, X.1.3 bad
+ * mailbox syntax, and the permanent X.1.0 other address status), and the commands answered before the
+ * message was sent (RFC 5321 section 3.3): a "user unknown" that neither confirms may be a filter's.
+ */
+export const USER_UNKNOWN_STATUSES: ReadonlySet<string> = new Set(['5.1.0', '5.1.1', '5.1.3']);
+export const COMMANDS_BEFORE_DATA: ReadonlySet<string> = new Set(['CONN', 'HELO', 'MAIL', 'RCPT']);
+
+/**
+ * With no wording and no specific code, the enhanced code's subject digit (RFC 3463 section 3) names the
+ * kind of refusal: X.7.x security or policy status, X.6.x message content or media status.
+ */
+export const STATUS_SUBJECT_FALLBACKS: Readonly<Record<string, Reason>> = { '7': 'securityerror', '6': 'contenterror' };
 
 /**
  * The class digit re-reads a verdict it contradicts (RFC 3463 section 3.1): a domain that does not exist

@@ -92,9 +92,18 @@ const STATUS_REASONS: Record<string, StatusMeaning> = {
   '1.351': { reason: 'userunknown', strong: false },
 };
 
+// Codes whose meaning depends on the class digit: "4.4.1 No answer from host" is a delivery still being
+// retried, so the mail will expire (Sisimai's StandardCode table); 5.4.1 is Microsoft's "Recipient address
+// rejected: Access denied", not a network failure.
+const CLASS_STATUS_REASONS: Record<string, StatusMeaning> = {
+  '4.4.1': { reason: 'expired', strong: false },
+};
+
 /** The reason an enhanced status code implies, or null when it is generic (X.0.0, X.7.1 and the like). */
 export function reasonForStatus(status: string | null): StatusMeaning | null {
   if (status === null) return null;
+  const byClass = CLASS_STATUS_REASONS[status];
+  if (byClass !== undefined) return byClass;
   const [, subject, detail] = status.split('.');
   if (subject === undefined || detail === undefined) return null;
   const detailNumber = Number(detail);

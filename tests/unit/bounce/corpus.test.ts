@@ -66,9 +66,9 @@ describe.skipIf(rows.length === 0)('diagnoseBounce on the real-bounce corpus', (
         if ((diagnosis.replyCode ?? '') === row.reply) tally.reply += 1;
       }
     }
-    // Floors just under the level reached by the scored diagnosis (reason 88.8%, status 99.7%, reply
-    // 99.7%), so a regression fails. The goal is 92% reason; raise the floor as the lexicon improves.
-    expect(tally.reason / rows.length).toBeGreaterThanOrEqual(0.88);
+    // Floors just under the level reached by the scored diagnosis (reason 93.5%, status 99.7%, reply
+    // 99.7%), so a regression fails; raise them as the diagnosis improves.
+    expect(tally.reason / rows.length).toBeGreaterThanOrEqual(0.93);
     expect(tally.status / Math.max(1, tally.statusAll)).toBeGreaterThanOrEqual(0.99);
     expect(tally.reply / Math.max(1, tally.replyAll)).toBeGreaterThanOrEqual(0.99);
   });

@@ -1,0 +1,69 @@
+// The decision rules taken from Sisimai's Reason.pm, Filtered.pm/UserUnknown.pm and SMTP/Status.pm, one
+// table row each: when a "user unknown" is a filter, 'onhold' against 'undefined', an expiry that quotes
+// its last attempt, a local program that names a storage limit, and the known server formats.
+import { describe, expect, it } from 'vitest';
+import { classifyBounce } from '../../../src/lib/bounce/classify-bounce.ts';
+import type { BounceEvidence } from '../../../src/lib/bounce/classify-bounce.ts';
+import type { Reason } from '../../../src/lib/content/vocabulary.ts';
+import { findCommand } from '../../../src/lib/bounce/read-bounce-text.ts';
+import { findServerFormat, SERVER_FORMATS } from '../../../src/lib/bounce/server-formats.ts';
+
+const evidence = (diagnostic: string, extra: Partial<BounceEvidence> = {}): BounceEvidence => ({ diagnostic, context: '', status: null, replyCode: null, command: null, action: null, ...extra });
+
+const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }[] = [
+  { name: 'a user unknown confirmed by X.1.1', evidence: evidence('550 5.1.1 <a@example.org>: User unknown', { status: '5.1.1', replyCode: '550' }), reason: 'userunknown' },
+  { name: 'a user unknown refused at RCPT TO', evidence: evidence('550 User unknown (in reply to RCPT TO command)', { status: '5.0.0', command: 'RCPT' }), reason: 'userunknown' },
+  { name: 'a user unknown with neither status nor command', evidence: evidence('Remote host said: 550 unknown user <a@example.org>', { replyCode: '550' }), reason: 'filtered' },
+  { name: 'a user unknown after DATA', evidence: evidence('550 Unknown user a@example.org (in reply to end of DATA command)', { status: '5.0.0', command: 'DATA' }), reason: 'filtered' },
+  { name: 'a user unknown in a known server format', evidence: evidence('Unknown user', { serverFormat: 'IMail Server' }), reason: 'userunknown' },
+  { name: 'a user unknown in another language', evidence: evidence('550 Empfänger unbekannt, Benutzer existiert nicht', { status: '5.0.0' }), reason: 'userunknown' },
+  { name: 'an unread reply', evidence: evidence('554 No Resent-From field given', { replyCode: '554' }), reason: 'onhold' },
+  { name: 'no reply at all', evidence: evidence('', { status: '5.0.0' }), reason: 'undefined' },
+  { name: 'an expiry quoting its last attempt', evidence: evidence('<a@example.org>... Deferred: Connection refused by mx.example.org.\nMessage could not be delivered for 5 days', { status: '4.4.7' }), reason: 'blocked' },
+  { name: 'an expiry alone', evidence: evidence('Message could not be delivered for 5 days', { status: '4.4.7' }), reason: 'expired' },
+  { name: 'no answer from host while retrying', evidence: evidence('connect to mx.example.org[192.0.2.1]:25: Connection timed out', { status: '4.4.1', action: 'failed' }), reason: 'expired' },
+  { name: 'a delayed report with a generic code', evidence: evidence('', { status: '4.4.0', action: 'delayed' }), reason: 'expired' },
+  { name: 'a local program naming a quota', evidence: evidence('permission denied. Command output: Mail quota exceeded.', { localProgram: true }), reason: 'mailboxfull' },
+  { name: 'a server failure at MAIL FROM', evidence: evidence('554 Transaction failed (in reply to MAIL FROM command)', { command: 'MAIL', status: '5.0.0' }), reason: 'systemerror' },
+  { name: 'too many recipients per session', evidence: evidence('552 Too many recipients (in reply to RCPT TO command)', { command: 'RCPT', status: '5.0.0' }), reason: 'toomanyconn' },
+  { name: 'a bad name server reply', evidence: evidence('Name service error for name=example.org type=MX: Malformed or unexpected name server reply', { status: '5.4.4' }), reason: 'networkerror' },
+  { name: 'a domain that does not exist', evidence: evidence('Host or domain name not found. Name service error for name=example.org type=A: Host not found', { status: '5.4.4' }), reason: 'hostunknown' },
+  { name: 'an unread refusal with a security code', evidence: evidence('550 5.7.1 MXIN601 (#5.7.1)', { status: '5.7.1', replyCode: '550' }), reason: 'securityerror' },
+  { name: 'an unread refusal with a media code', evidence: evidence('554 5.6.0 MXIN602 (#5.6.0)', { status: '5.6.0', replyCode: '554' }), reason: 'contenterror' },
+  { name: "docomo's unknown user after DATA", evidence: evidence('550 Unknown user a@docomo.ne.jp (in reply to end of DATA command)', { status: '5.0.0', command: 'DATA', remoteHost: 'mfsmax.docomo.ne.jp' }), reason: 'rejected' },
+  { name: "docomo's unknown user at RCPT TO", evidence: evidence('550 Unknown user a@docomo.ne.jp (in reply to RCPT TO command)', { status: '5.0.0', command: 'RCPT', remoteHost: 'mfsmax.docomo.ne.jp' }), reason: 'userunknown' },
+  { name: "docomo's too many recipients", evidence: evidence('552 Too many recipients (in reply to RCPT TO command)', { status: '5.0.0', command: 'RCPT', remoteHost: 'mfsmax.docomo.ne.jp' }), reason: 'toomanyconn' },
+  { name: 'an unknown user after DATA elsewhere', evidence: evidence('550 Unknown user a@example.org (in reply to end of DATA command)', { status: '5.0.0', command: 'DATA', remoteHost: 'mx.example.org' }), reason: 'filtered' },
+  { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
+];
+
+describe('decision rules', () => {
+  it.each(CASES)('reads $name as $reason', ({ evidence: e, reason }) => {
+    expect(classifyBounce(e).reason).toBe(reason);
+  });
+
+  it.each([
+    ['192.0.2.1 does not like recipient.\nRemote host said: 550 No such user', 'RCPT'],
+    ['Connected to 192.0.2.1 but sender was rejected.', 'MAIL'],
+    ['Connected to 192.0.2.1 but my name was rejected.', 'HELO'],
+    ['192.0.2.1 failed after I sent the message.', 'DATA'],
+  ])('reads the refused command of qmail\'s "%s" as %s', (text, command) => {
+    expect(findCommand(text)).toBe(command);
+  });
+});
+
+describe('findServerFormat', () => {
+  it('recognises each format by its own example header, and nothing in ordinary headers', () => {
+    expect(findServerFormat(new Map([['x-mailer', '<SMTP32 v8.22>']]))).toBe('IMail Server');
+    expect(findServerFormat(new Map([['subject', 'DELIVERY FAILURE: User x not listed in Domino Directory']]))).toBe('Lotus Domino');
+    const exchange = new Map([['x-mimeole', 'Produced By Microsoft Exchange V6.5']]);
+    expect(findServerFormat(exchange, 'Your message\n\n  did not reach the following recipient(s):\n\na@example.org on 1/1/2004')).toBe('Exchange 2003');
+    // The header alone is on any mail an Exchange 2003 client sends, bounces forwarded by hand included.
+    expect(findServerFormat(exchange, 'Could not deliver message to the following recipient(s):')).toBeNull();
+    const received = 'Received: from mx.example.net (unknown [192.0.2.98])\nReceived: by mx.example.net with Internet Mail Service\n (5.5.2657.72)\nSubject: E';
+    expect(findServerFormat(new Map(), 'Your message\n\n  did not reach the following recipient(s):', received)).toBe('Exchange 2003');
+    expect(findServerFormat(new Map(), '', 'Received: from njbrspamp1.vtext.com (njbrspamp1.vtext.com [192.0.2.146])')).toBe('Verizon');
+    expect(findServerFormat(new Map([['subject', 'Returned mail: see transcript for details'], ['from', 'MAILER-DAEMON@example.org']]))).toBeNull();
+    for (const format of SERVER_FORMATS) expect(format.pattern.flags.includes('g')).toBe(false);
+  });
+});
