@@ -2,7 +2,9 @@
 // the text arrives (debounced) and at once on "Diagnose", a paste, a drop or a share link, which also
 // bring the verdict into view (typing never moves the page or the focus). A slow read shows progress
 // and can be cancelled. Nothing pasted leaves the page; the text stays in this tab's session storage
-// so that following a link and coming back loses nothing.
+// so that following a link and coming back loses nothing. A paste or file over LARGE_TEXT characters is
+// kept whole in state but the text area shows only its start, labelled as such: laying out megabytes in
+// a <textarea> blocks the page for hundreds of milliseconds. "Edit the whole text" puts all of it back.
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { EXAMPLE_BOUNCES } from '../examples.ts';
@@ -22,12 +24,26 @@ const SESSION_KEY = 'bouncedoc:paste';
 const SESSION_LIMIT = 256 * 1024;
 /** A read that takes longer than this shows "Reading your bounce..." with a way to cancel. */
 const SLOW_MS = 150;
+/** Pastes and files longer than this (in characters) are shown as a preview of their start. */
+export const LARGE_TEXT = 256 * 1024;
+/** How much of a large text the preview shows, in characters (cut back to a line end). */
+const PREVIEW_CHARS = 4000;
+
+/** The first lines of a large text, up to PREVIEW_CHARS characters. */
+function previewOf(text: string): string {
+  const start = text.slice(0, PREVIEW_CHARS);
+  const lineEnd = start.lastIndexOf('\n');
+  return lineEnd > PREVIEW_CHARS / 2 ? start.slice(0, lineEnd) : start;
+}
 
 const megabytes = (characters: number): string => `${(characters / 1024 / 1024).toFixed(1)} MB`;
 
 export function PasteBox() {
   const id = useId();
   const [text, setText] = useState('');
+  /** Where a large text came from ("your paste" or a file name) while only its preview is shown. */
+  const [large, setLarge] = useState<string | null>(null);
+  const preview = useMemo(() => (large === null ? '' : previewOf(text)), [large, text]);
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const { state, data, diagnose, reset, cancel } = useDiagnosis();
@@ -35,6 +51,7 @@ export function PasteBox() {
   const navigate = useNavigate();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const textArea = useRef<HTMLTextAreaElement>(null);
   const region = useRef<HTMLElement>(null);
   const pasted = useRef(false);
   /** Set when the verdict should be brought into view once it is ready (not while typing). */
@@ -60,8 +77,10 @@ export function PasteBox() {
     void diagnose(next);
   };
 
-  const accept = (next: string, immediately: boolean): void => {
+  /** `source` names where a pasted or opened text came from; a large one is then shown as a preview. */
+  const accept = (next: string, immediately: boolean, source?: string): void => {
     setText(next);
+    setLarge(source !== undefined && next.length > LARGE_TEXT ? source : null);
     cancelPending();
     reveal.current = immediately;
     if (next.length > INPUT_LIMIT) {
@@ -135,7 +154,7 @@ export function PasteBox() {
       setNotice(`“${file.name}” does not look like an email or a text file, so it was not read. Choose the bounce saved as .eml or .txt.`);
       return;
     }
-    accept(decoded.text, true);
+    accept(decoded.text, true, `“${file.name}”`);
   };
 
   const onFileChosen = (event: ChangeEvent<HTMLInputElement>): void => {
@@ -155,11 +174,18 @@ export function PasteBox() {
   const clear = (): void => {
     cancelPending();
     setText('');
+    setLarge(null);
     setNotice(null);
     reset();
     setShown(null);
     sessionStorage.removeItem(SESSION_KEY);
     if (window.location.hash) history.replaceState(history.state, '', window.location.pathname + window.location.search);
+  };
+
+  /** Puts the whole large text into the box (the page may pause while it is laid out), keeping the focus there. */
+  const editWhole = (): void => {
+    setLarge(null);
+    requestAnimationFrame(() => textArea.current?.focus());
   };
 
   const stopReading = (): void => {
@@ -186,14 +212,37 @@ export function PasteBox() {
         One line from an error dialog or the whole bounce email, up to {megabytes(INPUT_LIMIT)}. You can also drop an .eml or
         .txt file here. It is read in your browser and never sent anywhere.
       </p>
+      {large !== null && (
+        <div id={`${id}-large`} className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 rounded border border-blue-700 bg-blue-50 p-2 text-sm dark:border-blue-400 dark:bg-slate-900">
+          <p className="min-w-0 flex-1 basis-64">
+            <strong>
+              Large bounce: {megabytes(text.length)}, from {large}.
+            </strong>{' '}
+            The box shows only its first lines so the page stays quick; the diagnosis and Share use all of it. A new paste replaces it.
+          </p>
+          <button type="button" className="button-secondary" onClick={editWhole}>
+            Edit the whole text
+          </button>
+        </div>
+      )}
       <textarea
         id={`${id}-text`}
-        value={text}
+        ref={textArea}
+        value={large === null ? text : preview}
+        readOnly={large !== null}
         rows={8}
         spellCheck={false}
-        aria-describedby={`${id}-hint`}
-        onPaste={() => {
-          pasted.current = true;
+        aria-describedby={large === null ? `${id}-hint` : `${id}-hint ${id}-large`}
+        onPaste={(event) => {
+          // A large paste (or any paste over a preview) replaces the selection in state, not in the box.
+          const clip = event.clipboardData.getData('text/plain');
+          if (large === null && clip.length <= LARGE_TEXT) {
+            pasted.current = true;
+            return;
+          }
+          event.preventDefault();
+          const area = event.currentTarget;
+          accept(large === null ? text.slice(0, area.selectionStart) + clip + text.slice(area.selectionEnd) : clip, true, 'your paste');
         }}
         onChange={(event) => {
           accept(event.target.value, pasted.current);

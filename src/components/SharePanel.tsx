@@ -2,13 +2,56 @@
 // server ever receives it. By default the returned original message and attachments are dropped and
 // every address, name, subject, IP and customer host is replaced (src/lib/share/redact.ts); after the
 // link is made, the panel lists exactly what was removed and what stays, and shows the shared text.
-import { useId, useState } from 'react';
-import { redactBounce, type RedactionReport } from '../lib/share/redact.ts';
-import { encodeShareFragment, SHARE_LIMIT } from '../lib/share/share-link.ts';
+// Redacting and compressing run in a Web Worker ("Preparing the link…" meanwhile), since a large paste
+// takes seconds; without Web Workers (tests, very old browsers) they run on the page.
+import { useEffect, useId, useRef, useState } from 'react';
+import { prepareShare, type PreparedShare, type ShareRequest } from '../lib/share/prepare-share.ts';
+import type { RedactionReport } from '../lib/share/redact.ts';
+import { SHARE_LIMIT } from '../lib/share/share-link.ts';
+import type { SharePrepareResponse } from '../workers/share-prepare.worker.ts';
 
 type SharePanelProps = { text: string; publicHosts: readonly string[] };
 
 type Shared = { link: string; text: string; report: RedactionReport | null };
+
+/** Preparing a link that takes longer than this is stopped, with a message. */
+const SHARE_DEADLINE_MS = 20_000;
+
+/**
+ * Runs prepareShare in a worker started for this one request and stopped after it (the script's URL is
+ * fixed and it is fetched on a click on Share, never because of what was pasted). `signal` stops it early.
+ */
+function prepareInWorker(request: ShareRequest, signal: AbortSignal): Promise<PreparedShare> {
+  // Without workers, wait one task so "Preparing the link…" is drawn before the page is busy.
+  if (typeof Worker === 'undefined') return new Promise((resolve) => setTimeout(() => resolve(prepareShare(request)), 0));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../workers/share-prepare.worker.ts', import.meta.url), { type: 'module' });
+    const finish = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      worker.terminate();
+    };
+    const onAbort = (): void => {
+      finish();
+      reject(new Error('cancelled'));
+    };
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`preparing the link took longer than ${String(SHARE_DEADLINE_MS / 1000)} seconds`));
+    }, SHARE_DEADLINE_MS);
+    signal.addEventListener('abort', onAbort);
+    worker.addEventListener('message', (event: MessageEvent<SharePrepareResponse>) => {
+      finish();
+      if ('prepared' in event.data) resolve(event.data.prepared);
+      else reject(new Error(event.data.error));
+    });
+    worker.addEventListener('error', () => {
+      finish();
+      reject(new Error('the link could not be prepared'));
+    });
+    worker.postMessage({ id: 1, ...request, publicHosts: [...request.publicHosts] });
+  });
+}
 
 const plural = (count: number, one: string, many: string): string => `${String(count)} ${count === 1 ? one : many}`;
 const kilobytes = (characters: number): string => `${String(Math.max(1, Math.round(characters / 1024)))} KB`;
@@ -37,18 +80,48 @@ export function SharePanel({ text, publicHosts }: SharePanelProps) {
   const [shared, setShared] = useState<Shared | null>(null);
   const [status, setStatus] = useState('');
 
+  const [preparing, setPreparing] = useState(false);
+  const running = useRef<AbortController | null>(null);
+  /** No preparation is running (read through a function: it changes while one is awaited). */
+  const idle = (): boolean => running.current === null;
+  // A new text (or leaving the page) stops a link still being prepared for the old one.
+  useEffect(
+    () => () => {
+      running.current?.abort();
+      running.current = null;
+    },
+    [text],
+  );
+
   const share = async (): Promise<void> => {
-    const redaction = unchanged ? null : redactBounce(text, { publicHosts, dropOriginal });
-    const sharedText = redaction ? redaction.text : text;
-    if (sharedText.length > SHARE_LIMIT) {
-      setShared(null);
+    if (running.current) return;
+    const controller = new AbortController();
+    running.current = controller;
+    setShared(null);
+    setPreparing(true);
+    setStatus('Preparing the link…');
+    let prepared: PreparedShare;
+    try {
+      prepared = await prepareInWorker({ text, publicHosts, dropOriginal, unchanged }, controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) {
+        if (idle()) setStatus('');
+        return;
+      }
+      setStatus(`The link could not be made: ${error instanceof Error ? error.message : String(error)}. Share only the part with the codes.`);
+      return;
+    } finally {
+      if (running.current === controller) running.current = null;
+      if (idle()) setPreparing(false);
+    }
+    if (!prepared.ok) {
       setStatus(
-        `This bounce is too long for a link (${kilobytes(sharedText.length)}; a link holds up to ${kilobytes(SHARE_LIMIT)}).${dropOriginal ? '' : ' Leave “Leave out the copy of my original message” on,'} or share only the part with the codes.`,
+        `This bounce is too long for a link (${kilobytes(prepared.length)}; a link holds up to ${kilobytes(SHARE_LIMIT)}).${dropOriginal ? '' : ' Leave “Leave out the copy of my original message” on,'} or share only the part with the codes.`,
       );
       return;
     }
-    const link = `${window.location.origin}/#${encodeShareFragment(sharedText)}`;
-    setShared({ link, text: sharedText, report: redaction?.report ?? null });
+    const link = `${window.location.origin}/#${prepared.fragment}`;
+    setShared({ link, text: prepared.text, report: prepared.report });
     try {
       await navigator.clipboard.writeText(link);
       setStatus('Link copied to the clipboard.');
@@ -58,6 +131,9 @@ export function SharePanel({ text, publicHosts }: SharePanelProps) {
   };
 
   const reset = (): void => {
+    running.current?.abort();
+    running.current = null;
+    setPreparing(false);
     setShared(null);
     setStatus('');
   };
@@ -106,9 +182,22 @@ export function SharePanel({ text, publicHosts }: SharePanelProps) {
           diagnosis is the same.
         </p>
       )}
-      <button type="button" onClick={() => void share()} className="mt-2 rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">
-        Share
-      </button>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <button
+          type="button"
+          onClick={() => void share()}
+          aria-disabled={preparing}
+          className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 aria-disabled:cursor-progress aria-disabled:opacity-80"
+        >
+          Share
+        </button>
+        {preparing && (
+          <span className="flex items-center gap-2 text-sm font-medium">
+            <progress aria-label="Preparing the link" className="h-2 w-24 accent-blue-700" />
+            Preparing the link…
+          </span>
+        )}
+      </div>
       {shared && (
         <div className="mt-3">
           <label htmlFor={`${id}-link`} className="block font-medium">
