@@ -121,9 +121,7 @@ export type MatchableEntryData = Pick<EntryFrontMatter, 'texts' | 'reply' | 'enh
 /** Everything the paste box needs, loaded once so that diagnosing a paste makes no request at all. */
 export type DiagnosisData = {
   match: MatchableEntryData[];
-  entries: Record<string, Pick<EntryPage, 'id' | 'url' | 'title' | 'summary' | 'permanent' | 'reason' | 'actors' | 'steps' | 'tag' | 'providerName'> & {
-    articles: LinkRef[];
-  }>;
+  entries: Record<string, Pick<EntryPage, 'id' | 'url' | 'title' | 'summary' | 'permanent' | 'reason' | 'actors' | 'steps' | 'tag' | 'providerName'>>;
   codes: Record<string, { url: string; title: string; summary: string }>;
   /** Host names that are public facts (providers, blocklists, help sites): kept when a share link is redacted. */
   publicHosts: string[];

@@ -54,7 +54,6 @@ export function deriveData(content: ParsedContent, pages: SitePages): { match: M
           steps: page.steps,
           tag: page.tag,
           providerName: page.providerName,
-          articles: page.articles.map(({ url, title }) => ({ url, title })),
         },
       ]),
     ),
