@@ -4,7 +4,7 @@
 // Code pages follow RFC 5321 section 4.2.3 (reply codes) and RFC 3463 / the IANA registry (enhanced codes).
 import { indexCodes, type Registries } from './code-index.ts';
 import { deriveData } from './derive-data.ts';
-import { derivePages, listRoutes } from './derive-pages.ts';
+import { derivePages, listRoutes, type SitePages } from './derive-pages.ts';
 import { deriveSearchDocuments } from './derive-search.ts';
 import { parseContent, type SourceFile } from './parse.ts';
 import type { CodeKind } from './registry.ts';
@@ -153,13 +153,8 @@ export type PublicCatalogue = {
   articles: { slug: string; url: string; title: string }[];
 };
 
-export type BuildOutput = {
-  entries: EntryPage[];
-  articles: ArticlePage[];
-  codes: CodePage[];
-  providers: ProviderPage[];
-  reasons: ReasonPage[];
-  lists: SiteLists;
+/** The pages (see derive-pages.ts) and the data derived from them. */
+export type BuildOutput = SitePages & {
   search: SearchDocument[];
   match: MatchableEntryData[];
   api: PublicCatalogue;
