@@ -3,6 +3,7 @@
 // always has a next step.
 import { useId } from 'react';
 import type { AppNotice } from '../lib/verdict/read-app-notice.ts';
+import { CardHeading } from './VerdictCard.tsx';
 
 type NoBounceCardProps = {
   text: string;
@@ -39,12 +40,7 @@ export function NoBounceCard({ text, question, notice, suggestions, onSearch }: 
     const query = text.trim();
     return (
       <article aria-labelledby={`${id}-heading`} className="verdict-card" data-family="unknown">
-        <h2 id={`${id}-heading`} className="text-2xl leading-tight font-bold sm:text-3xl">
-          <span className="verdict-eyebrow">
-            Diagnosis<span className="sr-only">: </span>
-          </span>
-          <span className="block">This looks like a question</span>
-        </h2>
+        <CardHeading id={`${id}-heading`} eyebrow="Diagnosis" headline="This looks like a question" />
         <p className="mt-3">The catalogue answers questions about codes and messages. Search it for your words:</p>
         <p className="mt-3">
           <button type="button" className="button-primary" onClick={() => onSearch(query)}>
@@ -58,12 +54,7 @@ export function NoBounceCard({ text, question, notice, suggestions, onSearch }: 
   const title = notice.title ? `Your mail app’s notice: “${notice.title}”` : 'No bounce codes in this text';
   return (
     <article aria-labelledby={`${id}-heading`} className="verdict-card" data-family="unknown">
-      <h2 id={`${id}-heading`} className="text-2xl leading-tight font-bold sm:text-3xl">
-        <span className="verdict-eyebrow">
-          Diagnosis<span className="sr-only">: </span>
-        </span>
-        <span className="block">{title}</span>
-      </h2>
+      <CardHeading id={`${id}-heading`} eyebrow="Diagnosis" headline={title} />
       <p className="mt-3">
         {notice.title
           ? 'Mail apps show a short notice like this one; the codes that say why are in the full bounce behind it.'

@@ -36,19 +36,26 @@ type VerdictCardProps = {
   suggestions: { domain: string; suggestion: string }[];
 };
 
+/** A card's heading: a small eyebrow ("Diagnosis") above the headline, read as one sentence. */
+export function CardHeading({ id, eyebrow, headline }: { id: string; eyebrow: string; headline: string }) {
+  return (
+    <h2 id={id} className="text-2xl leading-tight font-bold sm:text-3xl">
+      <span className="verdict-eyebrow">
+        {eyebrow}
+        <span className="sr-only">: </span>
+      </span>
+      <span className="block">{headline}</span>
+    </h2>
+  );
+}
+
 export function VerdictCard({ verdict, role, onRole, eyebrow, suggestions }: VerdictCardProps) {
   const id = useId();
   const steps = verdict.steps[role];
   const recipients = verdict.recipients.slice(0, RECIPIENTS_SHOWN);
   return (
     <article aria-labelledby={`${id}-heading`} className="verdict-card" data-family={verdict.family}>
-      <h2 id={`${id}-heading`} className="text-2xl leading-tight font-bold sm:text-3xl">
-        <span className="verdict-eyebrow">
-          {eyebrow}
-          <span className="sr-only">: </span>
-        </span>
-        <span className="block">{verdict.headline}</span>
-      </h2>
+      <CardHeading id={`${id}-heading`} eyebrow={eyebrow} headline={verdict.headline} />
       <dl className="verdict-facts mt-3">
         <div>
           <dt>{verdict.notBounce ? 'Delivered?' : 'Will it fix itself?'}</dt>
