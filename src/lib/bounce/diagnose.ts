@@ -50,6 +50,21 @@ const FORWARDED_COMPLAINT = /\bthis is an e-?mail abuse report for an e-?mail me
 
 type RecipientDraft = { dsn: DsnRecipient; address: string; diagnostic: string };
 
+/** extractCodes, remembered per text for one diagnosis (the body, a reply and its lines are read several times). */
+type CodeFinder = (text: string) => Finding[];
+
+function rememberCodes(): CodeFinder {
+  const found = new Map<string, Finding[]>();
+  return (text) => {
+    let codes = found.get(text);
+    if (codes === undefined) {
+      codes = extractCodes(text);
+      found.set(text, codes);
+    }
+    return codes;
+  };
+}
+
 function firstValue(findings: readonly Finding[], kind: Finding['kind']): string | null {
   return findings.find((finding) => finding.kind === kind)?.value ?? null;
 }
@@ -76,15 +91,15 @@ function lastAttemptReply(findings: readonly Finding[]): Finding | null {
 // attempt quoted elsewhere in the bounce ("441 4.4.1 Error encountered while communicating ...") replaces it.
 // A sending service's generic summary ("550 5.1.0 Address rejected") gives way to the remote server's reply
 // that it quotes; a reply written in the report's Status field ("Status: 553 ...") comes before the bounce text.
-function chooseReply(diagnosticCodes: readonly Finding[], block: string, bodyCodeLines: string, body: string, statusReply: string | null): string | null {
+function chooseReply(diagnosticCodes: readonly Finding[], block: string, bodyCodeLines: string, body: string, statusReply: string | null, codesIn: CodeFinder): string | null {
   const quoted = quotedRemotePair(diagnosticCodes);
   if (quoted) return quoted.reply.value;
   const fromDiagnostic = failureReply(diagnosticCodes);
   if (fromDiagnostic !== null && lastAttemptReply(diagnosticCodes) === null && diagnosticCodes.some((f) => f.kind === 'reply' && isExpirySummary(f, diagnosticCodes))) {
-    const later = lastAttemptReply(extractCodes(block)) ?? lastAttemptReply(extractCodes(bodyCodeLines));
+    const later = lastAttemptReply(codesIn(block)) ?? lastAttemptReply(codesIn(bodyCodeLines));
     if (later) return later.value;
   }
-  return fromDiagnostic ?? statusReply ?? transcriptReply(block) ?? failureReply(extractCodes(block)) ?? transcriptReply(body) ?? failureReply(extractCodes(bodyCodeLines));
+  return fromDiagnostic ?? statusReply ?? transcriptReply(block) ?? failureReply(codesIn(block)) ?? transcriptReply(body) ?? failureReply(codesIn(bodyCodeLines));
 }
 
 // "550 5.1.0 Address rejected: '550 5.1.1 <a@b>: Recipient address rejected: User unknown'": a reply
@@ -179,9 +194,9 @@ function kindFor(reason: Reason, action: string | null, delayedText: boolean): D
 
 // One draft per failed address (see find-recipients.ts); a recipient named only in the text gets an empty report
 // block. An automatic reply (RFC 3834) or a one-click unsubscribe request comes from the recipient itself.
-function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient[], body: string, input: string): RecipientDraft[] {
+function draftRecipients(parts: EmailParts, dsnRecipients: readonly DsnRecipient[], body: string, input: string, codesIn: CodeFinder): RecipientDraft[] {
   const selfSent =
-    parts.isEmail && dsnRecipients.length === 0 && (/^true$/i.test(parts.headers.get('x-apple-unsubscribe')?.trim() ?? '') || isVacation(parts, false, extractCodes(body)));
+    parts.isEmail && dsnRecipients.length === 0 && (/^true$/i.test(parts.headers.get('x-apple-unsubscribe')?.trim() ?? '') || isVacation(parts, false, codesIn(body)));
   const source = { headers: parts.headers, from: parts.from, input: parts.isEmail ? input : '', feedbackReport: parts.feedbackReport, selfSent };
   return findRecipients(dsnRecipients, body, source, MAX_RECIPIENTS).map(({ dsn, address }) => ({
     dsn: dsn ?? { ...emptyRecipient(), finalRecipient: address },
@@ -210,18 +225,19 @@ function headerBlockOf(input: string): string {
 /** Diagnoses a pasted bounce email or fragment against the catalogue's matchable entries. */
 export async function diagnoseBounce(input: string, catalogue: readonly MatchableEntry[], options: DiagnoseOptions = {}): Promise<Diagnosis> {
   const window = options.analysisWindow ?? DEFAULT_WINDOW;
-  const codes = extractCodes(input);
+  const codesIn = rememberCodes();
+  const codes = codesIn(input);
   const parts = await readEmail(input.length > window * 4 ? input.slice(0, window * 4) : input);
   const body = parts.body.length > window ? parts.body.slice(0, window) : parts.body;
   const analysed = parts.isEmail ? [body, parts.deliveryStatus, parts.feedbackReport].filter(Boolean).join('\n\n') : body;
-  const decodedCodes = parts.isEmail ? extractCodes(analysed) : codes;
+  const decodedCodes = parts.isEmail ? codesIn(analysed) : codes;
   const allCodes = parts.isEmail ? [...codes, ...decodedOnly(decodedCodes, codes)] : codes;
 
   const dsn = readDeliveryStatus(parts.deliveryStatus || body);
   const reportingMta = dsn.reportingMta;
   const generatingHost = parts.isEmail ? generatingHostOf(parts, reportingMta) : reportingMta;
-  const drafts = draftRecipients(parts, dsn.recipients, body, input);
-  const bodyCodeLines = findCodeLines(body, extractCodes(body).filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start));
+  const drafts = draftRecipients(parts, dsn.recipients, body, input, codesIn);
+  const bodyCodeLines = findCodeLines(body, codesIn(body).filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start));
 
   // An ARF report (RFC 5965), or Apple Mail's one-click unsubscribe request ("X-Apple-Unsubscribe: true").
   // A sending service's JSON event (Amazon SES, SendGrid, Mailgun, Postmark) names its own kind.
@@ -250,10 +266,10 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const diagnostic = draft.diagnostic || block || bodyCodeLines || (parts.isEmail ? '' : body);
     // "Diagnostic-Code: X-Unix; 255" is a local program's exit status, not an SMTP reply.
     const localProgram = draft.dsn.diagnosticType === 'x-unix';
-    const diagnosticCodes = localProgram ? [] : extractCodes(diagnostic);
+    const diagnosticCodes = localProgram ? [] : codesIn(diagnostic);
     // The code inside the server's own reply outranks the report's summary Status (often 5.0.0 or 4.4.7).
-    const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(extractCodes(bodyCodeLines)), quotedRemotePair(diagnosticCodes));
-    const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body, draft.dsn.statusReply);
+    const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(codesIn(bodyCodeLines)), quotedRemotePair(diagnosticCodes));
+    const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body, draft.dsn.statusReply, codesIn);
     const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
     const action = draft.dsn.action;
     const remoteHost = draft.dsn.remoteMta ?? REMOTE_HOST_SAID.exec(diagnostic)?.[1] ?? null;
@@ -300,12 +316,14 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const best = matches[0] !== undefined && matches[0].score >= STRONG_MATCH ? catalogue.find((entry) => entry.id === matches[0]?.id) : undefined;
   // ...and only when the paste is little more than that text: "Try again later" inside a letter is not a bounce.
   const knownText = best && analysed.trim().length <= 2 * Math.max(...best.texts.map((text) => text.length)) ? best : undefined;
-  const strongPhrase = findPhraseReason(analysed.slice(0, window))?.strength === 'strong';
-  const hasEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation || strongPhrase || knownText !== undefined || serviceNotice !== null;
+  const otherEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation;
+  // The phrase tables are read again only when nothing else already makes the paste a bounce.
+  const strongPhrase = !otherEvidence && findPhraseReason(analysed.slice(0, window))?.strength === 'strong';
+  const hasEvidence = otherEvidence || strongPhrase || knownText !== undefined || serviceNotice !== null;
   if (!hasEvidence) {
     reason = 'undefined';
     permanent = null;
-  } else if (first === undefined && decodedCodes.length === 0 && !strongPhrase && !feedback && !vacation && knownText) {
+  } else if (!otherEvidence && !strongPhrase && knownText) {
     reason = knownText.reason;
   }
   const kind: DiagnosisKind = hasEvidence ? kindFor(reason, first?.action ?? null, serviceNotice === 'delay' || DELAY_TEXT.test(body.slice(0, 8000))) : 'unknown';
@@ -363,9 +381,21 @@ function evidenceOf(decided: { signals: readonly Signal[]; diagnostic: string; c
 // is cut below the strong-match line and the list re-sorted, so the page never leads with a contradiction.
 const CONTRADICTION_FACTOR = 0.75;
 
+// The reason of each catalogue entry by id, built once per catalogue.
+const reasonsByCatalogue = new WeakMap<readonly MatchableEntry[], Map<string, Reason>>();
+
+function reasonsOf(catalogue: readonly MatchableEntry[]): Map<string, Reason> {
+  let reasons = reasonsByCatalogue.get(catalogue);
+  if (reasons === undefined) {
+    reasons = new Map(catalogue.map((entry) => [entry.id, entry.reason]));
+    reasonsByCatalogue.set(catalogue, reasons);
+  }
+  return reasons;
+}
+
 function rankByFamily(matches: readonly EntryMatch[], catalogue: readonly MatchableEntry[], reason: Reason): EntryMatch[] {
   const family = REASON_FAMILY[reason];
-  const reasons = new Map(catalogue.map((entry) => [entry.id, entry.reason]));
+  const reasons = reasonsOf(catalogue);
   const rescored = matches.map((match) => {
     const entryReason = reasons.get(match.id);
     // A cause of the 'unknown' family (onhold, syntaxerror ...) contradicts nothing.

@@ -7,6 +7,8 @@ import type { Reason } from '../content/vocabulary.ts';
 import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
 import { REASON_PHRASES } from './reason-phrases.ts';
 import { SISIMAI_REASON_LISTS } from './reason-lexicon-sisimai.ts';
+import { gramsOf, literalGrams, mayContain, requiredLiterals } from './phrase-prefilter.ts';
+import type { GramSet, LiteralGrams } from './phrase-prefilter.ts';
 
 export type TermStrength = 'strong' | 'weak';
 export type TermSource = 'project' | 'sisimai';
@@ -14,10 +16,29 @@ export type TermSource = 'project' | 'sisimai';
 /** One wording: a regular-expression source over normalised text, and the reason it names. */
 export type LexiconTerm = { id: string; reason: Reason; strength: TermStrength; source: TermSource; pattern: string; not?: string; /** A wording in another language than English (reason-phrases-i18n.ts). */ localised?: true };
 
-type CompiledGroup = { reason: Reason; strength: TermStrength; source: TermSource; localised: boolean; pattern: RegExp; not: RegExp | null; terms: readonly LexiconTerm[] };
+// One term of a group: its own pattern (compiled on first use) and the literals one of which any match
+// contains (phrase-prefilter.ts), or null when it must always run.
+type CompiledTerm = { source: string; pattern: RegExp | null; needs: Int32Array | null };
+
+type CompiledGroup = {
+  reason: Reason;
+  strength: TermStrength;
+  source: TermSource;
+  localised: boolean;
+  /** The group's terms as one alternation, in order: the reference the prefiltered scan must agree with. */
+  pattern: RegExp;
+  not: RegExp | null;
+  terms: readonly LexiconTerm[];
+  compiled: CompiledTerm[];
+};
 
 /** A compiled lexicon: the groups to scan, and the terms behind them (for validation that drops some). */
-export type Lexicon = { groups: readonly CompiledGroup[]; terms: readonly LexiconTerm[] };
+export type Lexicon = {
+  groups: readonly CompiledGroup[];
+  terms: readonly LexiconTerm[];
+  /** Every required literal of every term once (terms point into this list). */
+  literals: readonly LiteralGrams[];
+};
 
 export type PhraseHit = { reason: Reason; strength: TermStrength; source: TermSource; localised?: true; text: string; start: number; end: number };
 
@@ -113,13 +134,28 @@ export function compileLexicon(terms: readonly LexiconTerm[]): Lexicon {
     else byKey.set(key, [term]);
   }
   const groups: CompiledGroup[] = [];
+  const literals: LiteralGrams[] = [];
+  const literalIds = new Map<string, number>();
+  const idOf = (literal: string): number => {
+    let id = literalIds.get(literal);
+    if (id === undefined) {
+      id = literals.length;
+      literals.push(literalGrams(literal));
+      literalIds.set(literal, id);
+    }
+    return id;
+  };
   for (const list of byKey.values()) {
     const head = list[0];
     if (!head) continue;
     const not = head.not ? new RegExp(head.not) : null;
-    groups.push({ reason: head.reason, strength: head.strength, source: head.source, localised: head.localised === true, pattern: new RegExp(list.map((term) => `(?:${term.pattern})`).join('|')), not, terms: list });
+    const compiled = list.map((term): CompiledTerm => {
+      const needs = requiredLiterals(term.pattern);
+      return { source: term.pattern, pattern: null, needs: needs === null ? null : Int32Array.from(needs, idOf) };
+    });
+    groups.push({ reason: head.reason, strength: head.strength, source: head.source, localised: head.localised === true, pattern: new RegExp(list.map((term) => `(?:${term.pattern})`).join('|')), not, terms: list, compiled });
   }
-  return { groups, terms };
+  return { groups, terms, literals };
 }
 
 /** The lexicon used by default, compiled at module load. */
@@ -164,12 +200,52 @@ export function normalizeText(original: string): NormalizedText {
   return { text, offsets, length: n };
 }
 
+// What one scan knows of its text: the text's three-character sequences, and per literal of the lexicon
+// 0 (not yet checked), 1 (may be present) or 2 (absent).
+type ScanState = { grams: GramSet; literals: readonly LiteralGrams[]; known: Uint8Array };
+
+function mayMatch(term: CompiledTerm, state: ScanState): boolean {
+  const needs = term.needs;
+  if (needs === null) return true;
+  for (let i = 0; i < needs.length; i += 1) {
+    const id = needs[i] ?? 0;
+    let known = state.known[id] ?? 0;
+    if (known === 0) {
+      known = mayContain(state.grams, state.literals[id] ?? new Int32Array(0)) ? 1 : 2;
+      state.known[id] = known;
+    }
+    if (known === 1) return true;
+  }
+  return false;
+}
+
+// The group's first match: the leftmost match of any term, the earlier term at the same place, exactly as
+// the group's alternation finds it. Terms that cannot match (a required literal is missing) are not run;
+// when every term may match, the alternation runs as one.
+function firstMatch(group: CompiledGroup, text: string, state: ScanState): RegExpExecArray | null {
+  const candidates: CompiledTerm[] = [];
+  for (const term of group.compiled) if (mayMatch(term, state)) candidates.push(term);
+  if (candidates.length === 0) return null;
+  if (candidates.length === group.compiled.length) return group.pattern.exec(text);
+  let best: RegExpExecArray | null = null;
+  for (const term of candidates) {
+    term.pattern ??= new RegExp(term.source);
+    const match = term.pattern.exec(text);
+    if (match !== null && (best === null || match.index < best.index)) best = match;
+  }
+  return best;
+}
+
+// The gram set of the text being scanned, reused by every scan (scanning is synchronous).
+const scratchGrams: GramSet = gramsOf('');
+
 /** Every group of the lexicon that matches, with the first match's span in the original text. */
-export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAULT_LEXICON): PhraseHit[] {
+export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAULT_LEXICON, options: { prefilter?: boolean } = {}): PhraseHit[] {
   const hits: PhraseHit[] = [];
   if (normalized.length === 0) return hits;
+  const state = options.prefilter === false ? null : { grams: gramsOf(normalized.text, scratchGrams), literals: lexicon.literals, known: new Uint8Array(lexicon.literals.length) };
   for (const group of lexicon.groups) {
-    const match = group.pattern.exec(normalized.text);
+    const match = state === null ? group.pattern.exec(normalized.text) : firstMatch(group, normalized.text, state);
     if (!match) continue;
     if (group.not?.test(normalized.text)) continue;
     const start = normalized.offsets[match.index] ?? 0;

@@ -1,0 +1,253 @@
+// A cheap test that rules out most phrase patterns before their regular expressions run. Each pattern's
+// source is read once for the literal strings any match must contain ("\bmailbox (?:is )?full" needs
+// "mailbox " and " full"); a text is then summarised by the three-character sequences it holds, and a
+// pattern whose required strings cannot all be there is skipped. Sound by construction: anything the
+// reader does not understand counts as "may match", so a new wording is never wrongly skipped.
+
+/** Literal strings of which a match must contain at least one, or null when nothing is known. */
+export type Requirement = readonly string[] | null;
+
+// What a piece of a pattern can match: `exact` lists every string it can match when that set is small
+// (zero-width assertions match ''), `need` the best requirement found inside it.
+type Piece = { exact: readonly string[] | null; need: Requirement };
+
+// Largest set of exact strings carried through alternations and concatenations.
+const MAX_EXACT = 16;
+// Shortest required string worth keeping (the text is summarised by three-character sequences).
+const MIN_LITERAL = 3;
+
+const ANY: Piece = { exact: null, need: null };
+const EMPTY: Piece = { exact: [''], need: null };
+
+// Length past which a literal is taken as selective enough: a longer one is not preferred to fewer alternatives.
+const SELECTIVE_LENGTH = 10;
+
+// How selective a requirement is: its shortest string (up to SELECTIVE_LENGTH), then fewer alternatives.
+function strength(need: Requirement): number {
+  if (need === null || need.length === 0) return 0;
+  let shortest = Infinity;
+  for (const text of need) shortest = Math.min(shortest, text.length);
+  return shortest < MIN_LITERAL ? 0 : Math.min(shortest, SELECTIVE_LENGTH) * 100 - need.length;
+}
+
+function better(a: Requirement, b: Requirement): Requirement {
+  return strength(b) > strength(a) ? b : a;
+}
+
+function asNeed(piece: Piece): Requirement {
+  return better(piece.need, piece.exact);
+}
+
+function product(left: readonly string[], right: readonly string[]): string[] | null {
+  if (left.length * right.length > MAX_EXACT) return null;
+  const out = new Set<string>();
+  for (const a of left) for (const b of right) out.add(a + b);
+  return [...out];
+}
+
+function concatenate(pieces: readonly Piece[]): Piece {
+  let need: Requirement = null;
+  // The exact strings of the pieces read since the last one that was not exact.
+  let run: readonly string[] = [''];
+  let allExact = true;
+  for (const piece of pieces) {
+    need = better(need, piece.need);
+    const joined = piece.exact === null ? null : product(run, piece.exact);
+    if (joined !== null) {
+      run = joined;
+      continue;
+    }
+    allExact = false;
+    need = better(need, run);
+    run = piece.exact ?? [''];
+  }
+  need = better(need, run);
+  return { exact: allExact ? run : null, need };
+}
+
+function alternate(branches: readonly Piece[]): Piece {
+  const exact = new Set<string>();
+  let allExact = true;
+  const need: string[] = [];
+  let needKnown = true;
+  for (const branch of branches) {
+    if (branch.exact === null) allExact = false;
+    else for (const text of branch.exact) exact.add(text);
+    const own = asNeed(branch);
+    if (own === null || strength(own) === 0) needKnown = false;
+    else need.push(...own);
+  }
+  return { exact: allExact && exact.size <= MAX_EXACT ? [...exact] : null, need: needKnown ? [...new Set(need)] : null };
+}
+
+// A repeated piece: "x?" can match what x matches or nothing; "x{2,5}" or "x+" contains x at least once.
+function repeat(piece: Piece, min: number, max: number): Piece {
+  if (min === 0) return { exact: max === 1 && piece.exact !== null && piece.exact.length < MAX_EXACT ? [...new Set(['', ...piece.exact])] : null, need: null };
+  if (min === 1 && max === 1) return piece;
+  return { exact: null, need: asNeed(piece) };
+}
+
+// The characters "\." "\/" "\[" ... stand for themselves; "\t" "\n" "\r" for white space; other escapes
+// ("\d", "\w", "\s", "\u0041", "\A") are read as unknown characters.
+function escapedLiteral(ch: string): string | null {
+  if (ch === 't') return '\t';
+  if (ch === 'n') return '\n';
+  if (ch === 'r') return '\r';
+  return /^[^\w]$/.test(ch) ? ch : null;
+}
+
+type Cursor = { source: string; at: number };
+
+// "[ ]", "[.]", "[oa]": a class of a few plain characters is that set of one-character strings; a
+// negated class, a range or a class escape is an unknown character.
+function readClass(cursor: Cursor): Piece {
+  const { source } = cursor;
+  cursor.at += 1;
+  const chars: string[] = [];
+  let plain = source[cursor.at] !== '^';
+  for (; cursor.at < source.length && source[cursor.at] !== ']'; cursor.at += 1) {
+    const ch = source[cursor.at] ?? '';
+    if (ch === '\\') {
+      cursor.at += 1;
+      const literal = escapedLiteral(source[cursor.at] ?? '');
+      if (literal === null) plain = false;
+      else chars.push(literal);
+    } else if (ch === '-' && chars.length > 0 && source[cursor.at + 1] !== ']') plain = false;
+    else chars.push(ch);
+  }
+  cursor.at += 1;
+  return plain && chars.length > 0 && chars.length <= 8 ? { exact: [...new Set(chars)], need: null } : ANY;
+}
+
+// "?", "*", "+", "{2}", "{0,30}" after an atom, with an optional lazy "?".
+function readQuantifier(cursor: Cursor): { min: number; max: number } | null {
+  const { source } = cursor;
+  const ch = source[cursor.at];
+  let bounds: { min: number; max: number } | null = null;
+  if (ch === '?') bounds = { min: 0, max: 1 };
+  else if (ch === '*') bounds = { min: 0, max: Infinity };
+  else if (ch === '+') bounds = { min: 1, max: Infinity };
+  else if (ch === '{') {
+    // "{0,30}", "{3}", "{2,}"
+    const range = /^\{(\d+)(?:(,)(\d*))?\}/.exec(source.slice(cursor.at));
+    if (range === null) return null;
+    const min = Number(range[1]);
+    bounds = { min, max: range[2] === undefined ? min : range[3] === '' ? Infinity : Number(range[3]) };
+    cursor.at += range[0].length - 1;
+  }
+  if (bounds === null) return null;
+  cursor.at += 1;
+  if (source[cursor.at] === '?') cursor.at += 1;
+  return bounds;
+}
+
+function readAtom(cursor: Cursor): Piece {
+  const { source } = cursor;
+  const ch = source[cursor.at] ?? '';
+  if (ch === '(') {
+    // "(?=x)", "(?!x)", "(?<=x)", "(?<!x)" match no characters; "(?:x)", "(?<name>x)" and "(x)" match x.
+    const look = /^\(\?(?:=|!|<=|<!)/.exec(source.slice(cursor.at));
+    const open = /^\((?:\?:|\?<[A-Za-z]\w*>)?/.exec(source.slice(cursor.at));
+    cursor.at += look ? look[0].length : (open?.[0].length ?? 1);
+    const inner = readAlternation(cursor);
+    cursor.at += 1;
+    return look ? EMPTY : inner;
+  }
+  if (ch === '[') return readClass(cursor);
+  cursor.at += 1;
+  if (ch === '\\') {
+    const next = source[cursor.at] ?? '';
+    cursor.at += 1;
+    if (next === 'b' || next === 'B') return EMPTY;
+    // "\x41", "\u0041", "\u{41}", "\cJ", "\k<name>": the characters after the letter belong to the escape
+    const tail = /^(?:x[\da-fA-F]{2}|u(?:[\da-fA-F]{4}|\{[\da-fA-F]{1,6}\})|c[A-Za-z]|k<\w+>)/.exec(source.slice(cursor.at - 1));
+    if (tail) cursor.at += tail[0].length - 1;
+    const literal = escapedLiteral(next);
+    return literal === null ? ANY : { exact: [literal], need: null };
+  }
+  if (ch === '^' || ch === '$') return EMPTY;
+  if (ch === '.') return ANY;
+  return { exact: [ch], need: null };
+}
+
+function readSequence(cursor: Cursor): Piece {
+  const pieces: Piece[] = [];
+  const { source } = cursor;
+  while (cursor.at < source.length && source[cursor.at] !== '|' && source[cursor.at] !== ')') {
+    const atom = readAtom(cursor);
+    const bounds = readQuantifier(cursor);
+    pieces.push(bounds === null ? atom : repeat(atom, bounds.min, bounds.max));
+  }
+  return concatenate(pieces);
+}
+
+function readAlternation(cursor: Cursor): Piece {
+  const branches = [readSequence(cursor)];
+  while (cursor.source[cursor.at] === '|') {
+    cursor.at += 1;
+    branches.push(readSequence(cursor));
+  }
+  return branches.length === 1 ? (branches[0] ?? ANY) : alternate(branches);
+}
+
+/**
+ * The literal strings (three characters or more) of which every match of `source` (a regular expression
+ * without flags) contains at least one, or null when none can be named:
+ * "\bno such (?:user|mailbox)" -> ["no such user", "no such mailbox"]; "\bspam\b.{0,40}\bscore" -> ["spam"].
+ */
+export function requiredLiterals(source: string): Requirement {
+  try {
+    const cursor = { source, at: 0 };
+    const piece = readAlternation(cursor);
+    if (cursor.at !== source.length) return null;
+    const need = asNeed(piece);
+    return strength(need) > 0 ? need : null;
+  } catch {
+    return null;
+  }
+}
+
+// Three characters folded into one slot of a 2^16-bit set; a collision only lets a pattern run.
+const GRAM_BITS = 16;
+const GRAM_MASK = (1 << GRAM_BITS) - 1;
+
+function gramOf(a: number, b: number, c: number): number {
+  return Math.imul((Math.imul(a, 0x3c1) + Math.imul(b, 0x1f) + c) | 0, 0x9e3779b1) >>> (32 - GRAM_BITS);
+}
+
+/** The three-character sequences of a text, as a bit set. */
+export type GramSet = Uint32Array;
+
+/** Summarises `text` by its three-character sequences, into `into` when given (cleared first). */
+export function gramsOf(text: string, into?: GramSet): GramSet {
+  const set = into?.fill(0) ?? new Uint32Array((GRAM_MASK + 1) >>> 5);
+  if (text.length < 3) return set;
+  let a = text.charCodeAt(0);
+  let b = text.charCodeAt(1);
+  for (let i = 2; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const gram = gramOf(a, b, c);
+    set[gram >>> 5] = (set[gram >>> 5] ?? 0) | (1 << (gram & 31));
+    a = b;
+    b = c;
+  }
+  return set;
+}
+
+/** The sequences a literal needs, precomputed for mayContain. */
+export type LiteralGrams = Int32Array;
+
+export function literalGrams(literal: string): LiteralGrams {
+  const grams = new Set<number>();
+  for (let i = 0; i + 2 < literal.length; i += 1) grams.add(gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2)));
+  return Int32Array.from(grams);
+}
+
+/** False only when `text` (summarised by `set`) certainly does not contain the literal. */
+export function mayContain(set: GramSet, grams: LiteralGrams): boolean {
+  for (let i = 0; i < grams.length; i += 1) {
+    const gram = grams[i] ?? 0;
+    if (((set[gram >>> 5] ?? 0) & (1 << (gram & 31))) === 0) return false;
+  }
+  return true;
+}
