@@ -15,6 +15,9 @@ type PreparedText = {
   total: number;
   squashed: string;
   exact: string;
+  /** The vocabulary ids of `unique` and of `tokens` (see PreparedCatalogue.vocabulary). */
+  ids: Int32Array;
+  tokenIds: Int32Array;
 };
 type PreparedEntry = { entry: MatchableEntry; texts: PreparedText[]; tags: string[]; longestText: number };
 type PreparedCatalogue = {
@@ -29,9 +32,17 @@ type PreparedCatalogue = {
   byTag: Map<string, number[]>;
   /** Each tag of four characters or more, with the pattern that finds it standing alone in a text. */
   tagPatterns: Map<string, RegExp>;
+  /** The tags of tagPatterns made only of word characters, dots and hyphens (found by findStandingTags). */
+  wordTags: Set<string>;
   /** Scratch space of candidatesOf, reused by every call (matching is synchronous). */
   coverage: Float64Array;
   seen: Uint8Array;
+  /** Every token of the catalogue's texts, numbered, so scoring compares numbers rather than strings. */
+  vocabulary: Map<string, number>;
+  /** Scratch of indexInput: the place in the input's distinct tokens of each vocabulary id, or -1. */
+  orderOf: Int32Array;
+  /** Scratch of textScore: the input places of a text's shared tokens. */
+  shared: Int32Array;
 };
 
 const STOP_WORDS = new Set(
@@ -52,15 +63,36 @@ const CODES = /(?<![\w.])(?:[245]\.\d{1,3}\.\d{1,3}(?:-\d{1,3})?|[245]\d\d)(?![\
 
 const WINDOW = 24_000;
 
+// The most characters an ADDRESS match holds before its "@" ("<${" and 64 local-part characters) and after it.
+const ADDRESS_BEFORE_AT = 67;
+const ADDRESS_AFTER_AT = 256;
+
+// text.replace(ADDRESS, ' zaddress '), with the pattern tried only near each "@": a match holds exactly
+// one "@" (its character runs exclude it) and starts at most ADDRESS_BEFORE_AT characters before it, so
+// no match starts farther from the next "@", and the text up to ADDRESS_AFTER_AT past it decides the match.
+function replaceAddresses(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const start = Math.max(from, at - ADDRESS_BEFORE_AT);
+    ADDRESS.lastIndex = 0;
+    const match = ADDRESS.exec(text.slice(start, at + ADDRESS_AFTER_AT));
+    if (match === null || start + match.index > at) continue;
+    out += `${text.slice(from, start + match.index)} zaddress `;
+    from = start + match.index + match[0].length;
+    at = Math.max(at, from - 1);
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+// text.replace(EXAMPLE_DOMAIN, ' zdomain '), skipped when neither name is there.
+function replaceExampleDomains(text: string): string {
+  return text.includes('example.') || text.includes('domain.') ? text.replace(EXAMPLE_DOMAIN, ' zdomain ') : text;
+}
+
 /** Normalises a bounce text into comparable tokens. */
 export function tokenizeForMatch(text: string): string[] {
-  const normalized = text
-    .toLowerCase()
-    .replace(ADDRESS, ' zaddress ')
-    .replace(IP_ADDRESS, ' zip ')
-    .replace(PLACEHOLDER, ' zvalue ')
-    .replace(EXAMPLE_DOMAIN, ' zdomain ')
-    .replace(CODES, ' ');
+  const normalized = replaceExampleDomains(replaceAddresses(text.toLowerCase()).replace(IP_ADDRESS, ' zip ').replace(PLACEHOLDER, ' zvalue ')).replace(CODES, ' ');
   return normalized.split(/[^a-z0-9\u00c0-\uffff]+/).filter((token) => token.length > 0 && !STOP_WORDS.has(token));
 }
 
@@ -71,7 +103,7 @@ function squash(text: string): string {
 
 function prepareText(text: string, known?: string[]): PreparedText {
   const tokens = known ?? tokenizeForMatch(text);
-  return { tokens, unique: [...new Set(tokens)], weights: [], total: 0, squashed: squash(text).trim(), exact: text.replace(/\s+/g, ' ').trim() };
+  return { tokens, unique: [...new Set(tokens)], weights: [], total: 0, squashed: squash(text).trim(), exact: text.replace(/\s+/g, ' ').trim(), ids: new Int32Array(0), tokenIds: new Int32Array(0) };
 }
 
 function weighText(text: PreparedText, idf: Map<string, number>): void {
@@ -154,7 +186,30 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[], tokens?: readonl
       entryOfText.push(i);
     }
   });
-  const prepared = { entries, idf, texts: allTexts, entryOfText, byToken, byTag, tagPatterns, coverage: new Float64Array(allTexts.length), seen: new Uint8Array(entries.length) };
+  const wordTags = new Set([...tagPatterns.keys()].filter((tag) => WORD_TAG.test(tag)));
+  const vocabulary = new Map<string, number>();
+  let widest = 0;
+  for (const text of allTexts) {
+    for (const token of text.unique) if (!vocabulary.has(token)) vocabulary.set(token, vocabulary.size);
+    text.ids = Int32Array.from(text.unique, (token) => vocabulary.get(token) ?? -1);
+    text.tokenIds = Int32Array.from(text.tokens, (token) => vocabulary.get(token) ?? -1);
+    widest = Math.max(widest, text.ids.length);
+  }
+  const prepared = {
+    entries,
+    idf,
+    texts: allTexts,
+    entryOfText,
+    byToken,
+    byTag,
+    tagPatterns,
+    wordTags,
+    coverage: new Float64Array(allTexts.length),
+    seen: new Uint8Array(entries.length),
+    vocabulary,
+    orderOf: new Int32Array(vocabulary.size).fill(-1),
+    shared: new Int32Array(widest),
+  };
   preparedCache.set(catalogue, prepared);
   return prepared;
 }
@@ -163,8 +218,15 @@ type InputIndex = {
   tokens: string[];
   positions: Map<string, number[]>;
   unique: string[];
-  /** Position of each distinct token in `unique`, so sums over the input keep its order. */
-  order: Map<string, number>;
+  /** The vocabulary id of each token (-1 for a word no catalogue text has). */
+  tokenIds: Int32Array;
+  /** The places of each distinct token (in `unique` order), and its IDF weight. */
+  startsAt: number[][];
+  weightAt: Float64Array;
+  /** The catalogue's vocabulary id -> place in `unique` (the catalogue's scratch, valid until the next input). */
+  orderOf: Int32Array;
+  /** Scratch for textScore. */
+  shared: Int32Array;
   /** Catalogue tags (four characters or more) that stand alone in the lowered text. */
   standingTags: Set<string>;
   tags: Set<string>;
@@ -174,6 +236,32 @@ type InputIndex = {
   /** The text, for the tie-breaks below (its folded forms are made only when an entry passes). */
   text: string;
 };
+
+// "resolver.adr.recipnotfound", "cuda_nsu", "id-5.9.2": a tag of word characters, dots and hyphens
+const WORD_TAG = /^[\w.-]+$/;
+// "x.resolver.adr.recipnotfound-2": a run of the characters such a tag is made of
+const WORD_RUN = /[\w.-]+/g;
+
+/**
+ * The tags of `tags` (word characters, dots and hyphens, four or more) standing alone in `lowered` as the
+ * tag patterns define it (no word character, dot or hyphen before; no word character or hyphen after): a
+ * whole run of those characters, or the part of a run before one of its dots ("resolver.adr.recipnotfound"
+ * in "resolver.adr.recipnotfound.").
+ */
+export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  WORD_RUN.lastIndex = 0;
+  for (let run = WORD_RUN.exec(lowered); run !== null; run = WORD_RUN.exec(lowered)) {
+    const word = run[0];
+    if (word.length < 4) continue;
+    if (tags.has(word)) found.add(word);
+    for (let dot = word.indexOf('.', 4); dot > 0; dot = word.indexOf('.', dot + 1)) {
+      const head = word.slice(0, dot);
+      if (tags.has(head)) found.add(head);
+    }
+  }
+  return found;
+}
 
 function indexInput(text: string, findings: readonly Finding[], catalogue: PreparedCatalogue): InputIndex {
   const tokens = tokenizeForMatch(text);
@@ -185,16 +273,27 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
   });
   const values = (kind: Finding['kind']): Set<string> => new Set(findings.filter((f) => f.kind === kind).map((f) => f.value.toLowerCase()));
   const unique = [...positions.keys()];
+  const orderOf = catalogue.orderOf.fill(-1);
+  const weightAt = new Float64Array(unique.length);
+  unique.forEach((token, at) => {
+    const id = catalogue.vocabulary.get(token);
+    if (id !== undefined) orderOf[id] = at;
+    weightAt[at] = catalogue.idf.get(token) ?? 1;
+  });
   const lowered = text.toLowerCase();
-  const standingTags = new Set<string>();
+  const standingTags = findStandingTags(lowered, catalogue.wordTags);
   for (const [tag, pattern] of catalogue.tagPatterns) {
-    if (lowered.includes(tag) && pattern.test(lowered)) standingTags.add(tag);
+    if (!catalogue.wordTags.has(tag) && lowered.includes(tag) && pattern.test(lowered)) standingTags.add(tag);
   }
   return {
     tokens,
     positions,
     unique,
-    order: new Map(unique.map((token, i) => [token, i])),
+    tokenIds: Int32Array.from(tokens, (token) => catalogue.vocabulary.get(token) ?? -1),
+    startsAt: unique.map((token) => positions.get(token) ?? []),
+    weightAt,
+    orderOf,
+    shared: catalogue.shared,
     standingTags,
     tags: values('tag'),
     replies: values('reply'),
@@ -205,17 +304,18 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
 }
 
 // Longest run of consecutive entry tokens that also stand consecutively in the input (from the first 50
-// places each entry token stands in the input).
-function longestRun(entry: readonly string[], input: InputIndex): number {
+// places each entry token stands in the input). Tokens are compared by vocabulary id.
+function longestRun(entry: Int32Array, input: InputIndex): number {
   let best = 0;
   for (let i = 0; i < entry.length && entry.length - i > best; i++) {
-    const starts = input.positions.get(entry[i] ?? '');
-    if (starts === undefined) continue;
+    const at = input.orderOf[entry[i] ?? -1] ?? -1;
+    if (at < 0) continue;
+    const starts = input.startsAt[at] ?? [];
     const count = Math.min(50, starts.length);
     for (let s = 0; s < count; s++) {
       const start = starts[s] ?? 0;
       let length = 1;
-      while (i + length < entry.length && input.tokens[start + length] === entry[i + length]) length += 1;
+      while (i + length < entry.length && input.tokenIds[start + length] === entry[i + length]) length += 1;
       best = Math.max(best, length);
     }
   }
@@ -225,41 +325,44 @@ function longestRun(entry: readonly string[], input: InputIndex): number {
 type TextScore = { score: number; coverage: number; precision: number };
 
 // The IDF weight of every distinct input token, summed in input order (the denominator of precision).
-function inputWeight(input: InputIndex, idf: Map<string, number>): number {
+function inputWeight(input: InputIndex): number {
   let all = 0;
-  for (const token of input.unique) all += idf.get(token) ?? 1;
+  for (let at = 0; at < input.weightAt.length; at++) all += input.weightAt[at] ?? 0;
   return all;
 }
 
-// The IDF-weighted share of the text's words found in the input.
-function coverageOf(text: PreparedText, input: InputIndex): number {
+function textScore(text: PreparedText, input: InputIndex, inputAll: number): TextScore {
+  if (text.ids.length === 0) return { score: 0, coverage: 0, precision: 0 };
+  // The IDF-weighted share of the text's words found in the input, summed in the text's order; and the
+  // input places of those words.
+  const shared = input.shared;
+  let count = 0;
   let have = 0;
-  for (let i = 0; i < text.unique.length; i++) {
-    if (input.positions.has(text.unique[i] ?? '')) have += text.weights[i] ?? 0;
+  for (let i = 0; i < text.ids.length; i++) {
+    const at = input.orderOf[text.ids[i] ?? -1] ?? -1;
+    if (at < 0) continue;
+    have += text.weights[i] ?? 0;
+    // insertion in place order (few words per text)
+    let j = count;
+    while (j > 0 && (shared[j - 1] ?? 0) > at) {
+      shared[j] = shared[j - 1] ?? 0;
+      j--;
+    }
+    shared[j] = at;
+    count++;
   }
-  return text.total > 0 ? have / text.total : 0;
-}
-
-function textScore(text: PreparedText, input: InputIndex, idf: Map<string, number>, inputAll: number): TextScore {
-  if (text.unique.length === 0) return { score: 0, coverage: 0, precision: 0 };
-  const coverage = coverageOf(text, input);
+  const coverage = text.total > 0 ? have / text.total : 0;
   // How much of the input the entry text explains: 1 when every word of a short paste is in the entry.
   // The shared tokens are summed in input order, so the figure is the same to the last bit as a sum over
   // the whole input.
-  const shared: number[] = [];
-  for (const token of text.unique) {
-    const at = input.order.get(token);
-    if (at !== undefined) shared.push(at);
-  }
-  shared.sort((a, b) => a - b);
   let inputHave = 0;
-  for (const at of shared) inputHave += idf.get(input.unique[at] ?? '') ?? 1;
+  for (let k = 0; k < count; k++) inputHave += input.weightAt[shared[k] ?? 0] ?? 0;
   const precision = inputAll > 0 ? inputHave / inputAll : 0;
   // One or two words ("Blocked") say little inside a long bounce: short texts reach full weight from
   // three tokens on, unless they are most of what was pasted.
   const brevity = precision >= 0.8 ? 1 : Math.min(1, text.tokens.length / 3);
   if (coverage < 0.3) return { score: coverage * 0.6 * brevity, coverage, precision };
-  const run = longestRun(text.tokens, input) / text.tokens.length;
+  const run = longestRun(text.tokenIds, input) / text.tokens.length;
   return { score: (0.6 * coverage + 0.4 * run) * brevity, coverage, precision };
 }
 
@@ -322,7 +425,7 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
   if (catalogue.length === 0 || text.trim() === '') return [];
   const prepared = prepareCatalogue(catalogue);
   const input = indexInput(text.length > WINDOW ? text.slice(0, WINDOW) : text, findings, prepared);
-  const inputAll = inputWeight(input, prepared.idf);
+  const inputAll = inputWeight(input);
   const codeless = !findings.some((finding) => finding.kind === 'reply' || finding.kind === 'enhanced' || finding.kind === 'tag');
   const scored: (EntryMatch & { rank: number })[] = [];
   let exact: string | undefined;
@@ -333,7 +436,7 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     const tag = tagAgreement(tags, input);
     let bestText: TextScore = { score: 0, coverage: 0, precision: 0 };
     for (const t of texts) {
-      const scored = textScore(t, input, prepared.idf, inputAll);
+      const scored = textScore(t, input, inputAll);
       if (scored.score > bestText.score || (scored.score === bestText.score && scored.precision > bestText.precision)) bestText = scored;
     }
     const best = bestText.score;

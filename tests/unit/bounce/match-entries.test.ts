@@ -4,10 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
 import { extractCodes } from '../../../src/lib/bounce/extract-codes.ts';
-import { matchEntries } from '../../../src/lib/bounce/match-entries.ts';
+import { findStandingTags, matchEntries, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 
@@ -56,5 +57,54 @@ describe('matchEntries through the catalogue index', () => {
     const text = `Remote server said: ${tagged?.tag ?? ''}`;
     const ids = matchEntries(text, extractCodes(text), catalogue, { limit: 1000, minScore: 0 }).map((m) => m.id);
     expect(ids).toContain(tagged?.id);
+  });
+});
+
+// The tokenizer as plain chained replacements: the reference its shortcuts (addresses looked for only
+// near an "@", example domains only when named) must agree with.
+function tokenizePlainly(text: string): string[] {
+  const STOP = new Set('a an the to of is are was were be been for your you our we this that it its in on at by from with and or as please more information visit see http https www html htm com org net if not no'.split(' '));
+  return text
+    .toLowerCase()
+    .replace(/[<{]?\$?\{?[\w.+=$%'-]{1,64}@[\w.$-]{0,253}\}?[>}]?/g, ' zaddress ')
+    .replace(/\[?\b(?:\d{1,3}|x{1,3})(?:\.(?:\d{1,3}|x{1,3})){3}\b\]?|\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\b/gi, ' zip ')
+    .replace(/\[\$?[\w.]{1,40}\]|\{[\w.]{1,40}\}|\$[a-z][\w]{1,40}|\[x{3,}\]/gi, ' zvalue ')
+    .replace(/\b(?:[\w-]{1,63}\.){0,8}(?:example|domain)\.(?:com|org|net)\b/gi, ' zdomain ')
+    .replace(/(?<![\w.])(?:[245]\.\d{1,3}\.\d{1,3}(?:-\d{1,3})?|[245]\d\d)(?![\w]|\.\d)/g, ' ')
+    .split(/[^a-z0-9\u00c0-\uffff]+/)
+    .filter((token) => token.length > 0 && !STOP.has(token));
+}
+
+describe('tokenizeForMatch', () => {
+  it('tokenizes every corpus email and catalogue text as the plain replacements do', () => {
+    for (const text of [...corpus, ...catalogue.flatMap((entry) => entry.texts)]) expect(tokenizeForMatch(text)).toEqual(tokenizePlainly(text));
+  });
+
+  it('replaces addresses as the plain pattern does, however the "@" signs and address characters fall', () => {
+    const piece = fc.constantFrom('@', 'a', 'B', '.', '-', ' ', '<', '>', '{', '}', '$', "'", 'x'.repeat(70), 'y'.repeat(260), 'example.com', '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(tokenizeForMatch(text)).toEqual(tokenizePlainly(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('findStandingTags', () => {
+  const tags = ['resolver.adr.recipnotfound', 'cuda_nsu', 'id-5.9.2', 'tss04', 'ab-c'];
+  const surroundings = ['', ' ', '.', '-', '_', 'x', '(', ')', '[', ']', '.x', '-2', '..', ':', '@', 'é'];
+
+  it('finds a tag exactly where the standing-alone pattern does', () => {
+    for (const tag of tags) {
+      const pattern = new RegExp(`(?<![\\w.-])${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+      for (const before of surroundings) {
+        for (const after of surroundings) {
+          const text = `reply ${before}${tag}${after} end`;
+          expect(findStandingTags(text, new Set(tags)).has(tag), JSON.stringify(text)).toBe(pattern.test(text));
+        }
+      }
+    }
   });
 });
