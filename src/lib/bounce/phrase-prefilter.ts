@@ -251,3 +251,42 @@ export function mayContain(set: GramSet, grams: LiteralGrams): boolean {
   }
   return true;
 }
+
+/**
+ * Many literals in one flat table, each one's sequences ordered rarest first (the sequences that fewer
+ * of the literals share, such as "qu" in "quota", before common ones such as "the"), so the test of an
+ * absent literal usually stops at its first sequence.
+ */
+export type LiteralTable = { grams: Int32Array; starts: Int32Array };
+
+export function tabulateLiterals(literals: readonly string[]): LiteralTable {
+  const each = literals.map((literal) => [...literalGrams(literal)]);
+  const shared = new Map<number, number>();
+  for (const grams of each) for (const gram of grams) shared.set(gram, (shared.get(gram) ?? 0) + 1);
+  const starts = new Int32Array(literals.length + 1);
+  const flat: number[] = [];
+  each.forEach((grams, l) => {
+    starts[l] = flat.length;
+    flat.push(...grams.sort((a, b) => (shared.get(a) ?? 0) - (shared.get(b) ?? 0) || a - b));
+  });
+  starts[literals.length] = flat.length;
+  return { grams: Int32Array.from(flat), starts };
+}
+
+/** Marks in `into` (1) every literal of the table that `set` may contain, and returns how many. */
+export function markPresent(set: GramSet, table: LiteralTable, into: Uint8Array): number {
+  const { grams, starts } = table;
+  let count = 0;
+  for (let l = 0; l + 1 < starts.length; l += 1) {
+    let k = starts[l] ?? 0;
+    const end = starts[l + 1] ?? 0;
+    for (; k < end; k += 1) {
+      const gram = grams[k] ?? 0;
+      if (((set[gram >>> 5] ?? 0) & (1 << (gram & 31))) === 0) break;
+    }
+    const present = k === end ? 1 : 0;
+    into[l] = present;
+    count += present;
+  }
+  return count;
+}

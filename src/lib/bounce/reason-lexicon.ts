@@ -7,8 +7,8 @@ import type { Reason } from '../content/vocabulary.ts';
 import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
 import { REASON_PHRASES } from './reason-phrases.ts';
 import { SISIMAI_REASON_LISTS } from './reason-lexicon-sisimai.ts';
-import { gramsOf, literalGrams, mayContain, requiredLiterals } from './phrase-prefilter.ts';
-import type { GramSet, LiteralGrams } from './phrase-prefilter.ts';
+import { gramsOf, markPresent, requiredLiterals, tabulateLiterals } from './phrase-prefilter.ts';
+import type { GramSet, LiteralTable } from './phrase-prefilter.ts';
 
 export type TermStrength = 'strong' | 'weak';
 export type TermSource = 'project' | 'sisimai';
@@ -16,9 +16,8 @@ export type TermSource = 'project' | 'sisimai';
 /** One wording: a regular-expression source over normalised text, and the reason it names. */
 export type LexiconTerm = { id: string; reason: Reason; strength: TermStrength; source: TermSource; pattern: string; not?: string; /** A wording in another language than English (reason-phrases-i18n.ts). */ localised?: true };
 
-// One term of a group: its own pattern (compiled on first use) and the literals one of which any match
-// contains (phrase-prefilter.ts), or null when it must always run.
-type CompiledTerm = { source: string; pattern: RegExp | null; needs: Int32Array | null };
+// One term of a group: its own pattern, compiled on first use.
+type CompiledTerm = { source: string; pattern: RegExp | null };
 
 type CompiledGroup = {
   reason: Reason;
@@ -29,15 +28,22 @@ type CompiledGroup = {
   pattern: RegExp;
   not: RegExp | null;
   terms: readonly LexiconTerm[];
-  compiled: CompiledTerm[];
+  /** The group's terms are numbers first ... end - 1 of the lexicon's `compiled`. */
+  first: number;
+  end: number;
 };
 
 /** A compiled lexicon: the groups to scan, and the terms behind them (for validation that drops some). */
 export type Lexicon = {
   groups: readonly CompiledGroup[];
   terms: readonly LexiconTerm[];
-  /** Every required literal of every term once (terms point into this list). */
-  literals: readonly LiteralGrams[];
+  /** Every term of every group, numbered group by group (see phrase-prefilter.ts for the literals). */
+  compiled: readonly CompiledTerm[];
+  /** Every required literal of every term once, and the numbers of the terms that need it. */
+  literals: LiteralTable;
+  termsOfLiteral: readonly Int32Array[];
+  /** The terms with no required literal, which always run (1) or not (0). */
+  alwaysRun: Uint8Array;
 };
 
 export type PhraseHit = { reason: Reason; strength: TermStrength; source: TermSource; localised?: true; text: string; start: number; end: number };
@@ -134,28 +140,36 @@ export function compileLexicon(terms: readonly LexiconTerm[]): Lexicon {
     else byKey.set(key, [term]);
   }
   const groups: CompiledGroup[] = [];
-  const literals: LiteralGrams[] = [];
-  const literalIds = new Map<string, number>();
-  const idOf = (literal: string): number => {
-    let id = literalIds.get(literal);
-    if (id === undefined) {
-      id = literals.length;
-      literals.push(literalGrams(literal));
-      literalIds.set(literal, id);
-    }
-    return id;
-  };
+  const compiled: CompiledTerm[] = [];
+  const always: number[] = [];
+  const termsByLiteral = new Map<string, number[]>();
   for (const list of byKey.values()) {
     const head = list[0];
     if (!head) continue;
     const not = head.not ? new RegExp(head.not) : null;
-    const compiled = list.map((term): CompiledTerm => {
+    const first = compiled.length;
+    for (const term of list) {
       const needs = requiredLiterals(term.pattern);
-      return { source: term.pattern, pattern: null, needs: needs === null ? null : Int32Array.from(needs, idOf) };
-    });
-    groups.push({ reason: head.reason, strength: head.strength, source: head.source, localised: head.localised === true, pattern: new RegExp(list.map((term) => `(?:${term.pattern})`).join('|')), not, terms: list, compiled });
+      if (needs === null) always.push(compiled.length);
+      for (const literal of needs ?? []) {
+        const users = termsByLiteral.get(literal);
+        if (users === undefined) termsByLiteral.set(literal, [compiled.length]);
+        else users.push(compiled.length);
+      }
+      compiled.push({ source: term.pattern, pattern: null });
+    }
+    groups.push({ reason: head.reason, strength: head.strength, source: head.source, localised: head.localised === true, pattern: new RegExp(list.map((term) => `(?:${term.pattern})`).join('|')), not, terms: list, first, end: compiled.length });
   }
-  return { groups, terms, literals };
+  const alwaysRun = new Uint8Array(compiled.length);
+  for (const t of always) alwaysRun[t] = 1;
+  return {
+    groups,
+    terms,
+    compiled,
+    literals: tabulateLiterals([...termsByLiteral.keys()]),
+    termsOfLiteral: [...termsByLiteral.values()].map((users) => Int32Array.from(users)),
+    alwaysRun,
+  };
 }
 
 /** The lexicon used by default, compiled at module load. */
@@ -200,35 +214,34 @@ export function normalizeText(original: string): NormalizedText {
   return { text, offsets, length: n };
 }
 
-// What one scan knows of its text: the text's three-character sequences, and per literal of the lexicon
-// 0 (not yet checked), 1 (may be present) or 2 (absent).
-type ScanState = { grams: GramSet; literals: readonly LiteralGrams[]; known: Uint8Array };
-
-function mayMatch(term: CompiledTerm, state: ScanState): boolean {
-  const needs = term.needs;
-  if (needs === null) return true;
-  for (let i = 0; i < needs.length; i += 1) {
-    const id = needs[i] ?? 0;
-    let known = state.known[id] ?? 0;
-    if (known === 0) {
-      known = mayContain(state.grams, state.literals[id] ?? new Int32Array(0)) ? 1 : 2;
-      state.known[id] = known;
-    }
-    if (known === 1) return true;
+// The terms that may match a text: those with no required literal, and those one of whose literals the
+// text may contain (1), the others (0).
+function markCandidates(lexicon: Lexicon, grams: GramSet, into: Uint8Array): Uint8Array {
+  into.set(lexicon.alwaysRun);
+  const present = new Uint8Array(lexicon.termsOfLiteral.length);
+  if (markPresent(grams, lexicon.literals, present) === 0) return into;
+  for (let id = 0; id < present.length; id += 1) {
+    if (present[id] === 0) continue;
+    const users = lexicon.termsOfLiteral[id] ?? NO_TERMS;
+    for (let k = 0; k < users.length; k += 1) into[users[k] ?? 0] = 1;
   }
-  return false;
+  return into;
 }
 
+const NO_TERMS = new Int32Array(0);
+
 // The group's first match: the leftmost match of any term, the earlier term at the same place, exactly as
-// the group's alternation finds it. Terms that cannot match (a required literal is missing) are not run;
+// the group's alternation finds it. Terms that cannot match (no required literal is there) are not run;
 // when every term may match, the alternation runs as one.
-function firstMatch(group: CompiledGroup, text: string, state: ScanState): RegExpExecArray | null {
-  const candidates: CompiledTerm[] = [];
-  for (const term of group.compiled) if (mayMatch(term, state)) candidates.push(term);
-  if (candidates.length === 0) return null;
-  if (candidates.length === group.compiled.length) return group.pattern.exec(text);
+function firstMatch(group: CompiledGroup, text: string, compiled: readonly CompiledTerm[], candidate: Uint8Array): RegExpExecArray | null {
+  let count = 0;
+  for (let t = group.first; t < group.end; t += 1) count += candidate[t] ?? 0;
+  if (count === 0) return null;
+  if (count === group.end - group.first) return group.pattern.exec(text);
   let best: RegExpExecArray | null = null;
-  for (const term of candidates) {
+  for (let t = group.first; t < group.end; t += 1) {
+    const term = compiled[t];
+    if (candidate[t] !== 1 || term === undefined) continue;
     term.pattern ??= new RegExp(term.source);
     const match = term.pattern.exec(text);
     if (match !== null && (best === null || match.index < best.index)) best = match;
@@ -243,9 +256,9 @@ const scratchGrams: GramSet = gramsOf('');
 export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAULT_LEXICON, options: { prefilter?: boolean } = {}): PhraseHit[] {
   const hits: PhraseHit[] = [];
   if (normalized.length === 0) return hits;
-  const state = options.prefilter === false ? null : { grams: gramsOf(normalized.text, scratchGrams), literals: lexicon.literals, known: new Uint8Array(lexicon.literals.length) };
+  const candidate = options.prefilter === false ? null : markCandidates(lexicon, gramsOf(normalized.text, scratchGrams), new Uint8Array(lexicon.compiled.length));
   for (const group of lexicon.groups) {
-    const match = state === null ? group.pattern.exec(normalized.text) : firstMatch(group, normalized.text, state);
+    const match = candidate === null ? group.pattern.exec(normalized.text) : firstMatch(group, normalized.text, lexicon.compiled, candidate);
     if (!match) continue;
     if (group.not?.test(normalized.text)) continue;
     const start = normalized.offsets[match.index] ?? 0;

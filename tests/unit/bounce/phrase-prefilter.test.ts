@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { gramsOf, literalGrams, mayContain, requiredLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
+import { gramsOf, literalGrams, markPresent, mayContain, requiredLiterals, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 
@@ -141,6 +141,19 @@ describe('mayContain', () => {
     gramsOf('user unknown', grams);
     expect(mayContain(grams, literalGrams('quota'))).toBe(false);
     expect(mayContain(grams, literalGrams('unknown'))).toBe(true);
+  });
+});
+
+describe('markPresent', () => {
+  it('marks in a table of literals exactly those mayContain accepts', () => {
+    const literals = ['mailbox', 'is full', 'quota', 'user unknown', 'the', 'over quota', 'mailbox is full'];
+    const table = tabulateLiterals(literals);
+    const grams = gramsOf('550 the mailbox is full');
+    const marks = new Uint8Array(literals.length);
+    const count = markPresent(grams, table, marks);
+    const expected = literals.map((literal) => (mayContain(grams, literalGrams(literal)) ? 1 : 0));
+    expect([...marks]).toEqual(expected);
+    expect(count).toBe(4);
   });
 });
 
