@@ -40,9 +40,12 @@ function asNeed(piece: Piece): Requirement {
 
 function product(left: readonly string[], right: readonly string[]): string[] | null {
   if (left.length * right.length > MAX_EXACT) return null;
-  const out = new Set<string>();
-  for (const a of left) for (const b of right) out.add(a + b);
-  return [...out];
+  if (left.length === 1 && right.length === 1) return [(left[0] ?? '') + (right[0] ?? '')];
+  const out: string[] = [];
+  for (const a of left) {
+    for (const b of right) if (!out.includes(a + b)) out.push(a + b);
+  }
+  return out;
 }
 
 function concatenate(pieces: readonly Piece[]): Piece {
@@ -119,21 +122,41 @@ function readClass(cursor: Cursor): Piece {
   return plain && chars.length > 0 && chars.length <= 8 ? { exact: [...new Set(chars)], need: null } : ANY;
 }
 
+const OPTIONAL = { min: 0, max: 1 };
+const ANY_COUNT = { min: 0, max: Infinity };
+const SOME = { min: 1, max: Infinity };
+
+// The digits at `at` as a number and where they end: "30}" -> 30.
+function readNumber(source: string, at: number): { value: number; end: number } {
+  let end = at;
+  while (end < source.length && source.charCodeAt(end) >= 48 && source.charCodeAt(end) <= 57) end += 1;
+  return { value: end > at ? Number(source.slice(at, end)) : NaN, end };
+}
+
+// "{0,30}", "{3}", "{2,}" at `at`, or null when the brace is a plain character.
+function readRange(source: string, at: number): { min: number; max: number; end: number } | null {
+  const low = readNumber(source, at + 1);
+  if (Number.isNaN(low.value)) return null;
+  if (source[low.end] === '}') return { min: low.value, max: low.value, end: low.end + 1 };
+  if (source[low.end] !== ',') return null;
+  const high = readNumber(source, low.end + 1);
+  if (source[high.end] !== '}') return null;
+  return { min: low.value, max: Number.isNaN(high.value) ? Infinity : high.value, end: high.end + 1 };
+}
+
 // "?", "*", "+", "{2}", "{0,30}" after an atom, with an optional lazy "?".
 function readQuantifier(cursor: Cursor): { min: number; max: number } | null {
   const { source } = cursor;
   const ch = source[cursor.at];
   let bounds: { min: number; max: number } | null = null;
-  if (ch === '?') bounds = { min: 0, max: 1 };
-  else if (ch === '*') bounds = { min: 0, max: Infinity };
-  else if (ch === '+') bounds = { min: 1, max: Infinity };
+  if (ch === '?') bounds = OPTIONAL;
+  else if (ch === '*') bounds = ANY_COUNT;
+  else if (ch === '+') bounds = SOME;
   else if (ch === '{') {
-    // "{0,30}", "{3}", "{2,}"
-    const range = /^\{(\d+)(?:(,)(\d*))?\}/.exec(source.slice(cursor.at));
+    const range = readRange(source, cursor.at);
     if (range === null) return null;
-    const min = Number(range[1]);
-    bounds = { min, max: range[2] === undefined ? min : range[3] === '' ? Infinity : Number(range[3]) };
-    cursor.at += range[0].length - 1;
+    bounds = range;
+    cursor.at = range.end - 1;
   }
   if (bounds === null) return null;
   cursor.at += 1;
@@ -146,9 +169,16 @@ function readAtom(cursor: Cursor): Piece {
   const ch = source[cursor.at] ?? '';
   if (ch === '(') {
     // "(?=x)", "(?!x)", "(?<=x)", "(?<!x)" match no characters; "(?:x)", "(?<name>x)" and "(x)" match x.
-    const look = /^\(\?(?:=|!|<=|<!)/.exec(source.slice(cursor.at));
-    const open = /^\((?:\?:|\?<[A-Za-z]\w*>)?/.exec(source.slice(cursor.at));
-    cursor.at += look ? look[0].length : (open?.[0].length ?? 1);
+    let look = false;
+    if (source[cursor.at + 1] !== '?') cursor.at += 1;
+    else {
+      const kind = source[cursor.at + 2];
+      const after = source[cursor.at + 3];
+      look = kind === '=' || kind === '!' || (kind === '<' && (after === '=' || after === '!'));
+      if (kind === '<' && !look) cursor.at = source.indexOf('>', cursor.at) + 1;
+      else cursor.at += kind === '<' ? 4 : 3;
+      if (cursor.at <= 0) throw new Error('unclosed group name');
+    }
     const inner = readAlternation(cursor);
     cursor.at += 1;
     return look ? EMPTY : inner;
@@ -160,7 +190,7 @@ function readAtom(cursor: Cursor): Piece {
     cursor.at += 1;
     if (next === 'b' || next === 'B') return EMPTY;
     // "\x41", "\u0041", "\u{41}", "\cJ", "\k<name>": the characters after the letter belong to the escape
-    const tail = /^(?:x[\da-fA-F]{2}|u(?:[\da-fA-F]{4}|\{[\da-fA-F]{1,6}\})|c[A-Za-z]|k<\w+>)/.exec(source.slice(cursor.at - 1));
+    const tail = next === 'x' || next === 'u' || next === 'c' || next === 'k' ? /^(?:x[\da-fA-F]{2}|u(?:[\da-fA-F]{4}|\{[\da-fA-F]{1,6}\})|c[A-Za-z]|k<\w+>)/.exec(source.slice(cursor.at - 1, cursor.at + 10)) : null;
     if (tail) cursor.at += tail[0].length - 1;
     const literal = escapedLiteral(next);
     return literal === null ? ANY : { exact: [literal], need: null };
@@ -260,17 +290,23 @@ export function mayContain(set: GramSet, grams: LiteralGrams): boolean {
 export type LiteralTable = { grams: Int32Array; starts: Int32Array };
 
 export function tabulateLiterals(literals: readonly string[]): LiteralTable {
-  const each = literals.map((literal) => [...literalGrams(literal)]);
-  const shared = new Map<number, number>();
-  for (const grams of each) for (const gram of grams) shared.set(gram, (shared.get(gram) ?? 0) + 1);
+  const each = literals.map(literalGrams);
+  const shared = new Uint16Array(GRAM_MASK + 1);
+  let size = 0;
+  for (const grams of each) {
+    size += grams.length;
+    for (const gram of grams) shared[gram] = Math.min(0xffff, (shared[gram] ?? 0) + 1);
+  }
   const starts = new Int32Array(literals.length + 1);
-  const flat: number[] = [];
+  const flat = new Int32Array(size);
+  let at = 0;
   each.forEach((grams, l) => {
-    starts[l] = flat.length;
-    flat.push(...grams.sort((a, b) => (shared.get(a) ?? 0) - (shared.get(b) ?? 0) || a - b));
+    starts[l] = at;
+    flat.set(grams.sort((a, b) => (shared[a] ?? 0) - (shared[b] ?? 0) || a - b), at);
+    at += grams.length;
   });
-  starts[literals.length] = flat.length;
-  return { grams: Int32Array.from(flat), starts };
+  starts[literals.length] = at;
+  return { grams: flat, starts };
 }
 
 /** Marks in `into` (1) every literal of the table that `set` may contain, and returns how many. */

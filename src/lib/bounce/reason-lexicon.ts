@@ -37,14 +37,46 @@ type CompiledGroup = {
 export type Lexicon = {
   groups: readonly CompiledGroup[];
   terms: readonly LexiconTerm[];
-  /** Every term of every group, numbered group by group (see phrase-prefilter.ts for the literals). */
+  /** Every term of every group, numbered group by group. */
   compiled: readonly CompiledTerm[];
-  /** Every required literal of every term once, and the numbers of the terms that need it. */
-  literals: LiteralTable;
-  termsOfLiteral: readonly Int32Array[];
-  /** The terms with no required literal, which always run (1) or not (0). */
-  alwaysRun: Uint8Array;
 };
+
+// What the prefilter knows of a lexicon's terms (phrase-prefilter.ts): every required literal once, the
+// numbers of the terms that need each, and the terms with none, which always run (1).
+type Prefilter = { literals: LiteralTable; termsOfLiteral: readonly Int32Array[]; alwaysRun: Uint8Array };
+
+// Reading every term's literals costs about as much as a few hundred plain scans in a fresh process, so
+// a lexicon is scanned plainly until it has been scanned this often; a single paste never pays for it.
+const PREFILTER_AFTER_SCANS = 300;
+
+const prefilters = new WeakMap<Lexicon, { scans: number; prefilter: Prefilter | null }>();
+
+function buildPrefilter(lexicon: Lexicon): Prefilter {
+  const alwaysRun = new Uint8Array(lexicon.compiled.length);
+  const termsByLiteral = new Map<string, number[]>();
+  lexicon.compiled.forEach((term, t) => {
+    const needs = requiredLiterals(term.source);
+    if (needs === null) alwaysRun[t] = 1;
+    for (const literal of needs ?? []) {
+      const users = termsByLiteral.get(literal);
+      if (users === undefined) termsByLiteral.set(literal, [t]);
+      else users.push(t);
+    }
+  });
+  return { literals: tabulateLiterals([...termsByLiteral.keys()]), termsOfLiteral: [...termsByLiteral.values()].map((users) => Int32Array.from(users)), alwaysRun };
+}
+
+// The lexicon's prefilter once it has earned it (or at once when `force`), else null.
+function prefilterOf(lexicon: Lexicon, force: boolean): Prefilter | null {
+  let state = prefilters.get(lexicon);
+  if (state === undefined) {
+    state = { scans: 0, prefilter: null };
+    prefilters.set(lexicon, state);
+  }
+  state.scans += 1;
+  if (state.prefilter === null && (force || state.scans > PREFILTER_AFTER_SCANS)) state.prefilter = buildPrefilter(lexicon);
+  return state.prefilter;
+}
 
 export type PhraseHit = { reason: Reason; strength: TermStrength; source: TermSource; localised?: true; text: string; start: number; end: number };
 
@@ -141,35 +173,15 @@ export function compileLexicon(terms: readonly LexiconTerm[]): Lexicon {
   }
   const groups: CompiledGroup[] = [];
   const compiled: CompiledTerm[] = [];
-  const always: number[] = [];
-  const termsByLiteral = new Map<string, number[]>();
   for (const list of byKey.values()) {
     const head = list[0];
     if (!head) continue;
     const not = head.not ? new RegExp(head.not) : null;
     const first = compiled.length;
-    for (const term of list) {
-      const needs = requiredLiterals(term.pattern);
-      if (needs === null) always.push(compiled.length);
-      for (const literal of needs ?? []) {
-        const users = termsByLiteral.get(literal);
-        if (users === undefined) termsByLiteral.set(literal, [compiled.length]);
-        else users.push(compiled.length);
-      }
-      compiled.push({ source: term.pattern, pattern: null });
-    }
+    for (const term of list) compiled.push({ source: term.pattern, pattern: null });
     groups.push({ reason: head.reason, strength: head.strength, source: head.source, localised: head.localised === true, pattern: new RegExp(list.map((term) => `(?:${term.pattern})`).join('|')), not, terms: list, first, end: compiled.length });
   }
-  const alwaysRun = new Uint8Array(compiled.length);
-  for (const t of always) alwaysRun[t] = 1;
-  return {
-    groups,
-    terms,
-    compiled,
-    literals: tabulateLiterals([...termsByLiteral.keys()]),
-    termsOfLiteral: [...termsByLiteral.values()].map((users) => Int32Array.from(users)),
-    alwaysRun,
-  };
+  return { groups, terms, compiled };
 }
 
 /** The lexicon used by default, compiled at module load. */
@@ -216,13 +228,13 @@ export function normalizeText(original: string): NormalizedText {
 
 // The terms that may match a text: those with no required literal, and those one of whose literals the
 // text may contain (1), the others (0).
-function markCandidates(lexicon: Lexicon, grams: GramSet, into: Uint8Array): Uint8Array {
-  into.set(lexicon.alwaysRun);
-  const present = new Uint8Array(lexicon.termsOfLiteral.length);
-  if (markPresent(grams, lexicon.literals, present) === 0) return into;
+function markCandidates(prefilter: Prefilter, grams: GramSet, into: Uint8Array): Uint8Array {
+  into.set(prefilter.alwaysRun);
+  const present = new Uint8Array(prefilter.termsOfLiteral.length);
+  if (markPresent(grams, prefilter.literals, present) === 0) return into;
   for (let id = 0; id < present.length; id += 1) {
     if (present[id] === 0) continue;
-    const users = lexicon.termsOfLiteral[id] ?? NO_TERMS;
+    const users = prefilter.termsOfLiteral[id] ?? NO_TERMS;
     for (let k = 0; k < users.length; k += 1) into[users[k] ?? 0] = 1;
   }
   return into;
@@ -252,11 +264,16 @@ function firstMatch(group: CompiledGroup, text: string, compiled: readonly Compi
 // The gram set of the text being scanned, reused by every scan (scanning is synchronous).
 const scratchGrams: GramSet = gramsOf('');
 
-/** Every group of the lexicon that matches, with the first match's span in the original text. */
+/**
+ * Every group of the lexicon that matches, with the first match's span in the original text. The answer
+ * is the same with or without the prefilter; `prefilter` true uses it at once, false never (by default it
+ * is used once the lexicon has been scanned PREFILTER_AFTER_SCANS times).
+ */
 export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAULT_LEXICON, options: { prefilter?: boolean } = {}): PhraseHit[] {
   const hits: PhraseHit[] = [];
   if (normalized.length === 0) return hits;
-  const candidate = options.prefilter === false ? null : markCandidates(lexicon, gramsOf(normalized.text, scratchGrams), new Uint8Array(lexicon.compiled.length));
+  const prefilter = options.prefilter === false ? null : prefilterOf(lexicon, options.prefilter === true);
+  const candidate = prefilter === null ? null : markCandidates(prefilter, gramsOf(normalized.text, scratchGrams), new Uint8Array(lexicon.compiled.length));
   for (const group of lexicon.groups) {
     const match = candidate === null ? group.pattern.exec(normalized.text) : firstMatch(group, normalized.text, lexicon.compiled, candidate);
     if (!match) continue;
