@@ -3,7 +3,6 @@
 // Numbers that only look like codes (IPv4 octets "10.4.5.1", versions "Postfix 2.5.5", times,
 // dates, phone numbers, message ids) are rejected by their surroundings.
 import { BLOCKLIST_PATTERN, TAG_PATTERNS } from './code-patterns.ts';
-import { literalTest } from './phrase-prefilter.ts';
 import type { Finding } from './types.ts';
 
 // "5.1.1", "#5.1.1", "(5.7.606)", "550-5.1.1"; not "id-5.9.2", "10.4.5.1", "4.16.55.1", "v5.1.1" or "5.1.1.3"
@@ -80,20 +79,8 @@ function pushMatches(text: string, pattern: RegExp, build: (match: RegExpExecArr
   }
 }
 
-// The tag and blocklist patterns with the literal test that rules each out cheaply ("IB" for "\b(IB\d{3})\b"),
-// or null for a pattern that must always run.
-const TAG_TESTS = TAG_PATTERNS.map(({ pattern }) => ({ pattern, test: literalTest(pattern) }));
-const BLOCKLIST_TEST = literalTest(BLOCKLIST_PATTERN);
-
-/**
- * Every code, tag and blocklist name in `text`, ordered by position. Synchronous, for highlighting as one
- * types. The answer is the same with `prefilter` false (every pattern runs, for tests).
- */
-export function extractCodes(text: string, options: { prefilter?: boolean } = {}): Finding[] {
-  const filtered = options.prefilter !== false;
-  let low: string | undefined;
-  const lowered = (): string => (low ??= text.toLowerCase());
-  const mayMatch = (test: ((text: string, lowered: () => string) => boolean) | null): boolean => !filtered || test === null || test(text, lowered);
+/** Every code, tag and blocklist name in `text`, ordered by position. Synchronous, for highlighting as one types. */
+export function extractCodes(text: string): Finding[] {
   const found: Finding[] = [];
   pushMatches(
     text,
@@ -112,8 +99,7 @@ export function extractCodes(text: string, options: { prefilter?: boolean } = {}
     },
     found,
   );
-  for (const { pattern, test } of TAG_TESTS) {
-    if (!mayMatch(test)) continue;
+  for (const { pattern } of TAG_PATTERNS) {
     pushMatches(
       text,
       pattern,
@@ -125,7 +111,7 @@ export function extractCodes(text: string, options: { prefilter?: boolean } = {}
       found,
     );
   }
-  if (mayMatch(BLOCKLIST_TEST)) pushMatches(text, BLOCKLIST_PATTERN, (m) => ({ kind: 'blocklist', value: m[0], start: m.index, end: m.index + m[0].length }), found);
+  pushMatches(text, BLOCKLIST_PATTERN, (m) => ({ kind: 'blocklist', value: m[0], start: m.index, end: m.index + m[0].length }), found);
   return dedupe(found.sort((a, b) => a.start - b.start || b.end - a.end));
 }
 

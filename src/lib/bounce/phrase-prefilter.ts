@@ -22,15 +22,12 @@ const EMPTY: Piece = { exact: [''], need: null };
 // Length past which a literal is taken as selective enough: a longer one is not preferred to fewer alternatives.
 const SELECTIVE_LENGTH = 10;
 
-// The shortest literal the reader keeps (MIN_LITERAL, or 2 for patterns tested with includes()).
-let minLiteral = MIN_LITERAL;
-
 // How selective a requirement is: its shortest string (up to SELECTIVE_LENGTH), then fewer alternatives.
 function strength(need: Requirement): number {
   if (need === null || need.length === 0) return 0;
   let shortest = Infinity;
   for (const text of need) shortest = Math.min(shortest, text.length);
-  return shortest < minLiteral ? 0 : Math.min(shortest, SELECTIVE_LENGTH) * 100 - need.length;
+  return shortest < MIN_LITERAL ? 0 : Math.min(shortest, SELECTIVE_LENGTH) * 100 - need.length;
 }
 
 function better(a: Requirement, b: Requirement): Requirement {
@@ -230,12 +227,11 @@ function readAlternation(cursor: Cursor): Piece {
 }
 
 /**
- * The literal strings (`shortest` characters or more, 3 by default) of which every match of `source` (a
- * regular expression without flags) contains at least one, or null when none can be named:
+ * The literal strings (three characters or more) of which every match of `source` (a regular expression
+ * without flags) contains at least one, or null when none can be named:
  * "\bno such (?:user|mailbox)" -> ["no such user", "no such mailbox"]; "\bspam\b.{0,40}\bscore" -> ["spam"].
  */
-export function requiredLiterals(source: string, shortest = MIN_LITERAL): Requirement {
-  minLiteral = shortest;
+export function requiredLiterals(source: string): Requirement {
   try {
     const cursor = { source, at: 0 };
     const piece = readAlternation(cursor);
@@ -244,27 +240,7 @@ export function requiredLiterals(source: string, shortest = MIN_LITERAL): Requir
     return strength(need) > 0 ? need : null;
   } catch {
     return null;
-  } finally {
-    minLiteral = MIN_LITERAL;
   }
-}
-
-/**
- * A test that `pattern` cannot match `text` when it says false, from the literals its matches need: for a
- * case-insensitive pattern, of lower-case ASCII literals looked for in the lower-cased text. Null when
- * the pattern names no such literal (it must always run). "\b(IB\d{3})\b" -> text.includes("IB").
- */
-export function literalTest(pattern: RegExp): ((text: string, lowered: () => string) => boolean) | null {
-  const flags = pattern.flags.replace(/[gy]/g, '');
-  if (flags !== '' && flags !== 'i') return null;
-  const needs = requiredLiterals(pattern.source, 2);
-  if (needs === null) return null;
-  if (flags === '') return (text) => needs.some((literal) => text.includes(literal));
-  if (!needs.every((literal) => /^[\x20-\x40\x5b-\x7e]+$/.test(literal))) return null;
-  return (_text, lowered) => {
-    const low = lowered();
-    return needs.some((literal) => low.includes(literal));
-  };
 }
 
 // Three characters folded into one slot of a 2^16-bit set; a collision only lets a pattern run.
