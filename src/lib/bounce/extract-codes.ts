@@ -79,8 +79,17 @@ function pushMatches(text: string, pattern: RegExp, build: (match: RegExpExecArr
   }
 }
 
-/** Every code, tag and blocklist name in `text`, ordered by position. Synchronous, for highlighting as one types. */
-export function extractCodes(text: string): Finding[] {
+// Most texts hold no provider tag: one scan with every case-sensitive tag pattern as an alternative finds
+// whether any of them matches anywhere (an alternation matches wherever one of its alternatives does), and
+// only then do they run one by one. A pattern with other flags always runs.
+const PLAIN_TAGS = TAG_PATTERNS.filter(({ pattern }) => pattern.flags === 'g');
+const ANY_PLAIN_TAG = new RegExp(PLAIN_TAGS.map(({ pattern }) => `(?:${pattern.source})`).join('|'));
+
+/**
+ * Every code, tag and blocklist name in `text`, ordered by position. Synchronous, for highlighting as one
+ * types. The answer is the same with `prefilter` false (every tag pattern runs, for tests).
+ */
+export function extractCodes(text: string, options: { prefilter?: boolean } = {}): Finding[] {
   const found: Finding[] = [];
   pushMatches(
     text,
@@ -99,7 +108,9 @@ export function extractCodes(text: string): Finding[] {
     },
     found,
   );
+  const plainTags = options.prefilter === false || ANY_PLAIN_TAG.test(text);
   for (const { pattern } of TAG_PATTERNS) {
+    if (!plainTags && pattern.flags === 'g') continue;
     pushMatches(
       text,
       pattern,

@@ -1,6 +1,9 @@
 // Guards code finding (RFC 5321 section 4.2 reply codes, RFC 3463 enhanced codes, provider tags,
 // blocklist names): exact offsets for highlighting, and no false codes from IP addresses, dates,
 // times, version numbers, message ids or phone numbers.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractCodes } from '../../../src/lib/bounce/extract-codes.ts';
@@ -90,6 +93,39 @@ describe('extractCodes', () => {
         const text = `${noise}\n550 5.1.1 user unknown (G8) ${noise}`;
         for (const f of extractCodes(text)) expect(text.slice(f.start, f.end)).toBe(f.value);
       }),
+    );
+  });
+});
+
+// The tag patterns are skipped when one scan with all of them as alternatives finds nothing; running
+// every pattern on every text must find the same.
+describe('extractCodes with the literal prefilter', () => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const corpora = ['bounces', 'bounces-more'].map((name) => path.join(here, '..', '..', '..', '..', 'shared', name));
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return filesUnder(full);
+      return /\.(?:eml|txt)$/.test(name) ? [full] : [];
+    });
+
+  it('finds what running every pattern finds in every corpus bounce', () => {
+    const files = corpora.flatMap(filesUnder);
+    expect(files.length).toBeGreaterThan(500);
+    for (const file of files) {
+      const text = readFileSync(file, 'latin1');
+      expect(extractCodes(text)).toEqual(extractCodes(text, { prefilter: false }));
+    }
+  });
+
+  it('finds what running every pattern finds in generated text around tags and blocklist names', () => {
+    const piece = fc.constantFrom('IB508', 'ib508', '(G17)', '[TSS04]', 'AS16012609', 'RESOLVER.ADR.RecipNotFound', 'Spamhaus PBL', 'ZEN.SPAMHAUS.ORG', 'cuda_nsu', '#id-5.9.2', '[RCPT_TO]', 'OFR_416', '550', '5.1.1', ' ', '\n', '(', ')', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(extractCodes(text)).toEqual(extractCodes(text, { prefilter: false }));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
