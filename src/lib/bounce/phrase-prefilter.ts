@@ -270,6 +270,43 @@ export function gramsOf(text: string, into?: GramSet): GramSet {
   return set;
 }
 
+/** A text's sequences as a bit set, and each distinct one once, in the order first seen. */
+export type TextGrams = { set: GramSet; distinct: Int32Array; count: number };
+
+/** Summarises `text` like gramsOf, also listing its distinct sequences; reuses `into` (cleared first). */
+export function readGrams(text: string, into?: TextGrams): TextGrams {
+  const grams = into ?? { set: new Uint32Array((GRAM_MASK + 1) >>> 5), distinct: new Int32Array(256), count: 0 };
+  const { set } = grams;
+  for (let k = 0; k < grams.count; k += 1) set[(grams.distinct[k] ?? 0) >>> 5] = 0;
+  let count = 0;
+  let distinct = grams.distinct;
+  if (text.length >= 3) {
+    let a = text.charCodeAt(0);
+    let b = text.charCodeAt(1);
+    for (let i = 2; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      const gram = gramOf(a, b, c);
+      const word = set[gram >>> 5] ?? 0;
+      const bit = 1 << (gram & 31);
+      if ((word & bit) === 0) {
+        set[gram >>> 5] = word | bit;
+        if (count === distinct.length) {
+          const grown = new Int32Array(distinct.length * 2);
+          grown.set(distinct);
+          distinct = grown;
+        }
+        distinct[count] = gram;
+        count += 1;
+      }
+      a = b;
+      b = c;
+    }
+  }
+  grams.distinct = distinct;
+  grams.count = count;
+  return grams;
+}
+
 /** The sequences a literal needs, precomputed for mayContain. */
 export type LiteralGrams = Int32Array;
 
@@ -290,10 +327,11 @@ export function mayContain(set: GramSet, grams: LiteralGrams): boolean {
 
 /**
  * Many literals in one flat table, each one's sequences ordered rarest first (the sequences that fewer
- * of the literals share, such as "qu" in "quota", before common ones such as "the"), so the test of an
- * absent literal usually stops at its first sequence.
+ * of the literals share, such as "quo" in "quota", before common ones such as "the"), and the literals
+ * chained by their rarest sequence (`first` holds a chain's head for each sequence, `next` the rest, -1
+ * ends), so a text is checked only for the literals whose rarest sequence it holds.
  */
-export type LiteralTable = { grams: Int32Array; starts: Int32Array };
+export type LiteralTable = { grams: Int32Array; starts: Int32Array; first: Int32Array; next: Int32Array };
 
 export function tabulateLiterals(literals: readonly string[]): LiteralTable {
   const each = literals.map(literalGrams);
@@ -305,30 +343,46 @@ export function tabulateLiterals(literals: readonly string[]): LiteralTable {
   }
   const starts = new Int32Array(literals.length + 1);
   const flat = new Int32Array(size);
+  const first = new Int32Array(GRAM_MASK + 1).fill(-1);
+  const next = new Int32Array(literals.length).fill(-1);
   let at = 0;
   each.forEach((grams, l) => {
     starts[l] = at;
     flat.set(grams.sort((a, b) => (shared[a] ?? 0) - (shared[b] ?? 0) || a - b), at);
     at += grams.length;
+    const rarest = grams[0];
+    if (rarest !== undefined) {
+      next[l] = first[rarest] ?? -1;
+      first[rarest] = l;
+    }
   });
   starts[literals.length] = at;
-  return { grams: flat, starts };
+  return { grams: flat, starts, first, next };
 }
 
-/** Marks in `into` (1) every literal of the table that `set` may contain, and returns how many. */
-export function markPresent(set: GramSet, table: LiteralTable, into: Uint8Array): number {
-  const { grams, starts } = table;
+/**
+ * Lists in `into` every literal of the table that a text (its TextGrams) may contain, and returns how many:
+ * only the literals chained to one of the text's sequences are checked. A literal of no sequence (shorter
+ * than three characters) is never listed; the lexicon keeps none.
+ */
+export function markPresent(grams: TextGrams, table: LiteralTable, into: Int32Array): number {
+  const { set, distinct } = grams;
+  const { first, next, starts } = table;
+  const flat = table.grams;
   let count = 0;
-  for (let l = 0; l + 1 < starts.length; l += 1) {
-    let k = starts[l] ?? 0;
-    const end = starts[l + 1] ?? 0;
-    for (; k < end; k += 1) {
-      const gram = grams[k] ?? 0;
-      if (((set[gram >>> 5] ?? 0) & (1 << (gram & 31))) === 0) break;
+  for (let d = 0; d < grams.count; d += 1) {
+    for (let l = first[distinct[d] ?? 0] ?? -1; l >= 0; l = next[l] ?? -1) {
+      const end = starts[l + 1] ?? 0;
+      let k = (starts[l] ?? 0) + 1;
+      for (; k < end; k += 1) {
+        const gram = flat[k] ?? 0;
+        if (((set[gram >>> 5] ?? 0) & (1 << (gram & 31))) === 0) break;
+      }
+      if (k === end) {
+        into[count] = l;
+        count += 1;
+      }
     }
-    const present = k === end ? 1 : 0;
-    into[l] = present;
-    count += present;
   }
   return count;
 }

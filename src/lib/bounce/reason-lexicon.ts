@@ -7,8 +7,8 @@ import type { Reason } from '../content/vocabulary.ts';
 import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
 import { REASON_PHRASES } from './reason-phrases.ts';
 import { SISIMAI_REASON_LISTS } from './reason-lexicon-sisimai.ts';
-import { gramsOf, markPresent, requiredLiterals, tabulateLiterals } from './phrase-prefilter.ts';
-import type { GramSet, LiteralTable } from './phrase-prefilter.ts';
+import { markPresent, readGrams, requiredLiterals, tabulateLiterals } from './phrase-prefilter.ts';
+import type { LiteralTable, TextGrams } from './phrase-prefilter.ts';
 
 export type TermStrength = 'strong' | 'weak';
 export type TermSource = 'project' | 'sisimai';
@@ -63,7 +63,11 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
       else users.push(t);
     }
   });
-  return { literals: tabulateLiterals([...termsByLiteral.keys()]), termsOfLiteral: [...termsByLiteral.values()].map((users) => Int32Array.from(users)), alwaysRun };
+  return {
+    literals: tabulateLiterals([...termsByLiteral.keys()]),
+    termsOfLiteral: [...termsByLiteral.values()].map((users) => Int32Array.from(users)),
+    alwaysRun,
+  };
 }
 
 // The lexicon's prefilter once it has earned it (or at once when `force`), else null.
@@ -228,13 +232,12 @@ export function normalizeText(original: string): NormalizedText {
 
 // The terms that may match a text: those with no required literal, and those one of whose literals the
 // text may contain (1), the others (0).
-function markCandidates(prefilter: Prefilter, grams: GramSet, into: Uint8Array): Uint8Array {
+function markCandidates(prefilter: Prefilter, grams: TextGrams, into: Uint8Array): Uint8Array {
   into.set(prefilter.alwaysRun);
-  const present = new Uint8Array(prefilter.termsOfLiteral.length);
-  if (markPresent(grams, prefilter.literals, present) === 0) return into;
-  for (let id = 0; id < present.length; id += 1) {
-    if (present[id] === 0) continue;
-    const users = prefilter.termsOfLiteral[id] ?? NO_TERMS;
+  const present = new Int32Array(prefilter.termsOfLiteral.length);
+  const count = markPresent(grams, prefilter.literals, present);
+  for (let p = 0; p < count; p += 1) {
+    const users = prefilter.termsOfLiteral[present[p] ?? 0] ?? NO_TERMS;
     for (let k = 0; k < users.length; k += 1) into[users[k] ?? 0] = 1;
   }
   return into;
@@ -262,7 +265,7 @@ function firstMatch(group: CompiledGroup, text: string, compiled: readonly Compi
 }
 
 // The gram set of the text being scanned, reused by every scan (scanning is synchronous).
-const scratchGrams: GramSet = gramsOf('');
+const scratchGrams: TextGrams = readGrams('');
 
 /**
  * Every group of the lexicon that matches, with the first match's span in the original text. The answer
@@ -273,7 +276,7 @@ export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAU
   const hits: PhraseHit[] = [];
   if (normalized.length === 0) return hits;
   const prefilter = options.prefilter === false ? null : prefilterOf(lexicon, options.prefilter === true);
-  const candidate = prefilter === null ? null : markCandidates(prefilter, gramsOf(normalized.text, scratchGrams), new Uint8Array(lexicon.compiled.length));
+  const candidate = prefilter === null ? null : markCandidates(prefilter, readGrams(normalized.text, scratchGrams), new Uint8Array(lexicon.compiled.length));
   for (const group of lexicon.groups) {
     const match = candidate === null ? group.pattern.exec(normalized.text) : firstMatch(group, normalized.text, lexicon.compiled, candidate);
     if (!match) continue;

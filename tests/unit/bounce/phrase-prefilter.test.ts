@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { gramsOf, literalGrams, markPresent, mayContain, requiredLiterals, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
+import { gramsOf, literalGrams, markPresent, mayContain, readGrams, requiredLiterals, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 
@@ -145,15 +145,23 @@ describe('mayContain', () => {
 });
 
 describe('markPresent', () => {
-  it('marks in a table of literals exactly those mayContain accepts', () => {
+  it('lists in a table of literals exactly those mayContain accepts', () => {
     const literals = ['mailbox', 'is full', 'quota', 'user unknown', 'the', 'over quota', 'mailbox is full'];
     const table = tabulateLiterals(literals);
-    const grams = gramsOf('550 the mailbox is full');
-    const marks = new Uint8Array(literals.length);
-    const count = markPresent(grams, table, marks);
-    const expected = literals.map((literal) => (mayContain(grams, literalGrams(literal)) ? 1 : 0));
-    expect([...marks]).toEqual(expected);
+    const text = '550 the mailbox is full';
+    const listed = new Int32Array(literals.length);
+    const count = markPresent(readGrams(text), table, listed);
+    const expected = literals.flatMap((literal, l) => (mayContain(gramsOf(text), literalGrams(literal)) ? [l] : []));
+    expect([...listed.slice(0, count)].sort((a, b) => a - b)).toEqual(expected);
     expect(count).toBe(4);
+  });
+
+  it('reuses the sequences of a text without keeping the previous one', () => {
+    const table = tabulateLiterals(['quota', 'unknown']);
+    const grams = readGrams('over quota');
+    const listed = new Int32Array(2);
+    expect(markPresent(readGrams('user unknown', grams), table, listed)).toBe(1);
+    expect(listed[0]).toBe(1);
   });
 });
 
