@@ -34,7 +34,7 @@ const PROVIDER_TABLES: readonly ProviderTable[] = [
       '426': 'suspend', // "The recipient account is blocked."
       '506': 'spamdetected', // "Mail rejete. Mail rejected."
       '510': 'spamdetected', // "Suspicion de contenu non sollicite"
-      '630': 'policyviolation', // "Client host rejected: #216 lpn LPN000_630"
+      '630': 'blocked', // "Client host rejected: #216 lpn LPN000_630": the connecting host is refused
       '999': 'blocked', // "Service refuse ... OFR_999 [999]": the sending IP is refused
     },
   },
@@ -127,8 +127,9 @@ const PROVIDER_TABLES: readonly ProviderTable[] = [
     // Mimecast: fixed reply wordings from its published list of rejection codes.
     provider: 'mimecast',
     phrases: [
-      [/\bhost network not allowed\b/i, 'policyviolation'], // "554 Host network not allowed" (permitted-senders policy)
-      [/\bemail rejected due to security policies\b.{0,40}\bmcspamsignature\b/i, 'virusdetected'], // "... - MCSpamSignature.sa.2.2"
+      [/\bhost network not allowed\b/i, 'policyviolation'], // "554 Host network not allowed" (a Geographical Restriction policy)
+      // The same sentence covers virus and spam signatures; "MCSpamSignature" names a spam one.
+      [/\bemail rejected due to security policies\b.{0,40}\bmcspamsignature\b/i, 'spamdetected'], // "... - MCSpamSignature.sa.2.2"
       [/\blocal ct ip reputation\b/i, 'badreputation'],
       [/\b(?:spf|dkim|dmarc) sender invalid - envelope rejected\b/i, 'authfailure'],
     ],
