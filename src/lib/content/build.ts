@@ -127,6 +127,8 @@ export type DiagnosisData = {
   codes: Record<string, { url: string; title: string; summary: string }>;
   /** Host names that are public facts (providers, blocklists, help sites): kept when a share link is redacted. */
   publicHosts: string[];
+  /** Where "This answer is wrong" reports go: the new-issue address set at build time. */
+  reportBase: string;
 };
 
 export type SiteLists = {
@@ -178,6 +180,6 @@ export function buildContent(files: readonly SourceFile[], registries: Registrie
   if (errors.length) return { errors, output: null };
   const pages = derivePages(parsed.content, codes, reportBase);
   const search = deriveSearchDocuments(pages);
-  const { match, api, diagnosis } = deriveData(parsed.content, pages);
+  const { match, api, diagnosis } = deriveData(parsed.content, pages, reportBase);
   return { errors, output: { ...pages, search, match, api, diagnosis, routes: [...routes] } };
 }
