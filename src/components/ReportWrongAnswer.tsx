@@ -88,7 +88,7 @@ export function ReportWrongAnswer({ text, diagnosis, reading, publicHosts, repor
   const codes = listFoundCodes(diagnosis);
   const main = reading.verdicts[0];
   const report = {
-    pageUrl: '/ (a pasted bounce)',
+    pageUrl: 'the paste box (/)',
     pageTitle: withAnswer && main ? main.headline : PASTE_REPORT_TITLE,
     note,
     ...(withAnswer ? { diagnosis: answer } : {}),
@@ -139,6 +139,9 @@ export function ReportWrongAnswer({ text, diagnosis, reading, publicHosts, repor
         className="text-sm font-medium text-blue-700 underline underline-offset-2 hover:text-blue-900 dark:text-blue-300 dark:hover:text-blue-200"
       >
         This answer is wrong
+        <span aria-hidden="true" className="ml-1 inline-block no-underline">
+          {open ? '▴' : '▾'}
+        </span>
       </button>
       {open && (
         <section id={`${id}-panel`} aria-labelledby={`${id}-heading`} className="mt-2 rounded-lg border border-slate-300 p-4 dark:border-slate-600">
@@ -215,6 +218,7 @@ export function ReportWrongAnswer({ text, diagnosis, reading, publicHosts, repor
                 target="_blank"
                 rel="noopener noreferrer"
                 aria-label="Open the report on the issue tracker (opens in a new tab)"
+                onClick={() => setStatus(`The report opened in a new tab on ${hostOf(reportBase)}. Check it there and submit it, or close the tab to send nothing.`)}
                 className="inline-block rounded bg-blue-700 px-4 py-2 font-medium text-white no-underline hover:bg-blue-800 dark:text-white"
               >
                 Open the report

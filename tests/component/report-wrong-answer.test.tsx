@@ -66,7 +66,7 @@ describe('ReportWrongAnswer', () => {
     await user.type(within(panel).getByRole('textbox', { name: /What is wrong\?/ }), 'The address exists');
     const { title, body } = reportOf(within(panel).getByRole('link', { name: /open the report/i }));
     expect(title).toBe('Wrong answer: diagnosis of a pasted bounce');
-    expect(body).toBe('Page: / (a pasted bounce)\nAnswer shown: diagnosis of a pasted bounce\n\nWhat is wrong:\nThe address exists');
+    expect(body).toBe('Page: the paste box (/)\nAnswer shown: diagnosis of a pasted bounce\n\nWhat is wrong:\nThe address exists');
     expect(within(panel).getByLabelText('Text of the report')).toHaveTextContent('The address exists');
   });
 

@@ -53,6 +53,7 @@ describe('reporting a wrong answer', () => {
     const link = panel.getByRole('link', { name: 'Open the report on the issue tracker (opens in a new tab)' });
     const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
     await tab.waitForLoadState();
+    await panel.getByText(/The report opened in a new tab/).waitFor();
     const opened = new URL(tab.url());
     expect(`${opened.origin}${opened.pathname}`).toBe(TRACKER);
     expect(opened.searchParams.get('title')).toMatch(/^Wrong answer: .*blocked/i);
