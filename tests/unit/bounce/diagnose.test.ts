@@ -142,6 +142,24 @@ describe('diagnoseBounce', () => {
     expect(diagnosis.matches).toEqual([]);
   });
 
+  it("reads a bare address under the notice's own sentence as a failure without a cause, and an address alone as no reply", async () => {
+    const notice = (body: string): string =>
+      `From: postmaster@example.org\nTo: jo@example.net\nSubject: Delivery Status Notification (Failure)\nDate: Fri, 3 Mar 2006 15:09:20 -0500\n\n${body}`;
+    const listed = await diagnoseBounce(notice('This is an automatically generated Delivery Status Notification.\n\nDelivery to the following recipients failed.\n\n       ann@example.org\n\n'), catalogue);
+    expect(listed.recipients.map((r) => [r.address, r.reason])).toEqual([['ann@example.org', 'onhold']]);
+    const silent = await diagnoseBounce(notice("Hi. This is the qmail-send program at mx.example.org.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<ann@example.org>:\n\n--- Below this line is a copy of the message.\n"), catalogue);
+    expect(silent.recipients.map((r) => [r.address, r.reason])).toEqual([['ann@example.org', 'undefined']]);
+  });
+
+  it("takes a mailer daemon's notice with no address and no code as a bounce when its wording names a cause", async () => {
+    const email = 'From: MAILER-DAEMON@mr2.example.edu\nTo: list-admin@example.net\nSubject: Returned mail - nameserver error report\nDate: Tue, 26 Dec 2000 13:26:18 -0500\n\n --------Message not delivered to the following:\n\n thomas.dtankengine    No matches to nameserver query\n';
+    const diagnosis = await diagnoseBounce(email, catalogue);
+    expect(diagnosis.kind).toBe('bounce');
+    expect(['userunknown', 'filtered']).toContain(diagnosis.reason);
+    const letter = await diagnoseBounce('From: ann@example.org\nTo: jo@example.net\nSubject: lunch\n\nNo matches to nameserver query, so I will call you instead.\n', catalogue);
+    expect(letter.kind).toBe('unknown');
+  });
+
   it('calls ordinary prose no bounce, with no cause', async () => {
     const diagnosis = await diagnoseBounce('Hello, are we still meeting at 10:30 in room 4.5.1? Call me on 555-1234.', catalogue);
     expect(diagnosis).toMatchObject({ kind: 'unknown', reason: 'undefined', permanent: null, codes: [] });
