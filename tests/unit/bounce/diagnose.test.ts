@@ -103,6 +103,57 @@ describe('diagnoseBounce', () => {
     expect(diagnosis.recipients[0]?.address).toBe('bob@example.org');
   });
 
+  it("opens a delivery report that a filter wrapped in the postmaster's own notice with a disclaimer", async () => {
+    const report = [
+      'From: postmaster@example.com',
+      'To: list-bounces@example.net',
+      'Subject: Delivery Status Notification (Failure)',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="r"',
+      '',
+      '--r',
+      'Content-Type: text/plain',
+      '',
+      'Delivery to the following recipients failed.',
+      '',
+      '       ann@example.com',
+      '',
+      '--r',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns;mx.example.com',
+      '',
+      'Final-Recipient: rfc822;ann@example.com',
+      'Action: failed',
+      'Status: 5.1.1',
+      '',
+      '--r--',
+      '',
+    ].join('\n');
+    const wrapped = [
+      'From: postmaster@example.com',
+      'To: list-bounces@example.net',
+      'Subject: Delivery Status Notification (Failure)',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="w"',
+      '',
+      '--w',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: attachment',
+      '',
+      report,
+      '--w',
+      'Content-Type: text/plain',
+      '',
+      'This e-mail is confidential and may be privileged.',
+      '--w--',
+      '',
+    ].join('\n');
+    const diagnosis = await diagnoseBounce(wrapped, catalogue);
+    expect(diagnosis).toMatchObject({ kind: 'bounce', reason: 'userunknown', enhancedCode: '5.1.1' });
+    expect(diagnosis.recipients.map((r) => r.address)).toEqual(['ann@example.com']);
+  });
+
   it('reads a bounce forwarded inline with every line quoted', async () => {
     const diagnosis = await diagnoseBounce(forwardedInline(), catalogue);
     expect(diagnosis).toMatchObject({ kind: 'bounce', reason: 'mailboxfull', replyCode: '552', enhancedCode: '5.2.2' });
