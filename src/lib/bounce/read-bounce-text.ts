@@ -86,6 +86,30 @@ export function findAddressBlock(text: string, address: string): string {
   return cutAtNextRecipient(first, address);
 }
 
+// A failed address alone on its line, possibly bulleted or in angle brackets: "   * jo@example.org", "<jo@example.org>";
+// not "<jo@example.org>:" (a colon introduces a reason) or "undeliverable to jo@example.org"
+const BARE_ADDRESS_LINE = /^[ \t*-]*<?[^\s<>@]{1,64}@[^\s<>:;,()]{1,253}>?[ \t]*$/;
+
+/**
+ * The sentence a notice lists a bare failed address under ("Delivery to the following recipients failed."),
+ * skipping the other addresses of the list, or '' when the address has words or a colon beside it.
+ */
+export function findListHeading(text: string, address: string): string {
+  if (address === '') return '';
+  const mention = text.toLowerCase().indexOf(address.toLowerCase());
+  if (mention < 0) return '';
+  const lineStart = text.lastIndexOf('\n', mention) + 1;
+  const lineEnd = text.indexOf('\n', mention);
+  if (!BARE_ADDRESS_LINE.test(text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, ''))) return '';
+  const lines = text.slice(Math.max(0, lineStart - 2000), lineStart).split(/\r?\n/);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = (lines[i] ?? '').trim();
+    if (line === '' || BARE_ADDRESS_LINE.test(line)) continue;
+    return /\p{L}{2}/u.test(line) ? line : '';
+  }
+  return '';
+}
+
 // A line that opens with an address, as a heading for the lines below it or as the next recipient's entry:
 // "\"b@example.org\":", "<b@example.org>:", "b@example.org: 550 5.1.1 ..." (OpenSMTPD), "b@example.org (user unknown)"
 const RECIPIENT_HEADING = /^[ \t>]*["<]?([^\s"<>@]{1,64}@[^\s"<>:;,()]{1,253})[">]?(?::|[ \t]|\r?$)/;

@@ -19,8 +19,26 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'a user unknown in another language', evidence: evidence('550 Empfänger unbekannt, Benutzer existiert nicht', { status: '5.0.0' }), reason: 'userunknown' },
   { name: 'an unread reply', evidence: evidence('554 No Resent-From field given', { replyCode: '554' }), reason: 'onhold' },
   { name: 'no reply at all', evidence: evidence('', { status: '5.0.0' }), reason: 'undefined' },
+  { name: 'nothing but the address', evidence: evidence('<a@example.org>:\n'), reason: 'undefined' },
+  { name: 'a bulleted address alone', evidence: evidence('   * a@example.org\n\n'), reason: 'undefined' },
+  { name: 'an address and a reply we cannot read', evidence: evidence('<a@example.org>: 554 No Resent-From field given'), reason: 'onhold' },
   { name: 'an expiry quoting its last attempt', evidence: evidence('<a@example.org>... Deferred: Connection refused by mx.example.org.\nMessage could not be delivered for 5 days', { status: '4.4.7' }), reason: 'blocked' },
   { name: 'an expiry alone', evidence: evidence('Message could not be delivered for 5 days', { status: '4.4.7' }), reason: 'expired' },
+  {
+    name: "a catalogue text that is itself an expiry (qmail's giving up after failed connections)",
+    evidence: evidence("451 Sorry, I wasn't able to establish an SMTP connection. I'm not going to try again; this message has been in the queue too long.", {
+      catalogue: { id: 'x/expired', reason: 'expired', score: 0.84, length: 130 },
+    }),
+    reason: 'expired',
+  },
+  {
+    name: 'an expiry quoting its last attempt beside a short generic catalogue text',
+    evidence: evidence('<a@example.org>... Deferred: Connection refused by mx.example.org.\nMessage could not be delivered for 5 days', {
+      status: '4.4.7',
+      catalogue: { id: 'x/expired', reason: 'expired', score: 0.84, length: 45 },
+    }),
+    reason: 'blocked',
+  },
   { name: 'no answer from host while retrying', evidence: evidence('connect to mx.example.org[192.0.2.1]:25: Connection timed out', { status: '4.4.1', action: 'failed' }), reason: 'expired' },
   { name: 'a delayed report with a generic code', evidence: evidence('', { status: '4.4.0', action: 'delayed' }), reason: 'expired' },
   { name: 'a local program naming a quota', evidence: evidence('permission denied. Command output: Mail quota exceeded.', { localProgram: true }), reason: 'mailboxfull' },
