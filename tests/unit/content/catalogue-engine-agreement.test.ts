@@ -15,7 +15,6 @@ const KNOWN_DISAGREEMENTS = new Set([
   'comcast/450-4-2-0-recipient-temporarily-unavailable -> filtered', // the entry says onhold
   'generic/450-4-1-2-recipient-address-rejected-domain-not-found -> networkerror', // the entry says hostunknown
   'generic/554-5-0-0-service-unavailable -> systemerror', // the entry says undefined
-  'godaddy/451-not-going-to-try-again -> networkerror', // the entry says expired
   'godaddy/550-recipient-not-found -> filtered', // the entry says userunknown
   'google/501-5-7-11-no-parameters-allowed -> failedstarttls', // the entry says syntaxerror
   'google/523-5-7-10-pipelining-after-starttls -> failedstarttls', // the entry says syntaxerror
