@@ -13,7 +13,7 @@ import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
 import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
-import { findAddressBlock, findCodeLines, findCommand, findListHeading, hasRemoteReply } from './read-bounce-text.ts';
+import { findAddressBlock, findCodeLines, findCommand, findCommandOfReply, findListHeading, hasRemoteReply } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
 import { findServiceNotice } from './read-service-notice.ts';
 import type { Lexicon } from './reason-lexicon.ts';
@@ -254,7 +254,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     // The code inside the server's own reply outranks the report's summary Status (often 5.0.0 or 4.4.7).
     const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(extractCodes(bodyCodeLines)), quotedRemotePair(diagnosticCodes));
     const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body, draft.dsn.statusReply);
-    const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
+    const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body) ?? findCommandOfReply(diagnostic);
     const action = draft.dsn.action;
     const remoteHost = draft.dsn.remoteMta ?? REMOTE_HOST_SAID.exec(diagnostic)?.[1] ?? null;
     let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus, remoteHost, ...scoring });
@@ -293,7 +293,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const diagnostic = bodyCodeLines || analysed;
     enhancedCode = firstValue(decodedCodes, 'enhanced');
     replyCode = failureReply(decodedCodes);
-    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed), action: null, localProgram: false, ...scoring });
+    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed) ?? findCommandOfReply(diagnostic), action: null, localProgram: false, ...scoring });
     decidingSignals = { signals: classification.signals, diagnostic, context: analysed, report: '' };
     reason = feedback ? 'feedback' : vacation ? 'vacation' : serviceNotice === 'delivery' ? 'delivered' : classification.reason;
     permanent = classification.permanent;

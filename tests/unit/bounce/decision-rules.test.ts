@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyBounce } from '../../../src/lib/bounce/classify-bounce.ts';
 import type { BounceEvidence } from '../../../src/lib/bounce/classify-bounce.ts';
 import type { Reason } from '../../../src/lib/content/vocabulary.ts';
-import { findCommand } from '../../../src/lib/bounce/read-bounce-text.ts';
+import { findCommand, findCommandOfReply } from '../../../src/lib/bounce/read-bounce-text.ts';
 import { findServerFormat, SERVER_FORMATS } from '../../../src/lib/bounce/server-formats.ts';
 
 const evidence = (diagnostic: string, extra: Partial<BounceEvidence> = {}): BounceEvidence => ({ diagnostic, context: '', status: null, replyCode: null, command: null, action: null, ...extra });
@@ -67,6 +67,20 @@ describe('decision rules', () => {
     ['192.0.2.1 failed after I sent the message.', 'DATA'],
   ])('reads the refused command of qmail\'s "%s" as %s', (text, command) => {
     expect(findCommand(text)).toBe(command);
+  });
+
+  it.each([
+    ['554 5.7.1 <a@example.org>: Recipient address rejected: Access denied', 'RCPT'],
+    ['550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup', 'RCPT'],
+    ['553 5.7.1 <a@example.net>: Sender address rejected: not owned by user', 'MAIL'],
+    ['550 5.7.1 Message rejected as spam', null],
+  ])('reads the command a reply implies in "%s" as %s', (text, command) => {
+    expect(findCommand(text)).toBeNull();
+    expect(findCommandOfReply(text)).toBe(command);
+  });
+
+  it('keeps a transcript\'s order over what a reply implies (a pipelined RCPT refusal seen after DATA)', () => {
+    expect(findCommand('>>> DATA\n<<< 550 5.7.1 <a@example.org>: Recipient address rejected: User unknown')).toBe('DATA');
   });
 });
 
