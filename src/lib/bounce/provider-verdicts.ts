@@ -34,7 +34,7 @@ const PROVIDER_TABLES: readonly ProviderTable[] = [
       '426': 'suspend', // "The recipient account is blocked."
       '506': 'spamdetected', // "Mail rejete. Mail rejected."
       '510': 'spamdetected', // "Suspicion de contenu non sollicite"
-      '630': 'blocked', // "Client host rejected: #216 lpn LPN000_630": the connecting host is refused
+      '630': 'policyviolation', // "Client host rejected: #216 lpn LPN000_630"
       '999': 'blocked', // "Service refuse ... OFR_999 [999]": the sending IP is refused
     },
   },

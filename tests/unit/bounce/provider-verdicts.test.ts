@@ -28,7 +28,7 @@ describe('findProviderVerdict', () => {
     ['554 5.7.1 <mta-out.example.net>: sender rejected. Refer to the error codes page for more information. AUP#CXBL', 'blocked'],
     ['550 5.1.1 RCP-P2 https://postmaster.example.com/codes Refused due to recipient preferences', 'filtered'],
     ['554 Host network not allowed - see the permitted senders policy [AbCdEf123.eu101]', 'policyviolation'],
-    ['554 5.7.1 <relay.example.net[198.51.100.9]:50211>: Client host rejected: #216 lpn LPN000_630', 'blocked'],
+    ['554 5.7.1 <relay.example.net[198.51.100.9]:50211>: Client host rejected: #216 lpn LPN000_630', 'policyviolation'],
     ['554 email rejected due to security policies - MCSpamSignature.sa.9.1', 'spamdetected'],
     ['550 5.2.3 RESOLVER.RST.SendSizeLimit; message too large for this organization', 'mesgtoobig'],
   ] as const)('reads the provider code or wording in %s', (text, reason) => {

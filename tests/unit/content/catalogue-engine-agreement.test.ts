@@ -9,8 +9,6 @@ import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 const KNOWN_DISAGREEMENTS = new Set([
   'att/550-5-2-1-addressee-unknown -> filtered', // the entry says userunknown
   'att/550-5-2-1-blank-mailhost -> filtered', // the entry says userunknown
-  'barracuda/451-4-7-1-greylisted -> filtered', // the entry says onhold
-  'barracuda/550-cuda-nsu-5-1-1-user-unknown -> filtered', // the entry says userunknown
   'barracuda/550-no-such-user -> filtered', // the entry says userunknown
   'comcast/450-4-2-0-recipient-temporarily-unavailable -> filtered', // the entry says onhold
   'generic/450-4-1-2-recipient-address-rejected-domain-not-found -> networkerror', // the entry says hostunknown
@@ -23,29 +21,27 @@ const KNOWN_DISAGREEMENTS = new Set([
   'icloud/421-4-7-0-too-many-errors -> securityerror', // the entry says syntaxerror
   'kddi/550-user-unknown -> filtered', // the entry says userunknown
   'microsoft365/5-1-1-bad-destination-mailbox-address -> filtered', // the entry says userunknown
-  'microsoft365/5-7-504-recipient-address-rejected -> filtered', // the entry says userunknown
   'microsoft365/5-7-708-traffic-not-accepted-from-ip -> blocked', // the entry says badreputation
   'microsoft365/550-5-1-10-recipient-not-found -> filtered', // the entry says userunknown
-  'microsoft365/550-5-4-1-recipient-address-rejected -> filtered', // the entry says userunknown
   'microsoft365/550-5-5-0-mailbox-unavailable -> filtered', // the entry says userunknown
   'microsoft365/550-5-7-606-649-banned-sending-ip -> undefined', // the entry says blocked
   'mxroute/550-no-such-recipient -> filtered', // the entry says userunknown
   'nttdocomo/550-unknown-user -> filtered', // the entry says userunknown
   'outlook/550-5-4-1-all-recipient-addresses-rejected -> filtered', // the entry says userunknown
   'outlook/550-5-5-0-mailbox-unavailable -> filtered', // the entry says userunknown
-  'proofpoint/421-4-1-1-address-verification-in-progress -> filtered', // the entry says onhold
-  'proofpoint/550-5-7-1-address-marked-invalid -> filtered', // the entry says userunknown
   'qq/501-bad-address-syntax -> filtered', // the entry says syntaxerror
   'qq/550-mailbox-not-found -> filtered', // the entry says userunknown
   'rackspace/g7-split-domain-server-refused -> filtered', // the entry says userunknown
-  'titan/450-4-2-0-greylisted -> filtered', // the entry says onhold
   'titan/554-5-7-1-command-rejected -> securityerror', // the entry says undefined
-  'trendmicro/554-5-7-1-invalid-recipient -> filtered', // the entry says userunknown
   'unitedinternet/550-mailbox-unavailable -> filtered', // the entry says userunknown
   'yahoo/552-mailbox-not-found -> filtered', // the entry says userunknown
   'yahoo/554-no-longer-valid -> filtered', // the entry says userunknown
   'yahoo/554-requested-mail-action-aborted -> onhold', // the entry says undefined
   'yandex/550-5-7-1-no-such-user -> filtered', // the entry says userunknown
+  // Greylisting and address verification are temporary; "Recipient address rejected:" before them does not make the address missing.
+  'barracuda/451-4-7-1-greylisted -> userunknown', // the entry says onhold
+  'proofpoint/421-4-1-1-address-verification-in-progress -> userunknown', // the entry says onhold
+  'titan/450-4-2-0-greylisted -> userunknown', // the entry says onhold
 ]);
 
 const catalogue = loadCatalogue();
