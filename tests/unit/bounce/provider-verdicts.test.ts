@@ -30,6 +30,11 @@ describe('findProviderVerdict', () => {
     ['554 Host network not allowed - see the permitted senders policy [AbCdEf123.eu101]', 'policyviolation'],
     ['554 5.7.1 <relay.example.net[198.51.100.9]:50211>: Client host rejected: #216 lpn LPN000_630', 'policyviolation'],
     ['554 email rejected due to security policies - MCSpamSignature.sa.9.1', 'spamdetected'],
+    ['451 Account inbounds disabled. [Xy12AbCd.eu12]', 'notaccept'],
+    ['451 Account service is temporarily unavailable - [Qw34.us201]', 'toomanyconn'],
+    ['550 Envelope blocked – User Entry', 'rejected'],
+    ['550 Rejected by header-based Blocked Senders - Block policy for Header From', 'rejected'],
+    ['550 Rejected by header-based Anti-Spoofing policy: someone@example.org', 'policyviolation'],
     ['550 5.2.3 RESOLVER.RST.SendSizeLimit; message too large for this organization', 'mesgtoobig'],
   ] as const)('reads the provider code or wording in %s', (text, reason) => {
     expect(findProviderVerdict(text)?.reason).toBe(reason);
