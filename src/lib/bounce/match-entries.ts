@@ -266,20 +266,32 @@ export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Se
 function indexInput(text: string, findings: readonly Finding[], catalogue: PreparedCatalogue): InputIndex {
   const tokens = tokenizeForMatch(text);
   const positions = new Map<string, number[]>();
-  tokens.forEach((token, i) => {
+  const unique: string[] = [];
+  const startsAt: number[][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
     const list = positions.get(token);
     if (list) list.push(i);
-    else positions.set(token, [i]);
-  });
+    else {
+      const starts = [i];
+      positions.set(token, starts);
+      unique.push(token);
+      startsAt.push(starts);
+    }
+  }
   const values = (kind: Finding['kind']): Set<string> => new Set(findings.filter((f) => f.kind === kind).map((f) => f.value.toLowerCase()));
-  const unique = [...positions.keys()];
   const orderOf = catalogue.orderOf.fill(-1);
   const weightAt = new Float64Array(unique.length);
-  unique.forEach((token, at) => {
+  const tokenIds = new Int32Array(tokens.length).fill(-1);
+  for (let at = 0; at < unique.length; at++) {
+    const token = unique[at] ?? '';
     const id = catalogue.vocabulary.get(token);
-    if (id !== undefined) orderOf[id] = at;
+    if (id !== undefined) {
+      orderOf[id] = at;
+      for (const i of startsAt[at] ?? []) tokenIds[i] = id;
+    }
     weightAt[at] = catalogue.idf.get(token) ?? 1;
-  });
+  }
   const lowered = text.toLowerCase();
   const standingTags = findStandingTags(lowered, catalogue.wordTags);
   for (const [tag, pattern] of catalogue.tagPatterns) {
@@ -289,8 +301,8 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
     tokens,
     positions,
     unique,
-    tokenIds: Int32Array.from(tokens, (token) => catalogue.vocabulary.get(token) ?? -1),
-    startsAt: unique.map((token) => positions.get(token) ?? []),
+    tokenIds,
+    startsAt,
     weightAt,
     orderOf,
     shared: catalogue.shared,
@@ -401,14 +413,15 @@ function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] 
     if (posting) for (const t of posting.texts) have[t] = (have[t] ?? 0) + posting.weight;
   }
   const seen = prepared.seen.fill(0);
-  prepared.texts.forEach((text, t) => {
-    if (text.total > 0 && (have[t] ?? 0) / text.total >= 0.3 - 1e-9) seen[prepared.entryOfText[t] ?? 0] = 1;
-  });
-  for (const tag of [...input.tags, ...input.standingTags]) for (const i of prepared.byTag.get(tag) ?? []) seen[i] = 1;
+  const { texts, entryOfText } = prepared;
+  for (let t = 0; t < texts.length; t++) {
+    const total = texts[t]?.total ?? 0;
+    if (total > 0 && (have[t] ?? 0) / total >= 0.3 - 1e-9) seen[entryOfText[t] ?? 0] = 1;
+  }
+  for (const tag of input.tags) for (const i of prepared.byTag.get(tag) ?? []) seen[i] = 1;
+  for (const tag of input.standingTags) for (const i of prepared.byTag.get(tag) ?? []) seen[i] = 1;
   const candidates: number[] = [];
-  seen.forEach((flag, i) => {
-    if (flag === 1) candidates.push(i);
-  });
+  for (let i = 0; i < seen.length; i++) if (seen[i] === 1) candidates.push(i);
   return candidates;
 }
 
