@@ -43,7 +43,18 @@ export type Lexicon = {
 
 // What the prefilter knows of a lexicon's terms (phrase-prefilter.ts): every required literal once, the
 // numbers of the terms that need each, and the terms with none, which always run (1).
-type Prefilter = { literals: LiteralTable; termsOfLiteral: readonly Int32Array[]; alwaysRun: Uint8Array };
+// Also, per term, its group's index, per group the number of its always-run terms, and the scratch space
+// of one scan (scanning is synchronous): the candidate terms, the present literals, candidates per group.
+type Prefilter = {
+  literals: LiteralTable;
+  termsOfLiteral: readonly Int32Array[];
+  alwaysRun: Uint8Array;
+  groupOf: Int32Array;
+  alwaysPerGroup: Int32Array;
+  candidate: Uint8Array;
+  present: Int32Array;
+  perGroup: Int32Array;
+};
 
 // Reading every term's literals costs about as much as a few hundred plain scans in a fresh process, so
 // a lexicon is scanned plainly until it has been scanned this often; a single paste never pays for it.
@@ -63,10 +74,23 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
       else users.push(t);
     }
   });
+  const groupOf = new Int32Array(lexicon.compiled.length);
+  const alwaysPerGroup = new Int32Array(lexicon.groups.length);
+  lexicon.groups.forEach((group, g) => {
+    for (let t = group.first; t < group.end; t += 1) {
+      groupOf[t] = g;
+      alwaysPerGroup[g] = (alwaysPerGroup[g] ?? 0) + (alwaysRun[t] ?? 0);
+    }
+  });
   return {
     literals: tabulateLiterals([...termsByLiteral.keys()]),
     termsOfLiteral: [...termsByLiteral.values()].map((users) => Int32Array.from(users)),
     alwaysRun,
+    groupOf,
+    alwaysPerGroup,
+    candidate: new Uint8Array(lexicon.compiled.length),
+    present: new Int32Array(termsByLiteral.size),
+    perGroup: new Int32Array(lexicon.groups.length),
   };
 }
 
@@ -230,17 +254,23 @@ export function normalizeText(original: string): NormalizedText {
   return { text, offsets, length: n };
 }
 
-// The terms that may match a text: those with no required literal, and those one of whose literals the
-// text may contain (1), the others (0).
-function markCandidates(prefilter: Prefilter, grams: TextGrams, into: Uint8Array): Uint8Array {
-  into.set(prefilter.alwaysRun);
-  const present = new Int32Array(prefilter.termsOfLiteral.length);
+// The terms that may match a text (prefilter.candidate): those with no required literal, and those one of
+// whose literals the text may contain (1), the others (0); and how many per group (prefilter.perGroup).
+function markCandidates(prefilter: Prefilter, grams: TextGrams): void {
+  const { candidate, present, perGroup, groupOf } = prefilter;
+  candidate.set(prefilter.alwaysRun);
+  perGroup.set(prefilter.alwaysPerGroup);
   const count = markPresent(grams, prefilter.literals, present);
   for (let p = 0; p < count; p += 1) {
     const users = prefilter.termsOfLiteral[present[p] ?? 0] ?? NO_TERMS;
-    for (let k = 0; k < users.length; k += 1) into[users[k] ?? 0] = 1;
+    for (let k = 0; k < users.length; k += 1) {
+      const t = users[k] ?? 0;
+      if (candidate[t] === 1) continue;
+      candidate[t] = 1;
+      const g = groupOf[t] ?? 0;
+      perGroup[g] = (perGroup[g] ?? 0) + 1;
+    }
   }
-  return into;
 }
 
 const NO_TERMS = new Int32Array(0);
@@ -248,9 +278,7 @@ const NO_TERMS = new Int32Array(0);
 // The group's first match: the leftmost match of any term, the earlier term at the same place, exactly as
 // the group's alternation finds it. Terms that cannot match (no required literal is there) are not run;
 // when every term may match, the alternation runs as one.
-function firstMatch(group: CompiledGroup, text: string, compiled: readonly CompiledTerm[], candidate: Uint8Array): RegExpExecArray | null {
-  let count = 0;
-  for (let t = group.first; t < group.end; t += 1) count += candidate[t] ?? 0;
+function firstMatch(group: CompiledGroup, count: number, text: string, compiled: readonly CompiledTerm[], candidate: Uint8Array): RegExpExecArray | null {
   if (count === 0) return null;
   if (count === group.end - group.first) return group.pattern.exec(text);
   let best: RegExpExecArray | null = null;
@@ -276,9 +304,11 @@ export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAU
   const hits: PhraseHit[] = [];
   if (normalized.length === 0) return hits;
   const prefilter = options.prefilter === false ? null : prefilterOf(lexicon, options.prefilter === true);
-  const candidate = prefilter === null ? null : markCandidates(prefilter, readGrams(normalized.text, scratchGrams), new Uint8Array(lexicon.compiled.length));
-  for (const group of lexicon.groups) {
-    const match = candidate === null ? group.pattern.exec(normalized.text) : firstMatch(group, normalized.text, lexicon.compiled, candidate);
+  if (prefilter !== null) markCandidates(prefilter, readGrams(normalized.text, scratchGrams));
+  for (let g = 0; g < lexicon.groups.length; g += 1) {
+    const group = lexicon.groups[g];
+    if (group === undefined) continue;
+    const match = prefilter === null ? group.pattern.exec(normalized.text) : firstMatch(group, prefilter.perGroup[g] ?? 0, normalized.text, lexicon.compiled, prefilter.candidate);
     if (!match) continue;
     if (group.not?.test(normalized.text)) continue;
     const start = normalized.offsets[match.index] ?? 0;
