@@ -251,6 +251,57 @@ describe('bouncedoc exit status and limits', () => {
   });
 });
 
+describe('bouncedoc on several threads', () => {
+  // 300 messages: past the point where worker threads start, with damaged ones spread through
+  const CODES = [
+    ['550 5.1.1', 'User unknown'],
+    ['552 5.2.2', 'Mailbox full'],
+    ['421 4.7.0', 'Try again later'],
+    ['554 5.7.1', 'Message rejected as spam'],
+  ] as const;
+  const messages = Array.from({ length: 300 }, (_, i) => {
+    if (i % 37 === 5) return Buffer.concat([Buffer.from('Subject: x\n\n'), Buffer.alloc(600, 0), Buffer.from('\n')]);
+    const [code, text] = CODES[i % CODES.length] ?? CODES[0];
+    return bounce(`user${String(i)}@domain${String(i % 7)}.example`, code, text);
+  });
+
+  it('prints the same lines in input order and the same summary with --jobs 1, 2 and 3', () => {
+    write('threads.mbox', mbox(messages));
+    const runs = ['1', '2', '3'].map((jobs) => bouncedoc(['--json', '--summary', '--jobs', jobs, 'threads.mbox']));
+    for (const run of runs) {
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe(runs[0]?.stdout);
+    }
+    const lines = jsonLines(runs[0]?.stdout ?? '');
+    const summary = lines.pop()?.summary as { messages: number; unreadable: number };
+    expect(lines.map((l) => l.index)).toEqual(messages.map((_, i) => i));
+    expect(lines.filter((l) => l.ok === false).map((l) => l.index)).toEqual([5, 42, 79, 116, 153, 190, 227, 264]);
+    expect(lines[1]?.recipients).toEqual([expect.objectContaining({ address: 'user1@domain1.example' })]);
+    expect(summary).toMatchObject({ messages: 292, unreadable: 8 });
+  });
+
+  it('keeps the per-recipient modes and their notes on standard error in order across threads', () => {
+    write('threads-dir/box.mbox', mbox(messages));
+    const one = bouncedoc(['--csv', '--jobs', '1', 'threads-dir']);
+    const two = bouncedoc(['--csv', '--jobs', '2', 'threads-dir']);
+    expect(two.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stderr.split('\n').filter((line) => line.includes('error:'))).toHaveLength(8);
+    // a "421 Try again later" is a delay, not a failed recipient
+    const failed = messages.filter((_, i) => i % 37 !== 5 && i % CODES.length !== 2).length;
+    expect(two.stdout.split('\n').filter(Boolean)).toHaveLength(1 + failed);
+  });
+
+  it('rejects a number of threads that is not a positive number', () => {
+    for (const jobs of ['0', 'many', '-1']) {
+      const run = bouncedoc(['--jobs', jobs, 'threads.mbox']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--jobs needs a number of threads');
+    }
+  });
+});
+
 describe('bouncedoc on every corpus message', () => {
   const corpora = ['../shared/bounces', '../shared/bounces-more'].map((d) => path.resolve(root, d));
   const files = corpora.flatMap((corpus) => {
