@@ -2,7 +2,7 @@
 // input proves large, also on worker threads, and writes the results strictly in input order. Memory
 // stays bounded: each worker holds a few messages, and results waiting for an earlier one are capped.
 // Output is written in large chunks (and waits when the pipe is full), never a system call per line.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { diagnoseMessage } from './diagnose-message.ts';
 import type { MessageResult, Mode } from './diagnose-message.ts';
 import { csvHeader, Summary } from './format-output.ts';
@@ -14,18 +14,22 @@ export type RunOptions = {
   summary: boolean;
   maxMessageBytes: number;
   targets: string[];
-  /** Threads to diagnose on, the main thread included; null for the machine's cores (at most 4). */
+  /** Threads to diagnose on, the main thread included; null to decide from the input and the machine. */
   jobs: number | null;
   /** The compiled command line itself, which a worker thread starts from. */
   entry: URL;
 };
 
-// Worker threads start only past this many messages: starting one costs about as much as diagnosing
-// fifty, so a handful of files stays on one thread.
-const START_WORKERS_AFTER = 32;
+// A worker thread costs about half a second of processor time before it runs at full speed (loading the
+// engine, compiling its hot paths): worth it for a mailbox, not for a handful of files. So by default
+// workers start only once the input has kept the main thread busy for a second, and only as many as
+// the machine has idle cores (on a busy machine a second thread slows everything down). An explicit
+// --jobs N starts N - 1 workers once past the first messages, whatever the machine.
+const START_AFTER_MESSAGES = 32;
+const START_AFTER_MS = 1000;
+const DEFAULT_MAX_JOBS = 4;
 // Results held while an earlier message is still being diagnosed elsewhere.
 const MAX_WAITING_RESULTS = 256;
-const DEFAULT_MAX_JOBS = 4;
 
 /** Buffers output lines and waits when the pipe is full, so a large mailbox does not pile up in memory. */
 class Output {
@@ -69,8 +73,15 @@ class Progress {
   }
 }
 
-function threadCount(jobs: number | null): number {
-  return jobs ?? Math.min(DEFAULT_MAX_JOBS, availableParallelism());
+/** How many worker threads to start now (after `count` messages, `elapsedMs` into the run); null: not yet. */
+function workersToStart(jobs: number | null, count: number, elapsedMs: number): number | null {
+  if (count < START_AFTER_MESSAGES) return null;
+  if (jobs !== null) return jobs - 1;
+  if (elapsedMs < START_AFTER_MS) return null;
+  const cores = availableParallelism();
+  const [recentLoad = 0] = loadavg();
+  const idle = Math.round(cores - recentLoad);
+  return Math.max(0, Math.min(DEFAULT_MAX_JOBS, cores, idle) - 1);
 }
 
 export async function runMessages(options: RunOptions): Promise<number> {
@@ -79,7 +90,8 @@ export async function runMessages(options: RunOptions): Promise<number> {
   const progress = new Progress();
   const finished = new Map<number, MessageResult>();
   const lanes: WorkerLane[] = [];
-  const workers = threadCount(options.jobs) - 1;
+  const started = Date.now();
+  let workersPlanned = false;
   let status = 0;
   let nextToWrite = 0;
   let count = 0;
@@ -115,7 +127,9 @@ export async function runMessages(options: RunOptions): Promise<number> {
     for await (const message of readInputs(options.targets, { maxMessageBytes: options.maxMessageBytes })) {
       const id = count;
       count += 1;
-      if (id === START_WORKERS_AFTER) {
+      const workers = workersPlanned ? null : workersToStart(options.jobs, id, Date.now() - started);
+      if (workers !== null) {
+        workersPlanned = true;
         for (let i = 0; i < workers; i += 1) lanes.push(new WorkerLane(options.entry, options.mode, (done, result) => finished.set(done, result)));
       }
       // the engine's awaits settle as microtasks: without a turn of the event loop no worker's answer is read

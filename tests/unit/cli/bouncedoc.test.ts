@@ -3,7 +3,7 @@
 // input), every output mode, exit statuses, a damaged message inside a mailbox, terminal control
 // characters from a bounce, the size and MIME limits, and an mbox of every corpus message.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -328,5 +328,29 @@ describe('bouncedoc on every corpus message', () => {
     expect(sum(summary.byPermanence)).toBe(summary.messages);
     expect(sum(summary.byDomain)).toBe(summary.failedRecipients);
     expect(run.status).toBe(summary.unreadable > 0 ? 1 : 0);
+  });
+});
+
+describe('npm run diagnose (scripts/diagnose.mjs)', () => {
+  const built = path.join(root, 'dist-cli', 'bouncedoc.mjs');
+  const inputs = path.join(root, 'dist-cli', 'inputs.json');
+
+  it('lists the files the command line is built from, and rebuilds when one is newer than the build', () => {
+    const listed = JSON.parse(readFileSync(inputs, 'utf8')) as string[];
+    expect(listed).toEqual(expect.arrayContaining(['src/cli/main.ts', 'src/lib/bounce/diagnose.ts', 'src/generated/match.json', 'scripts/build-cli.mjs']));
+    for (const file of listed) expect(existsSync(path.join(root, file)), file).toBe(true);
+    utimesSync(built, new Date(0), new Date(0));
+    write('stale.eml', bounce('stale@example.org'));
+    const run = bouncedoc(['--json', 'stale.eml']);
+    expect(jsonLines(run.stdout).map((l) => l.reason)).toEqual(['userunknown']);
+    expect(statSync(built).mtimeMs).toBeGreaterThan(Date.now() - 600_000);
+  });
+
+  it('rebuilds when the list of inputs is missing', () => {
+    rmSync(inputs);
+    write('fresh.eml', bounce('fresh@example.org'));
+    const run = bouncedoc(['--json', 'fresh.eml']);
+    expect(run.status).toBe(0);
+    expect(existsSync(inputs)).toBe(true);
   });
 });
