@@ -91,6 +91,6 @@ if (isMainThread) {
   process.exitCode = await main(process.argv.slice(2));
 } else {
   // a worker thread started by runMessages from this same file
-  const { isWorkerSetup, serveDiagnoses } = await import('./worker-lane.ts');
-  if (isWorkerSetup(workerData)) serveDiagnoses();
+  const { isWorkerSetup } = await import('./worker-lane.ts');
+  if (isWorkerSetup(workerData)) (await import('./serve-diagnoses.ts')).serveDiagnoses();
 }

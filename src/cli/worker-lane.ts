@@ -3,8 +3,7 @@
 // memory stays bounded by the largest message; results are keyed by the message's position and the
 // caller writes them in input order. A lane whose thread fails hands its messages back to be run on the
 // main thread: a worker is a speed-up, never a way to lose a message.
-import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { diagnoseMessage } from './diagnose-message.ts';
+import { Worker } from 'node:worker_threads';
 import type { MessageResult, Mode } from './diagnose-message.ts';
 import type { InputMessage } from './read-inputs.ts';
 
@@ -13,8 +12,9 @@ export const WORKER_ROLE = 'bouncedoc-diagnosis';
 /** What a worker thread is started with. */
 export type WorkerSetup = { role: typeof WORKER_ROLE; mode: Mode };
 
-type Job = { id: number; message: InputMessage };
-type Reply = { ready: true } | { id: number; result: MessageResult };
+/** A message to diagnose, and the thread's answers: first that it is ready, then one per message. */
+export type Job = { id: number; message: InputMessage };
+export type Reply = { ready: true } | { id: number; result: MessageResult };
 
 // Enough to keep a thread busy between the main thread's turns, few enough to keep memory small.
 const MAX_JOBS = 8;
@@ -110,19 +110,4 @@ export class WorkerLane {
     this.wake = null;
     wake?.();
   }
-}
-
-/** The worker thread's side: diagnoses each message it is sent and answers with the result. */
-export function serveDiagnoses(): void {
-  const port = parentPort;
-  if (!port || !isWorkerSetup(workerData)) return;
-  const { mode } = workerData;
-  port.on('message', (job: Job) => {
-    void diagnoseMessage(job.message, mode).then((result) => {
-      const reply: Reply = { id: job.id, result };
-      port.postMessage(reply);
-    });
-  });
-  const ready: Reply = { ready: true };
-  port.postMessage(ready);
 }

@@ -122,6 +122,19 @@ describe('bouncedoc input', () => {
     expect(run.stdout.split('\t')[2]).toBe('large@example.org');
   });
 
+  it.runIf(existsSync('/usr/bin/mkfifo'))('reads an mbox from a named pipe given as a path', () => {
+    const fifo = path.join(dir, 'box.fifo');
+    spawnSync('/usr/bin/mkfifo', [fifo]);
+    write('fifo-source.mbox', mbox([bounce('a@example.org'), bounce('b@example.org', '552 5.2.2', 'Mailbox full')]));
+    // the writer runs beside the command line, which opens the pipe for reading
+    const run = spawnSync('sh', ['-c', `cat fifo-source.mbox > box.fifo & exec ${JSON.stringify(process.execPath)} ${JSON.stringify(LAUNCHER)} --json box.fifo`], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(jsonLines(run.stdout).map((l) => [l.index, l.reason])).toEqual([
+      [0, 'userunknown'],
+      [1, 'mailboxfull'],
+    ]);
+  });
+
   it('reads a single email that starts with an mbox "From " line as before (no index)', () => {
     write('single.eml', mbox([bounce('one@example.org')]));
     const lines = jsonLines(bouncedoc(['--json', 'single.eml']).stdout);
