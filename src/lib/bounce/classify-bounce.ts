@@ -223,6 +223,23 @@ function namedCauseOf(scores: ReadonlyMap<Reason, { total: number; signals: Sign
   return named;
 }
 
+// What is left of a diagnostic once addresses and punctuation are gone: "<jo@example.org>:" says nothing.
+// "nmorel@example.fr" -> "", "jo@example.org... User unknown" -> "Userunknown"
+const ADDRESS_OR_PUNCTUATION = /[^\s<>()[\]@]{1,64}@[^\s<>()[\]]{1,253}|[\s\p{P}\p{S}]+/gu;
+
+function saysSomething(diagnostic: string): boolean {
+  // a long text is more than an address list when it has any letter or digit at all
+  if (diagnostic.length > 2000) return /[\p{L}\p{N}]/u.test(diagnostic);
+  return diagnostic.replace(ADDRESS_OR_PUNCTUATION, '') !== '';
+}
+
+// The paste holds (nearly word for word) a long catalogue text labelled `reason`; a short one ("Message
+// could not be delivered for 5 days") is too generic to speak for the whole paste.
+function isCatalogueText(catalogue: BounceEvidence['catalogue'], reason: Reason): boolean {
+  if (!catalogue || catalogue.reason !== reason || catalogue.score < CATALOGUE_STRONG_SCORE) return false;
+  return (catalogue.length ?? 0) >= CATALOGUE_SHORT_TEXT + CATALOGUE_LONG_TEXT;
+}
+
 // With no wording and no specific code, the code's subject still says something (Sisimai's Reason.pm
 // anotherone()): X.7.x a security or policy refusal, X.6.x a problem with the message's content.
 function statusFallback(status: string | null): Reason | null {
@@ -244,14 +261,16 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   if (best?.reason === 'mailererror') best = namedCauseOf(scores, LOCAL_PROGRAM_CAUSES) ?? best;
   // "Could not be delivered for 5 days" summarises the retries; the last attempt's own failure, quoted
   // beside it ("Deferred: Connection refused by mx.example.org"), is the cause (Sisimai tries Expired late).
-  else if (best?.reason === 'expired') best = namedCauseOf(scores, CAUSES_BEFORE_EXPIRY, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
+  // Unless the paste is a catalogue text that is itself such a summary (qmail's "I wasn't able to establish
+  // an SMTP connection. I'm not going to try again"): one literal text has one cause.
+  else if (best?.reason === 'expired' && !isCatalogueText(evidence.catalogue, 'expired')) best = namedCauseOf(scores, CAUSES_BEFORE_EXPIRY, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
   // A domain that "does not exist" because its name server answered badly ("Malformed or unexpected name
   // server reply") is a DNS failure, not a missing domain (Sisimai's HostUnknown.pm defers to NetworkError).
   else if (best?.reason === 'hostunknown') best = namedCauseOf(scores, DNS_FAILURE, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
   if (!best || best.total <= 0) {
     // Nothing names a cause: "onhold" when the server wrote something we could not read, "undefined" when
-    // it wrote nothing at all (Sisimai's Reason.pm: a diagnostic without a known wording is on hold).
-    const reason: Reason = statusFallback(evidence.status) ?? (evidence.diagnostic.trim() === '' ? 'undefined' : 'onhold');
+    // it wrote nothing but the address (Sisimai's Reason.pm: a diagnostic without a known wording is on hold).
+    const reason: Reason = statusFallback(evidence.status) ?? (saysSomething(evidence.diagnostic) ? 'onhold' : 'undefined');
     return { reason: rereadForCommand(reason, evidence.command, evidence.status, evidence.diagnostic), permanent, signals: [] };
   }
   const signals = [...best.signals].sort((a, b) => b.weight - a.weight);

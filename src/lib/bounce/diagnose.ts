@@ -13,7 +13,7 @@ import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
 import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
-import { findAddressBlock, findCodeLines, findCommand, hasRemoteReply } from './read-bounce-text.ts';
+import { findAddressBlock, findCodeLines, findCommand, findCommandOfReply, findListHeading, hasRemoteReply } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
 import { findServiceNotice } from './read-service-notice.ts';
 import type { Lexicon } from './reason-lexicon.ts';
@@ -254,11 +254,14 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     // The code inside the server's own reply outranks the report's summary Status (often 5.0.0 or 4.4.7).
     const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(extractCodes(bodyCodeLines)), quotedRemotePair(diagnosticCodes));
     const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body, draft.dsn.statusReply);
-    const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body);
+    const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body) ?? findCommandOfReply(diagnostic);
     const action = draft.dsn.action;
     const remoteHost = draft.dsn.remoteMta ?? REMOTE_HOST_SAID.exec(diagnostic)?.[1] ?? null;
     let classification = classifyBounce({ diagnostic, context: body, status, replyCode, command, action, localProgram, report: parts.deliveryStatus, remoteHost, ...scoring });
     decidingSignals ??= { signals: classification.signals, diagnostic, context: body, report: parts.deliveryStatus };
+    // A bare address under the notice's own sentence ("Delivery to the following recipients failed."): the
+    // server said it failed, only not why. With a delivery report, its missing Diagnostic-Code says nothing.
+    if (classification.reason === 'undefined' && draft.diagnostic === '' && parts.deliveryStatus === '' && findListHeading(body, draft.address) !== '') classification = { ...classification, reason: 'onhold' };
     if (feedback) classification = { ...classification, reason: 'feedback' };
     else if (vacation) classification = { ...classification, reason: 'vacation' };
     else if (action === 'delivered' || action === 'relayed' || action === 'expanded' || serviceNotice === 'delivery') classification = { ...classification, reason: 'delivered' };
@@ -290,7 +293,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     const diagnostic = bodyCodeLines || analysed;
     enhancedCode = firstValue(decodedCodes, 'enhanced');
     replyCode = failureReply(decodedCodes);
-    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed), action: null, localProgram: false, ...scoring });
+    const classification = classifyBounce({ diagnostic, context: analysed, status: enhancedCode, replyCode, command: findCommand(analysed) ?? findCommandOfReply(diagnostic), action: null, localProgram: false, ...scoring });
     decidingSignals = { signals: classification.signals, diagnostic, context: analysed, report: '' };
     reason = feedback ? 'feedback' : vacation ? 'vacation' : serviceNotice === 'delivery' ? 'delivered' : classification.reason;
     permanent = classification.permanent;
@@ -301,7 +304,10 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   // ...and only when the paste is little more than that text: "Try again later" inside a letter is not a bounce.
   const knownText = best && analysed.trim().length <= 2 * Math.max(...best.texts.map((text) => text.length)) ? best : undefined;
   const strongPhrase = findPhraseReason(analysed.slice(0, window))?.strength === 'strong';
-  const hasEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation || strongPhrase || knownText !== undefined || serviceNotice !== null;
+  const isBounceEmail = parts.isEmail && (dsn.recipients.length > 0 || BOUNCE_SENDER.test(parts.from));
+  // A notice from a mailer daemon is a bounce: any wording in it that names a cause counts.
+  const namedByDaemon = isBounceEmail && first === undefined && REASON_FAMILY[reason] !== 'unknown';
+  const hasEvidence = first !== undefined || decodedCodes.length > 0 || feedback || vacation || strongPhrase || knownText !== undefined || serviceNotice !== null || namedByDaemon;
   if (!hasEvidence) {
     reason = 'undefined';
     permanent = null;
@@ -309,7 +315,6 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
     reason = knownText.reason;
   }
   const kind: DiagnosisKind = hasEvidence ? kindFor(reason, first?.action ?? null, serviceNotice === 'delay' || DELAY_TEXT.test(body.slice(0, 8000))) : 'unknown';
-  const isBounceEmail = parts.isEmail && (dsn.recipients.length > 0 || BOUNCE_SENDER.test(parts.from));
   const origin: BounceOrigin = kind === 'vacation' || kind === 'feedback' ? 'recipient-side' : originOf(first?.remoteMta != null, analysed.slice(0, window), generatingHost, isBounceEmail);
   const actors: Audience[] = kind === 'unknown' ? [] : actorsFor(reason, origin);
   const ranked = rankByFamily(matches, catalogue, reason);

@@ -11,8 +11,10 @@ const ENHANCED = /(?<![\w.@/$:]|[^\s\d]-)([245])\.([0-7])\.(\d{1,3})(?![\w@/-]|\
 // "550-'5.7.1", "550: 5.2.2", "ERROR_CODE :550", "said:550", "[SMTP Error Code 550]", "said: 550 {mx001}";
 // not "1550", "550.3", "12:550"
 const REPLY = /(?<![\w.@/$+=-]|\d:)([245][0-5]\d)(?=[ \t]|-[ \t]?['"]?[245a-zA-Z]|\r|\n|$|[;:,](?:[ \t]|\r|\n|$)|[\]})'"](?:[ \t]|[.,;]|\r|\n|$))/g;
-// words that, just before a number, make it a version: "Postfix 2.5.5", "version 5.1.1", "Exim 4.72"
-const VERSION_WORDS = /(?:version|ver|release|rev|build|postfix|exim|sendmail|qmail|exchange|dovecot|courier|microsoft smtp server|esmtp|smtpd|server|v|r)[ \t]{0,2}$/i;
+// words that, just before a number, make it a version: "Postfix 2.5.5", "version 5.1.1", "Exim 4.72",
+// "Mailman 2.0.12" (mail servers', list managers' and filters' names)
+const VERSION_WORDS =
+  /(?:version|ver|release|rev|build|postfix|exim|sendmail|qmail|exchange|dovecot|courier|microsoft smtp server|esmtp|smtpd|server|mailman|majordomo|listserv|sympa|lyris|mdaemon|imail|groupwise|domino|zimbra|communigate pro|kerio connect|hmailserver|smartermail|ironport|spamassassin|amavisd-new|clamav|v|r)[ \t]{0,2}$/i;
 // Words that introduce a server's reply or status, in English and as localised notices write them:
 // "said:", "failed with:", "Server responded with:", "Fehlercode:", "Code d'erreur :", "Código de error:",
 // "Grund:", "Raison :", "Motivo:", "Powód:", "原因：", "错误代码：", "エラー:"
@@ -49,7 +51,8 @@ function before(text: string, index: number): string {
 
 function isEnhancedCode(text: string, start: number): boolean {
   const head = before(text, start);
-  return !VERSION_WORDS.test(head) && ENHANCED_CONTEXT.test(head);
+  // the longest version word ("microsoft smtp server") and its spaces fit in the last 24 characters
+  return ENHANCED_CONTEXT.test(head) && !VERSION_WORDS.test(head.slice(-24));
 }
 
 function isReplyCode(text: string, start: number, end: number): boolean {

@@ -19,6 +19,14 @@ const QMAIL_COMMANDS: readonly (readonly [RegExp, string])[] = [
   [/\bfailed after I sent the message\b/i, 'DATA'], // "192.0.2.1 failed after I sent the message."
 ];
 
+// Replies that only a server answering one command writes: Postfix's recipient restrictions and
+// Exchange's recipient resolver answer RCPT TO, its sender restrictions MAIL FROM.
+const REPLY_COMMANDS: readonly (readonly [RegExp, string])[] = [
+  [/\brecipient address rejected\b/i, 'RCPT'], // "554 5.7.1 <a@example.org>: Recipient address rejected: Access denied"
+  [/\bRESOLVER\.ADR\.Recip(?:ient)?NotFound\b/i, 'RCPT'], // "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"
+  [/\bsender address rejected\b/i, 'MAIL'], // "553 5.7.1 <a@example.net>: Sender address rejected: not owned by user"
+];
+
 /** The SMTP command a failure answered, as RCPT, MAIL, DATA, HELO or CONN; null when the text does not say. */
 export function findCommand(text: string): string | null {
   const phrase = COMMAND_PHRASE.exec(text);
@@ -34,6 +42,15 @@ export function findCommand(text: string): string | null {
     last = m[1] ?? null;
   }
   return last === null ? null : commandName(last);
+}
+
+/**
+ * The command a reply's own words imply, when nothing names one: the last resort after findCommand over
+ * the whole bounce, since a transcript's order wins (a pipelining client sees the RCPT refusal after DATA).
+ */
+export function findCommandOfReply(text: string): string | null {
+  for (const [pattern, command] of REPLY_COMMANDS) if (pattern.test(text)) return command;
+  return null;
 }
 
 function commandName(raw: string): string {
@@ -84,6 +101,30 @@ export function findAddressBlock(text: string, address: string): string {
     return cutAtNextRecipient(`${first}\n${paragraphs[1]}`, address);
   }
   return cutAtNextRecipient(first, address);
+}
+
+// A failed address alone on its line, possibly bulleted or in angle brackets: "   * jo@example.org", "<jo@example.org>";
+// not "<jo@example.org>:" (a colon introduces a reason) or "undeliverable to jo@example.org"
+const BARE_ADDRESS_LINE = /^[ \t*-]*<?[^\s<>@]{1,64}@[^\s<>:;,()]{1,253}>?[ \t]*$/;
+
+/**
+ * The sentence a notice lists a bare failed address under ("Delivery to the following recipients failed."),
+ * skipping the other addresses of the list, or '' when the address has words or a colon beside it.
+ */
+export function findListHeading(text: string, address: string): string {
+  if (address === '') return '';
+  const mention = text.toLowerCase().indexOf(address.toLowerCase());
+  if (mention < 0) return '';
+  const lineStart = text.lastIndexOf('\n', mention) + 1;
+  const lineEnd = text.indexOf('\n', mention);
+  if (!BARE_ADDRESS_LINE.test(text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, ''))) return '';
+  const lines = text.slice(Math.max(0, lineStart - 2000), lineStart).split(/\r?\n/);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = (lines[i] ?? '').trim();
+    if (line === '' || BARE_ADDRESS_LINE.test(line)) continue;
+    return /\p{L}{2}/u.test(line) ? line : '';
+  }
+  return '';
 }
 
 // A line that opens with an address, as a heading for the lines below it or as the next recipient's entry:

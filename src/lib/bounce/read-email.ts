@@ -216,6 +216,11 @@ export function unquoteForwarded(text: string): string {
 const BOUNCE_FROM = /mailer-daemon|postmaster|mail delivery|mail-daemon/i;
 const BOUNCE_SUBJECT = /undeliver|undelivered|returned mail|delivery (?:status|failure|has failed|notification)|failure notice|mail delivery failed|non-?delivery/i;
 
+// An attached message that is itself a delivery report: 'Content-Type: multipart/report; report-type=delivery-status'
+function isAttachedReport(attachment: Email['attachments'][number]): boolean {
+  return attachment.mimeType.toLowerCase() === 'message/rfc822' && /^content-type:[ \t]*multipart\/report/im.test(textOf(attachment.content).slice(0, 8000));
+}
+
 function attachedBounce(email: Email, depth: number): string | null {
   if (depth >= 3) return null;
   for (const attachment of email.attachments) {
@@ -259,8 +264,11 @@ export async function readEmail(input: string, depth = 0): Promise<EmailParts> {
   const headers = collectHeaders(email);
   const from = email.from?.address ?? headers.get('from') ?? '';
   // A bounce forwarded as an attachment (message/rfc822) by someone asking about it is opened and read
-  // instead; a bounce's own copy of the returned original message is never opened.
-  const isReport = deliveryStatus.length > 0 || feedbackReport.length > 0 || BOUNCE_FROM.test(from) || /multipart\/report/i.test(headers.get('content-type') ?? '');
+  // instead, and so is a delivery report that a filter wrapped in a notice of its own (a postmaster's
+  // multipart/mixed holding the real multipart/report and a disclaimer); a bounce's own copy of the
+  // returned original message is never opened.
+  const hasReport = deliveryStatus.length > 0 || feedbackReport.length > 0 || /multipart\/report/i.test(headers.get('content-type') ?? '');
+  const isReport = hasReport || (BOUNCE_FROM.test(from) && !email.attachments.some(isAttachedReport));
   const forwarded = isReport ? null : attachedBounce(email, depth);
   if (forwarded !== null && looksLikeEmail(forwarded)) {
     const inner = await readEmail(forwarded, depth + 1);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyBounce } from '../../../src/lib/bounce/classify-bounce.ts';
 import type { BounceEvidence } from '../../../src/lib/bounce/classify-bounce.ts';
 import type { Reason } from '../../../src/lib/content/vocabulary.ts';
-import { findCommand } from '../../../src/lib/bounce/read-bounce-text.ts';
+import { findCommand, findCommandOfReply } from '../../../src/lib/bounce/read-bounce-text.ts';
 import { findServerFormat, SERVER_FORMATS } from '../../../src/lib/bounce/server-formats.ts';
 
 const evidence = (diagnostic: string, extra: Partial<BounceEvidence> = {}): BounceEvidence => ({ diagnostic, context: '', status: null, replyCode: null, command: null, action: null, ...extra });
@@ -19,8 +19,26 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'a user unknown in another language', evidence: evidence('550 Empfänger unbekannt, Benutzer existiert nicht', { status: '5.0.0' }), reason: 'userunknown' },
   { name: 'an unread reply', evidence: evidence('554 No Resent-From field given', { replyCode: '554' }), reason: 'onhold' },
   { name: 'no reply at all', evidence: evidence('', { status: '5.0.0' }), reason: 'undefined' },
+  { name: 'nothing but the address', evidence: evidence('<a@example.org>:\n'), reason: 'undefined' },
+  { name: 'a bulleted address alone', evidence: evidence('   * a@example.org\n\n'), reason: 'undefined' },
+  { name: 'an address and a reply we cannot read', evidence: evidence('<a@example.org>: 554 No Resent-From field given'), reason: 'onhold' },
   { name: 'an expiry quoting its last attempt', evidence: evidence('<a@example.org>... Deferred: Connection refused by mx.example.org.\nMessage could not be delivered for 5 days', { status: '4.4.7' }), reason: 'blocked' },
   { name: 'an expiry alone', evidence: evidence('Message could not be delivered for 5 days', { status: '4.4.7' }), reason: 'expired' },
+  {
+    name: "a catalogue text that is itself an expiry (qmail's giving up after failed connections)",
+    evidence: evidence("451 Sorry, I wasn't able to establish an SMTP connection. I'm not going to try again; this message has been in the queue too long.", {
+      catalogue: { id: 'x/expired', reason: 'expired', score: 0.84, length: 130 },
+    }),
+    reason: 'expired',
+  },
+  {
+    name: 'an expiry quoting its last attempt beside a short generic catalogue text',
+    evidence: evidence('<a@example.org>... Deferred: Connection refused by mx.example.org.\nMessage could not be delivered for 5 days', {
+      status: '4.4.7',
+      catalogue: { id: 'x/expired', reason: 'expired', score: 0.84, length: 45 },
+    }),
+    reason: 'blocked',
+  },
   { name: 'no answer from host while retrying', evidence: evidence('connect to mx.example.org[192.0.2.1]:25: Connection timed out', { status: '4.4.1', action: 'failed' }), reason: 'expired' },
   { name: 'a delayed report with a generic code', evidence: evidence('', { status: '4.4.0', action: 'delayed' }), reason: 'expired' },
   { name: 'a local program naming a quota', evidence: evidence('permission denied. Command output: Mail quota exceeded.', { localProgram: true }), reason: 'mailboxfull' },
@@ -49,6 +67,20 @@ describe('decision rules', () => {
     ['192.0.2.1 failed after I sent the message.', 'DATA'],
   ])('reads the refused command of qmail\'s "%s" as %s', (text, command) => {
     expect(findCommand(text)).toBe(command);
+  });
+
+  it.each([
+    ['554 5.7.1 <a@example.org>: Recipient address rejected: Access denied', 'RCPT'],
+    ['550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup', 'RCPT'],
+    ['553 5.7.1 <a@example.net>: Sender address rejected: not owned by user', 'MAIL'],
+    ['550 5.7.1 Message rejected as spam', null],
+  ])('reads the command a reply implies in "%s" as %s', (text, command) => {
+    expect(findCommand(text)).toBeNull();
+    expect(findCommandOfReply(text)).toBe(command);
+  });
+
+  it('keeps a transcript\'s order over what a reply implies (a pipelined RCPT refusal seen after DATA)', () => {
+    expect(findCommand('>>> DATA\n<<< 550 5.7.1 <a@example.org>: Recipient address rejected: User unknown')).toBe('DATA');
   });
 });
 

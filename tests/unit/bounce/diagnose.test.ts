@@ -103,6 +103,57 @@ describe('diagnoseBounce', () => {
     expect(diagnosis.recipients[0]?.address).toBe('bob@example.org');
   });
 
+  it("opens a delivery report that a filter wrapped in the postmaster's own notice with a disclaimer", async () => {
+    const report = [
+      'From: postmaster@example.com',
+      'To: list-bounces@example.net',
+      'Subject: Delivery Status Notification (Failure)',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="r"',
+      '',
+      '--r',
+      'Content-Type: text/plain',
+      '',
+      'Delivery to the following recipients failed.',
+      '',
+      '       ann@example.com',
+      '',
+      '--r',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns;mx.example.com',
+      '',
+      'Final-Recipient: rfc822;ann@example.com',
+      'Action: failed',
+      'Status: 5.1.1',
+      '',
+      '--r--',
+      '',
+    ].join('\n');
+    const wrapped = [
+      'From: postmaster@example.com',
+      'To: list-bounces@example.net',
+      'Subject: Delivery Status Notification (Failure)',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="w"',
+      '',
+      '--w',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: attachment',
+      '',
+      report,
+      '--w',
+      'Content-Type: text/plain',
+      '',
+      'This e-mail is confidential and may be privileged.',
+      '--w--',
+      '',
+    ].join('\n');
+    const diagnosis = await diagnoseBounce(wrapped, catalogue);
+    expect(diagnosis).toMatchObject({ kind: 'bounce', reason: 'userunknown', enhancedCode: '5.1.1' });
+    expect(diagnosis.recipients.map((r) => r.address)).toEqual(['ann@example.com']);
+  });
+
   it('reads a bounce forwarded inline with every line quoted', async () => {
     const diagnosis = await diagnoseBounce(forwardedInline(), catalogue);
     expect(diagnosis).toMatchObject({ kind: 'bounce', reason: 'mailboxfull', replyCode: '552', enhancedCode: '5.2.2' });
@@ -140,6 +191,24 @@ describe('diagnoseBounce', () => {
     expect(diagnosis.codes).toEqual([]);
     expect(diagnosis.kind).toBe('unknown');
     expect(diagnosis.matches).toEqual([]);
+  });
+
+  it("reads a bare address under the notice's own sentence as a failure without a cause, and an address alone as no reply", async () => {
+    const notice = (body: string): string =>
+      `From: postmaster@example.org\nTo: jo@example.net\nSubject: Delivery Status Notification (Failure)\nDate: Fri, 3 Mar 2006 15:09:20 -0500\n\n${body}`;
+    const listed = await diagnoseBounce(notice('This is an automatically generated Delivery Status Notification.\n\nDelivery to the following recipients failed.\n\n       ann@example.org\n\n'), catalogue);
+    expect(listed.recipients.map((r) => [r.address, r.reason])).toEqual([['ann@example.org', 'onhold']]);
+    const silent = await diagnoseBounce(notice("Hi. This is the qmail-send program at mx.example.org.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<ann@example.org>:\n\n--- Below this line is a copy of the message.\n"), catalogue);
+    expect(silent.recipients.map((r) => [r.address, r.reason])).toEqual([['ann@example.org', 'undefined']]);
+  });
+
+  it("takes a mailer daemon's notice with no address and no code as a bounce when its wording names a cause", async () => {
+    const email = 'From: MAILER-DAEMON@mr2.example.edu\nTo: list-admin@example.net\nSubject: Returned mail - nameserver error report\nDate: Tue, 26 Dec 2000 13:26:18 -0500\n\n --------Message not delivered to the following:\n\n thomas.dtankengine    No matches to nameserver query\n';
+    const diagnosis = await diagnoseBounce(email, catalogue);
+    expect(diagnosis.kind).toBe('bounce');
+    expect(['userunknown', 'filtered']).toContain(diagnosis.reason);
+    const letter = await diagnoseBounce('From: ann@example.org\nTo: jo@example.net\nSubject: lunch\n\nNo matches to nameserver query, so I will call you instead.\n', catalogue);
+    expect(letter.kind).toBe('unknown');
   });
 
   it('calls ordinary prose no bounce, with no cause', async () => {

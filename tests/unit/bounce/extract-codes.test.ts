@@ -61,6 +61,7 @@ describe('extractCodes', () => {
     ['an IPv4 address in brackets', 'from [192.0.2.550] and 203.0.113.42'],
     ['a date and time', 'Date: Tue, 02 Apr 2024 09:12:44 +0200 and 450 days ago 23:45:12'],
     ['a version number', 'by mail.example.net (Postfix 2.5.5) with Exim 4.72 and sendmail 8.14.4/8.14.4; version 5.1.1'],
+    ['a list manager\'s version', 'Subject: [Mailman-Developers] RELEASED Mailman 2.0.12'],
     ['a message id', 'Message-ID: <20240402.550.5.1.1@example.net> and <CAF+550-5.1.1@mail.gmail.com>'],
     ['a phone number', 'Call +1 555 123 4567 or (555) 123-4567 or 555-1234'],
     ['a Yahoo tag with a dotted number', 'see reference 4.16.55.1 and [#4.16.1]'],
