@@ -16,8 +16,8 @@ const USAGE = `usage: bouncedoc [--json | --recipients | --csv] [--summary] [--m
   --csv       the same as CSV, with a header line
   --summary   counts by reason, by permanence and by recipient domain at the end
   --max-message-size SIZE  refuse messages larger than SIZE (bytes, or with K or M; default 64M)
-  --jobs N    diagnose on N threads once past the first 32 messages (default: extra threads
-              only for an input that runs over a second, one per idle CPU core, at most 4 in all)
+  --jobs N    diagnose on N threads once past the first 32 messages (default: one, and
+              a second thread for an input that runs over a second when a CPU core is idle)
 
 exit status: 0 every message read, 1 some message unreadable or refused, 2 usage error`;
 
