@@ -306,6 +306,15 @@ describe('bouncedoc on several threads', () => {
     expect(two.stdout.split('\n').filter(Boolean)).toHaveLength(1 + failed);
   });
 
+  it('reads a large mbox from standard input the same on one thread and on two', () => {
+    const box = mbox(messages);
+    const one = bouncedoc(['--json', '--jobs', '1'], box);
+    const two = bouncedoc(['--json', '--jobs', '2'], box);
+    expect(two.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(jsonLines(two.stdout).map((l) => [l.file, l.index])).toEqual(messages.map((_, i) => ['-', i]));
+  });
+
   it('rejects a number of threads that is not a positive number', () => {
     for (const jobs of ['0', 'many', '-1']) {
       const run = bouncedoc(['--jobs', jobs, 'threads.mbox']);
