@@ -10,6 +10,7 @@ import type { Reading } from '../lib/verdict/read-verdicts.ts';
 import { HighlightedBounce } from './HighlightedBounce.tsx';
 import { NoBounceCard } from './NoBounceCard.tsx';
 import { PermanenceBadge } from './PermanenceBadge.tsx';
+import { ReportWrongAnswer } from './ReportWrongAnswer.tsx';
 import { VerdictCard } from './VerdictCard.tsx';
 
 /** Matches below this score are not offered as similar entries. */
@@ -67,6 +68,7 @@ export const DiagnosisView = forwardRef<HTMLElement, DiagnosisViewProps>(functio
       ) : (
         <NoBounceCard text={text} question={reading.question} notice={reading.notice} suggestions={reading.mistyped} onSearch={onSearch} />
       )}
+      {!reading.question && <ReportWrongAnswer key={text} text={text} diagnosis={diagnosis} reading={reading} publicHosts={data.publicHosts} reportBase={data.reportBase} />}
 
       {!reading.question && (
         <>

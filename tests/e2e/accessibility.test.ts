@@ -157,6 +157,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(overflow, 'the page scrolls sideways at 320 px').toBeLessThanOrEqual(0);
       await page.close();
     });
+
+    it('finds no violations with the wrong-answer report open and the bounce included, wide and at 320 px', async () => {
+      const page = await openDiagnosis(context);
+      const region = page.getByRole('region', { name: 'Diagnosis', exact: true });
+      await region.getByRole('button', { name: 'This answer is wrong' }).click();
+      const panel = region.getByRole('region', { name: 'Report a wrong answer' });
+      await panel.getByRole('checkbox', { name: /The bounce text/ }).check();
+      await panel.getByText(/The bounce is added to the report/).waitFor();
+      await panel.getByText('See the text of the report').click();
+      await expectNoViolations(page, `${colorScheme} / with the report open`);
+      await page.setViewportSize({ width: 320, height: 800 });
+      await expectNoViolations(page, `${colorScheme} / with the report open at 320 px`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'the page scrolls sideways at 320 px').toBeLessThanOrEqual(0);
+      await page.close();
+    });
   });
 }
 

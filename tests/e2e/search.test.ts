@@ -67,7 +67,7 @@ describe('search in the browser', () => {
   });
 
   it('offers the nearest codes and tags and the paste box when nothing matches', async () => {
-    const { page } = await openPage(context, '/?q=S3140');
+    const { page } = await openPage(context, '/?q=S3160');
     await expect.poll(() => page.getByText(/Nearest codes and tags/).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'S3150' }).count()).toBe(1);
     expect(await page.getByText(/Paste the whole bounce message/).count()).toBe(1);

@@ -127,9 +127,15 @@ const PROVIDER_TABLES: readonly ProviderTable[] = [
     // Mimecast: fixed reply wordings from its published list of rejection codes.
     provider: 'mimecast',
     phrases: [
-      [/\bhost network not allowed\b/i, 'policyviolation'], // "554 Host network not allowed" (permitted-senders policy)
-      [/\bemail rejected due to security policies\b.{0,40}\bmcspamsignature\b/i, 'virusdetected'], // "... - MCSpamSignature.sa.2.2"
+      [/\bhost network not allowed\b/i, 'policyviolation'], // "554 Host network not allowed" (a Geographical Restriction policy)
+      // The same sentence covers virus and spam signatures; "MCSpamSignature" names a spam one.
+      [/\bemail rejected due to security policies\b.{0,40}\bmcspamsignature\b/i, 'spamdetected'], // "... - MCSpamSignature.sa.2.2"
       [/\blocal ct ip reputation\b/i, 'badreputation'],
+      [/\baccount inbounds disabled\b/i, 'notaccept'], // "451 Account inbounds disabled." (the account takes no inbound mail)
+      [/\baccount service is temporarily unavailable\b/i, 'toomanyconn'], // "451 Account service is temporarily unavailable" (too many connections)
+      // Block policies on the sender's address or domain: "550 Envelope blocked - User Domain Entry"
+      [/\badministrative prohibition - envelope blocked\b|\benvelope blocked [-–] user (?:domain )?entry\b|\brejected by header[- ]based (?:manually )?blocked senders\b/i, 'rejected'],
+      [/\brejected by header[- ]based anti-spoofing policy\b/i, 'policyviolation'], // "550 Rejected by header based Anti-Spoofing policy: a@b
       [/\b(?:spf|dkim|dmarc) sender invalid - envelope rejected\b/i, 'authfailure'],
     ],
   },

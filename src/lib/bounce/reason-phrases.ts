@@ -192,12 +192,19 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     patterns: [
       /\b(?:user|recipient|mailbox|account|addressee|local ?part|e-?mail address|destination address|recipient address)\b.{0,30}\b(?:unknown|not (?:found|exist|known|listed|valid|recognized|recognised|available)|does not exist|doesn'?t exist|no such|invalid|nonexistent|non-existent|unavailable|is not a valid|could not be found|not be found|unrouteable)/, // "User unknown", "Recipient address rejected: User unknown"
       /\bno such (?:user|recipient|mailbox|address|account|person|local user|e-?mail)|\b(?:unknown|invalid|bad|non-?existent|nonexistent|unrouteable|inexistent) (?:user|recipient|mailbox|address|account|local part|destination|e-?mail|addressee|alias)|\bunknown or illegal (?:user|alias)|\bno mailbox (?:here|by that name)|\bmailbox (?:unavailable|not available|name not allowed)\b/,
-      /\buser (?:not|doesn'?t|does not) (?:exist|found|here|have|known)|\b(?:recipient|address|user|mailbox) rejected\b|\bis not a valid (?:mailbox|user|recipient|address)|\bno (?:valid )?recipients?\b|\bnot (?:a )?(?:valid|known) (?:user|recipient|mailbox|address)|\bunknown user\b|\bunknown local|\bno mail ?box\b|\bno such\b/,
-      /\baddress (?:couldn'?t be found|could not be found|lookup failed|rejected|not present|is not recognized)|\bemail account that you tried to reach does not exist\b|\bcould not be delivered to the recipient\b.{0,40}\bnot exist|\bresolver\.adr\.recipientnotfound\b|\brecipientnotfound\b|\bnot in (?:my|the) (?:list|table)|\bin (?:virtual|local|relay) (?:alias|mailbox|recipient|user) table\b|\brecipient (?:is )?not (?:found|authori[sz]ed)|\bbad destination (?:mailbox|address)|\binvalid-recipient\b|\bunknown address\b|\baccount (?:does not|doesn'?t) exist|\bdoes not have an? (?:account|mailbox)/,
+      /\buser (?:not|doesn'?t|does not) (?:exist|found|here|have|known)|\bis not a valid (?:mailbox|user|recipient|address)|\bno (?:valid )?recipients?\b|\bnot (?:a )?(?:valid|known) (?:user|recipient|mailbox|address)|\bunknown user\b|\bunknown local|\bno mail ?box\b|\bno such\b/,
+      /\baddress (?:couldn'?t be found|could not be found|lookup failed|not present|is not recognized)|\bemail account that you tried to reach does not exist\b|\bcould not be delivered to the recipient\b.{0,40}\bnot exist|\bresolver\.adr\.recipientnotfound\b|\brecipientnotfound\b|\bnot in (?:my|the) (?:list|table)|\bin (?:virtual|local|relay) (?:alias|mailbox|recipient|user) table\b|\brecipient (?:is )?not (?:found|authori[sz]ed)|\bbad destination (?:mailbox|address)|\binvalid-recipient\b|\bunknown address\b|\baccount (?:does not|doesn'?t) exist|\bdoes not have an? (?:account|mailbox)/,
       /\baddressee unknown\b|見つかりません|存在しません|宛先不明|\buser not found\b|\bno account\b|\bmailbox not found\b|\bnot our user\b|\bnot a local user\b|\bunknown recipient\b|\bmailbox is unavailable\b/,
      /\bnot listed in (?:the |public )?(?:domino )?directory\b|ディレクトリのリストにありません|\binvalid (?:final )?(?:delivery )?user ?id\b/,
       // German, French, Spanish: "Die eingegebene E-Mail-Adresse wurde nicht gefunden", "adresse introuvable", "el usuario no existe"
       /\b(?:empfänger|e-mail-adresse|adresse|postfach|benutzer).{0,40}\b(?:ist )?(?:unbekannt|existiert nicht|wurde nicht gefunden)|\b(?:adresse|destinataire|utilisateur)\b.{0,40}\b(?:est )?(?:introuvable|inconnue?\b|n'existe pas)|\b(?:destinatario|usuario|direcci[oó]n)\b.{0,30}\b(?:no existe|desconocid[oa])/],
+  },
+  {
+    // Postfix writes "Recipient address rejected:" before whatever its recipient restriction said ("Greylisted",
+    // "Access denied", "User unknown in local recipient table"): alone it says only that the address was refused.
+    reason: 'userunknown',
+    strength: 'weak',
+    patterns: [/\b(?:recipient|address|user|mailbox) rejected\b/],
   },
   {
     reason: 'notaccept',

@@ -112,6 +112,8 @@ export type SearchDocument = {
   texts: string[];
   /** Other words that name the page (a guide's subject, a provider's domains); indexed like the title. */
   keywords: string[];
+  /** On a code page of a provider's own code that one entry carries (5.7.520): that entry's id, the better first result. */
+  answeredBy?: string;
 };
 
 export type MatchableEntryData = Pick<EntryFrontMatter, 'texts' | 'reply' | 'enhanced' | 'tag' | 'reason'> & {
@@ -125,6 +127,8 @@ export type DiagnosisData = {
   codes: Record<string, { url: string; title: string; summary: string }>;
   /** Host names that are public facts (providers, blocklists, help sites): kept when a share link is redacted. */
   publicHosts: string[];
+  /** Where "This answer is wrong" reports go: the new-issue address set at build time. */
+  reportBase: string;
 };
 
 export type SiteLists = {
@@ -176,6 +180,6 @@ export function buildContent(files: readonly SourceFile[], registries: Registrie
   if (errors.length) return { errors, output: null };
   const pages = derivePages(parsed.content, codes, reportBase);
   const search = deriveSearchDocuments(pages);
-  const { match, api, diagnosis } = deriveData(parsed.content, pages);
+  const { match, api, diagnosis } = deriveData(parsed.content, pages, reportBase);
   return { errors, output: { ...pages, search, match, api, diagnosis, routes: [...routes] } };
 }

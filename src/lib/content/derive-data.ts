@@ -4,7 +4,7 @@ import type { DiagnosisData, MatchableEntryData, PublicCatalogue } from './build
 import type { SitePages } from './derive-pages.ts';
 import type { ParsedContent } from './parse.ts';
 
-export function deriveData(content: ParsedContent, pages: SitePages): { match: MatchableEntryData[]; api: PublicCatalogue; diagnosis: DiagnosisData } {
+export function deriveData(content: ParsedContent, pages: SitePages, reportBase: string): { match: MatchableEntryData[]; api: PublicCatalogue; diagnosis: DiagnosisData } {
   const match: MatchableEntryData[] = content.entries.map(({ id, data }) => ({
     id,
     texts: data.texts,
@@ -59,6 +59,7 @@ export function deriveData(content: ParsedContent, pages: SitePages): { match: M
     ),
     codes: Object.fromEntries(pages.codes.map((page) => [page.code, { url: page.url, title: page.title, summary: page.summary }])),
     publicHosts: [...publicHosts].filter(Boolean).sort(),
+    reportBase,
   };
   return { match, api, diagnosis };
 }

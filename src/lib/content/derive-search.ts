@@ -13,9 +13,14 @@ const headings = (html: string): string[] => [...html.matchAll(/<h[2-4][^>]*>(.*
 
 export function deriveSearchDocuments(pages: SitePages): SearchDocument[] {
   const none = { provider: '', codes: [], tag: null, texts: [], keywords: [] };
+  // A provider's own code (not in the registry) carried by one entry has a near-empty code page: the entry answers it.
+  const soleEntry = (page: SitePages['codes'][number]): string | undefined => (page.registered || page.entryCount !== 1 ? undefined : page.groups[0]?.entries[0]?.id);
   const codes: SearchDocument[] = pages.codes
     .filter((page) => page.kind === 'reply' || page.kind === 'enhanced')
-    .map((page) => ({ ...none, id: `code:${page.code}`, kind: 'code', url: page.url, title: `${page.code}: ${page.title}`, summary: page.summary, codes: [page.code] }));
+    .map((page) => {
+      const answeredBy = soleEntry(page);
+      return { ...none, id: `code:${page.code}`, kind: 'code', url: page.url, title: `${page.code}: ${page.title}`, summary: page.summary, codes: [page.code], ...(answeredBy ? { answeredBy } : {}) };
+    });
   const guides: SearchDocument[] = pages.articles.map((page) => ({
     ...none,
     id: `guide:${page.slug}`,

@@ -78,7 +78,7 @@ export const REASON_LABELS: Record<Reason, string> = {
   spamdetected: 'The message looked like spam',
   virusdetected: 'A virus or malware was found',
   filtered: 'A filter on the receiving side refused it',
-  policyviolation: 'A policy of the receiving side forbids it',
+  policyviolation: 'A mail policy forbids it',
   securityerror: 'A security requirement was not met',
   contenterror: 'The message format is invalid',
   notcompliantrfc: 'The message breaks the email standards',

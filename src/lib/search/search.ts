@@ -208,6 +208,7 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     for (const [index, named] of providerWords) if (words.every((word) => named.has(word))) return index;
     return null;
   };
+  const docIndex = new Map(docs.map((doc, index) => [doc.id, index]));
   const codePages = new Map<string, number>();
   const tagEntries = new Map<string, number[]>();
   docs.forEach((doc, index) => {
@@ -223,7 +224,15 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     if (tokens.length === 0 || rawQuery.trim().length < 2 || limit <= 0) return [];
     const read = readQuery(tokens);
     const first: number[] = [];
-    if (read.intent === 'code') for (const code of read.codes) if (codePages.has(code)) first.push(codePages.get(code) ?? 0);
+    if (read.intent === 'code') {
+      for (const code of read.codes) {
+        const page = codePages.get(code);
+        if (page === undefined) continue;
+        const answer = docIndex.get(docs[page]?.answeredBy ?? '');
+        if (answer !== undefined) first.push(answer);
+        first.push(page);
+      }
+    }
     first.push(...(tagEntries.get(tagKey(rawQuery)) ?? []));
     const provider = providerFor(read.words);
     if (provider !== null && !first.includes(provider)) first.push(provider);

@@ -28,9 +28,28 @@ describe('findProviderVerdict', () => {
     ['554 5.7.1 <mta-out.example.net>: sender rejected. Refer to the error codes page for more information. AUP#CXBL', 'blocked'],
     ['550 5.1.1 RCP-P2 https://postmaster.example.com/codes Refused due to recipient preferences', 'filtered'],
     ['554 Host network not allowed - see the permitted senders policy [AbCdEf123.eu101]', 'policyviolation'],
+    ['554 5.7.1 <relay.example.net[198.51.100.9]:50211>: Client host rejected: #216 lpn LPN000_630', 'policyviolation'],
+    ['554 email rejected due to security policies - MCSpamSignature.sa.9.1', 'spamdetected'],
+    ['451 Account inbounds disabled. [Xy12AbCd.eu12]', 'notaccept'],
+    ['451 Account service is temporarily unavailable - [Qw34.us201]', 'toomanyconn'],
+    ['550 Envelope blocked – User Entry', 'rejected'],
+    ['550 Rejected by header-based Blocked Senders - Block policy for Header From', 'rejected'],
+    ['550 Rejected by header-based Anti-Spoofing policy: someone@example.org', 'policyviolation'],
     ['550 5.2.3 RESOLVER.RST.SendSizeLimit; message too large for this organization', 'mesgtoobig'],
   ] as const)('reads the provider code or wording in %s', (text, reason) => {
     expect(findProviderVerdict(text)?.reason).toBe(reason);
+  });
+
+  // One literal text, one cause: the catalogue entry holding a provider's own code or wording names the
+  // cause the table gives it, so a pasted line and the whole bounce email get the same answer.
+  it("gives every catalogue text it recognises the reason of that text's entry", () => {
+    const disagreements = catalogue.flatMap((entry) =>
+      entry.texts.flatMap((text) => {
+        const verdict = findProviderVerdict(text);
+        return verdict && verdict.reason !== entry.reason ? [`${entry.id}: ${verdict.text} is ${verdict.reason}, the entry says ${entry.reason}`] : [];
+      }),
+    );
+    expect(disagreements).toEqual([]);
   });
 
   it('reads a PowerMTA bounce category field from the report', () => {

@@ -23,14 +23,21 @@ describe('createSearcher', () => {
     expect(hits.slice(2).every((hit) => hit.doc.kind === 'entry' && hit.doc.codes.includes('5.7.1'))).toBe(true);
   });
 
+  it("puts the one entry first for a provider's own code, then its code page", () => {
+    const hits = search('5.7.520');
+    expect(hits[0]?.doc.url).toBe('/bounces/microsoft365/550-5-7-520-external-forwarding-not-allowed');
+    expect(hits[1]?.doc.url).toBe('/codes/5.7.520');
+    expect(search('4.7.650')[0]?.doc.url).toBe('/codes/4.7.650');
+  });
+
   it('finds a page by the word being typed', () => {
     expect(search('spamha')[0]?.doc.title).toMatch(/spamhaus/i);
   });
 
   it('returns nothing for a code that no page carries, and offers the nearest codes and tags', () => {
     expect(search('9.9.9')).toEqual([]);
-    expect(search('S3140')).toEqual([]);
-    expect(search.nearest('S3140').map((suggestion) => suggestion.label)).toContain('S3150');
+    expect(search('S3160')).toEqual([]);
+    expect(search.nearest('S3160').map((suggestion) => suggestion.label)).toContain('S3150');
     expect(search.nearest('5.7.91').map((suggestion) => suggestion.label)).toContain('5.7.9');
   });
 
