@@ -1,12 +1,14 @@
 // Engine and command-line benchmarks, printed as figures: `npm run bench`. Over both real corpora
 // (../shared/bounces and ../shared/bounces-more): the engine's warm in-process rate (library build and
-// source), the whole-process time of `npm run --silent diagnose -- --json FILES` and of the compiled
-// `bouncedoc`, the time to the first output line, and, when Perl's Sisimai is installed, Sisimai's
-// whole-process time and in-process rate on the same files with the ratios (by CPU time, steadier on a
-// shared machine, and by wall clock). Then a 100,000-message mbox generated from the corpora goes through
-// the command line (time, peak memory, summary counts), and 1 MB and 10 MB pastes are timed.
+// source); the whole-process time of `npm run --silent diagnose -- --json FILES` and of the compiled
+// `bouncedoc` (by default, on one thread and on two); what Node, npm (a no-op script) and --help cost
+// before any bounce is read, and the time to the first output line; and, when Perl's Sisimai is
+// installed, Sisimai's whole-process time and in-process rate on the same files with the ratios (by CPU
+// time, steadier on a shared machine, and by wall clock). Then an mbox of 100,000 messages generated from
+// the corpora (BENCH_MBOX_MESSAGES=N for another size) goes through the command line (time, peak memory,
+// summary counts), and 1 MB and 10 MB pastes are timed.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +70,13 @@ function timeCommand(command: string, args: string[]): Timed {
   const ms = performance.now() - started;
   const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
   return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN, stdout: run.stdout, status: run.status };
+}
+
+// `rounds` runs of each command, one of each per round.
+function timeInTurns(rounds: number, commands: [string, string[]][]): Timed[][] {
+  const runs = commands.map((): Timed[] => []);
+  for (let round = 0; round < rounds; round++) commands.forEach(([command, args], i) => runs[i]?.push(timeCommand(command, args)));
+  return runs;
 }
 
 function describeRuns(runs: Timed[]): string {
@@ -139,30 +148,63 @@ async function benchCorpus(): Promise<Figure[]> {
     { name: 'in-process, warm (from source)', value: `${source.cpu.toFixed(0)} emails/s by CPU time, ${source.wall.toFixed(0)} by wall clock` },
   ];
 
-  const npmRuns = [0, 1, 2].map(() => timeCommand('npm', ['run', '--silent', 'diagnose', '--', '--json', ...files]));
-  const binRuns = [0, 1, 2].map(() => timeCommand(process.execPath, [CLI, '--json', ...files]));
-  const firstLines: number[] = [];
-  for (let i = 0; i < 5; i++) firstLines.push(await timeToFirstLine(['--json', files[0] ?? '']));
-  const whole = median(npmRuns.map((r) => r.cpuMs));
-  const wholeWall = median(npmRuns.map((r) => r.ms));
+  const sisimai = hasSisimai();
+  // taken in turns, so a spell of load from elsewhere on a shared machine falls on every command alike
+  const [npmRuns = [], binRuns = [], oneThreadRuns = [], twoThreadRuns = [], sisimaiRuns = []] = timeInTurns(3, [
+    ['npm', ['run', '--silent', 'diagnose', '--', '--json', ...files]],
+    [process.execPath, [CLI, '--json', ...files]],
+    [process.execPath, [CLI, '--json', '--jobs', '1', ...files]],
+    [process.execPath, [CLI, '--json', '--jobs', '2', ...files]],
+    ...(sisimai ? [['perl', ['-e', SISIMAI_FILES, ...files]] as [string, string[]]] : []),
+  ]);
   figures.push(
     { name: 'whole process, npm run diagnose', value: describeRuns(npmRuns) },
     { name: 'whole process, bouncedoc', value: describeRuns(binRuns) },
-    { name: 'start-up to first line', value: `${median(firstLines).toFixed(0)} ms (median of 5)` },
+    { name: 'whole process, bouncedoc --jobs 1', value: describeRuns(oneThreadRuns) },
+    { name: 'whole process, bouncedoc --jobs 2', value: describeRuns(twoThreadRuns) },
+    ...startUp(),
   );
-  if (!hasSisimai()) {
+  const firstLines: number[] = [];
+  for (let i = 0; i < 9; i++) firstLines.push(await timeToFirstLine(['--json', files[0] ?? '']));
+  figures.push({ name: 'start-up to first line (one file)', value: `${median(firstLines).toFixed(0)} ms (median of 9)` });
+  if (!sisimai) {
     figures.push({ name: 'Sisimai', value: 'not installed (apt-get install -y libsisimai-perl)' });
     return figures;
   }
-  const sisimaiRuns = [0, 1, 2].map(() => timeCommand('perl', ['-e', SISIMAI_FILES, ...files]));
   const [sisimaiWall = Number.NaN, sisimaiCpu = Number.NaN] = timeCommand('perl', ['-e', SISIMAI_RATE, ...files]).stdout.trim().split(' ').map(Number);
+  const ratio = (theirs: Timed[], ours: Timed[]): string =>
+    `${(median(theirs.map((r) => r.cpuMs)) / median(ours.map((r) => r.cpuMs))).toFixed(2)}x by CPU time, ${(median(theirs.map((r) => r.ms)) / median(ours.map((r) => r.ms))).toFixed(2)}x by wall clock`;
   figures.push(
     { name: 'Sisimai whole process', value: describeRuns(sisimaiRuns) },
     { name: 'Sisimai in-process', value: `${sisimaiCpu.toFixed(0)} emails/s by CPU time, ${sisimaiWall.toFixed(0)} by wall clock` },
-    { name: 'whole process: Sisimai / ours', value: `${(median(sisimaiRuns.map((r) => r.cpuMs)) / whole).toFixed(2)}x by CPU time, ${(median(sisimaiRuns.map((r) => r.ms)) / wholeWall).toFixed(2)}x by wall clock` },
+    { name: 'whole: Sisimai / npm run diagnose', value: ratio(sisimaiRuns, npmRuns) },
+    { name: 'whole: Sisimai / bouncedoc', value: ratio(sisimaiRuns, binRuns) },
     { name: 'in-process: ours / Sisimai', value: `${(ours / sisimaiCpu).toFixed(2)}x by CPU time, ${(bundled.wall / sisimaiWall).toFixed(2)}x by wall clock` },
   );
   return figures;
+}
+
+// What the process costs before any bounce is read: Node itself, npm's own start (a no-op script run the
+// way `npm run --silent diagnose` runs, in a scratch package), and the command line's --help.
+function startUp(): Figure[] {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'bouncedoc-npm-'));
+  try {
+    writeFileSync(path.join(scratch, 'package.json'), JSON.stringify({ name: 'noop', private: true, scripts: { noop: 'node -e 0' } }));
+    const times = { node: [] as Timed[], npm: [] as Timed[], help: [] as Timed[] };
+    for (let i = 0; i < 7; i++) {
+      times.node.push(timeCommand(process.execPath, ['-e', '0']));
+      times.npm.push(timeCommand('npm', ['run', '--silent', '--prefix', scratch, 'noop']));
+      times.help.push(timeCommand(process.execPath, [CLI, '--help']));
+    }
+    const ms = (runs: Timed[]): number => median(runs.map((r) => r.ms));
+    return [
+      { name: 'node -e 0', value: `${ms(times.node).toFixed(0)} ms wall (median of 7)` },
+      { name: "npm's own cost (no-op script)", value: `${ms(times.npm).toFixed(0)} ms wall for npm run --silent of \`node -e 0\`: ${(ms(times.npm) - ms(times.node)).toFixed(0)} ms more than node alone` },
+      { name: 'bouncedoc --help', value: `${ms(times.help).toFixed(0)} ms wall (median of 7)` },
+    ];
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 // An mbox of `count` messages cycling through the corpora, with body "From " lines escaped (mboxrd).

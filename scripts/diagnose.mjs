@@ -1,30 +1,34 @@
-// `npm run diagnose -- ARGS`: runs the compiled command line (dist-cli/bouncedoc.mjs), building it first
-// when it is missing or older than the engine, the command line's sources or the catalogue's match data,
-// so a fresh checkout and an edited engine both work with no separate step. Plain JavaScript: no loader.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// `npm run diagnose -- ARGS`: runs the compiled command line (dist-cli/bouncedoc.mjs) in this same
+// process, building it first when it is missing or older than any file it was built from (the list
+// scripts/build-cli.mjs writes beside it from the bundler's own record of its inputs), so a fresh
+// checkout and an edited engine both work with no separate step. The check is one stat per input
+// (about a hundred files, no directory walk): a millisecond or two against npm's own start. Plain JavaScript: no loader.
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const output = path.join(root, 'dist-cli', 'bouncedoc.mjs');
-const SOURCES = ['src/lib', 'src/cli', 'src/generated/match.json', 'scripts/build-cli.mjs', 'package-lock.json'];
+const inputsList = path.join(root, 'dist-cli', 'inputs.json');
 
-function newestChange(target) {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const name of readdirSync(target)) newest = Math.max(newest, newestChange(path.join(target, name)));
-  return newest;
+function changedSince(file, builtMs) {
+  const stat = statSync(path.join(root, file), { throwIfNoEntry: false });
+  return stat === undefined || stat.mtimeMs > builtMs;
 }
 
 function isStale() {
-  if (!existsSync(output)) return true;
-  const built = statSync(output).mtimeMs;
-  return SOURCES.some((source) => newestChange(path.join(root, source)) > built);
+  const built = statSync(output, { throwIfNoEntry: false });
+  if (built === undefined) return true;
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(inputsList, 'utf8'));
+  } catch {
+    return true;
+  }
+  return !Array.isArray(inputs) || inputs.some((file) => changedSince(file, built.mtimeMs));
 }
 
-if (!existsSync(path.join(root, 'src', 'generated', 'match.json')) || isStale()) {
+if (isStale()) {
   process.argv.push('--no-types');
   await import('./build-cli.mjs');
   process.argv.pop();

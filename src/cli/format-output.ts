@@ -126,6 +126,17 @@ export function csvHeader(): string {
   return RECIPIENT_COLUMNS.join(',');
 }
 
+/** What --summary counts of one diagnosis: plain data, so a worker thread can send it back. */
+export type SummaryItem = { reason: string; permanence: string; failedDomains: string[] };
+
+export function toSummaryItem(d: Diagnosis): SummaryItem {
+  const failedDomains = failedRecipients(d).map((r) => {
+    const at = r.address.lastIndexOf('@');
+    return at >= 0 ? r.address.slice(at + 1).toLowerCase() : '(no domain)';
+  });
+  return { reason: d.reason, permanence: permanence(d.permanent), failedDomains };
+}
+
 /** The --summary tallies: messages by reason and by permanence, failed recipients by domain. */
 export class Summary {
   messages = 0;
@@ -135,14 +146,13 @@ export class Summary {
   readonly byPermanence = new Map<string, number>();
   readonly byDomain = new Map<string, number>();
 
-  add(d: Diagnosis): void {
+  add(item: SummaryItem): void {
     this.messages += 1;
-    count(this.byReason, d.reason);
-    count(this.byPermanence, permanence(d.permanent));
-    for (const r of failedRecipients(d)) {
+    count(this.byReason, item.reason);
+    count(this.byPermanence, item.permanence);
+    for (const domain of item.failedDomains) {
       this.failedRecipients += 1;
-      const at = r.address.lastIndexOf('@');
-      count(this.byDomain, at >= 0 ? r.address.slice(at + 1).toLowerCase() : '(no domain)');
+      count(this.byDomain, domain);
     }
   }
 

@@ -2,7 +2,8 @@
 // folders (cur/ and new/), mbox mailboxes (RFC 4155, split as the bytes arrive) and standard input.
 // Memory stays bounded by the largest message: mailboxes are read in chunks, never whole, and a message
 // larger than the limit is refused (reported, not read) instead of being held.
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { looksLikeMbox, MboxSplitter } from '../lib/mailbox/split-mbox.ts';
 import type { MboxMessage } from '../lib/mailbox/split-mbox.ts';
@@ -108,7 +109,34 @@ function* readMailboxFile(file: string, fd: number, options: ReadOptions): Gener
   yield* reader.end();
 }
 
-function* readFile(file: string, options: ReadOptions): Generator<InputMessage> {
+// A file this small is read whole in one go (and split as a mailbox if it is one); a larger one is
+// looked at first and read in chunks if it is a mailbox.
+const READ_WHOLE = CHUNK;
+
+// Reads to the end of the file: `size` bytes as it stood, and the rest if it grew meanwhile.
+function readToEnd(fd: number, size: number): Uint8Array {
+  const bytes = new Uint8Array(size + 1);
+  let length = 0;
+  for (;;) {
+    const read = readSync(fd, bytes, length, bytes.length - length, null);
+    if (read === 0) return bytes.subarray(0, length);
+    length += read;
+    if (length === bytes.length) return Buffer.concat([bytes, readFileSync(fd)]);
+  }
+}
+
+function* readSmallFile(file: string, fd: number, size: number, options: ReadOptions): Generator<InputMessage> {
+  const bytes = readToEnd(fd, size);
+  if (looksLikeMbox(bytes.subarray(0, 4096))) {
+    const reader = new MailboxReader(file, options);
+    yield* reader.push(bytes);
+    yield* reader.end();
+    return;
+  }
+  yield bytes.length > options.maxMessageBytes ? tooLarge(file, bytes.length, options) : { file, bytes };
+}
+
+function* readFile(file: string, options: ReadOptions, knownSize?: number): Generator<InputMessage> {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -117,13 +145,17 @@ function* readFile(file: string, options: ReadOptions): Generator<InputMessage> 
     return;
   }
   try {
+    const size = knownSize ?? fstatSync(fd).size;
+    if (size <= READ_WHOLE) {
+      yield* readSmallFile(file, fd, size, options);
+      return;
+    }
     const head = new Uint8Array(4096);
     const headLength = readSync(fd, head, 0, head.length, 0);
     if (looksLikeMbox(head.subarray(0, headLength))) {
       yield* readMailboxFile(file, fd, options);
       return;
     }
-    const size = statSync(file).size;
     if (size > options.maxMessageBytes) {
       yield tooLarge(file, size, options);
       return;
@@ -159,15 +191,16 @@ function* readDirectory(dir: string, options: ReadOptions): Generator<InputMessa
 }
 
 function* readPath(target: string, options: ReadOptions): Generator<InputMessage> {
-  let isDirectory: boolean;
+  let stat: Stats;
   try {
-    isDirectory = statSync(target).isDirectory();
+    stat = statSync(target);
   } catch (error) {
     yield { file: target, error: errorText(error) };
     return;
   }
-  if (isDirectory) yield* readDirectory(target, options);
-  else yield* readFile(target, options);
+  if (stat.isDirectory()) yield* readDirectory(target, options);
+  // the size of a regular file is known here; a pipe or device tells its own when opened
+  else yield* readFile(target, options, stat.isFile() ? stat.size : undefined);
 }
 
 async function* readStandardInput(options: ReadOptions): AsyncGenerator<InputMessage> {

@@ -243,7 +243,8 @@ function isCatalogueText(catalogue: BounceEvidence['catalogue'], reason: Reason)
 // With no wording and no specific code, the code's subject still says something (Sisimai's Reason.pm
 // anotherone()): X.7.x a security or policy refusal, X.6.x a problem with the message's content.
 function statusFallback(status: string | null): Reason | null {
-  if (status === null || status.startsWith('2')) return null;
+  // A deferral (4.7.1 "Greylisted, try again") refuses nothing yet: only a permanent code's subject names a refusal.
+  if (status === null || !status.startsWith('5')) return null;
   return STATUS_SUBJECT_FALLBACKS[status.split('.')[1] ?? ''] ?? null;
 }
 

@@ -156,7 +156,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'suspend',
     strength: 'strong',
     patterns: [
-      /\b(?:mailbox|account|user|address|recipient|e-?mail account|email address)\b.{0,30}\b(?:is |has been |was )?(?:disabled|suspended|deactivated|inactive|frozen|locked|expired|closed|blocked by (?:the )?administrator|not active|no longer active|terminated|cancell?ed|on hold)/, // "This mailbox is disabled"
+      /\b(?:mailbox|account|user|address|recipient|e-?mail account|email address)\b.{0,30}\b(?:is |has been |was )?(?:disabled|suspended|deactivated|inactive|frozen|locked|(?<!message )expired|closed|blocked by (?:the )?administrator|not active|no longer active|terminated|cancell?ed|on hold)/, // "This mailbox is disabled"
       /\b(?:disabled|suspended|inactive|deactivated|locked|closed) (?:mail ?box|account|user|recipient|address)/,
       /\baccount (?:has been )?(?:temporarily )?(?:disabled|suspended|deactivated)|\bmailbox unavailable: (?:disabled|suspended)|\baccount is blocked\b|\buser (?:account )?(?:is )?(?:suspended|disabled)\b/,
     ],
@@ -204,7 +204,9 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     // "Access denied", "User unknown in local recipient table"): alone it says only that the address was refused.
     reason: 'userunknown',
     strength: 'weak',
-    patterns: [/\b(?:recipient|address|user|mailbox) rejected\b/],
+    // A greylisting server or a recipient check still running defers the address for now: "Recipient address
+    // rejected: Greylisted for 5 minutes", "...: Address verification in progress".
+    patterns: [/\b(?:recipient|address|user|mailbox) rejected\b(?![:;,]?[ \t]{0,3}(?:greylist|address verification in progress|unverified address|verification in progress))/],
   },
   {
     reason: 'notaccept',

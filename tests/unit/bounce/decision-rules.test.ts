@@ -19,6 +19,8 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'a user unknown in another language', evidence: evidence('550 Empfänger unbekannt, Benutzer existiert nicht', { status: '5.0.0' }), reason: 'userunknown' },
   { name: 'an unread reply', evidence: evidence('554 No Resent-From field given', { replyCode: '554' }), reason: 'onhold' },
   { name: 'no reply at all', evidence: evidence('', { status: '5.0.0' }), reason: 'undefined' },
+  { name: 'a greylisting deferral after the recipient prefix', evidence: evidence('451 4.7.1 <a@example.org>: Recipient address rejected: Greylisted for 5 minutes', { status: '4.7.1' }), reason: 'onhold' },
+  { name: 'the recipient prefix alone, refused at RCPT', evidence: evidence('550 5.7.1 <a@example.org>: Recipient address rejected', { status: '5.7.1', command: 'RCPT' }), reason: 'userunknown' },
   { name: 'nothing but the address', evidence: evidence('<a@example.org>:\n'), reason: 'undefined' },
   { name: 'a bulleted address alone', evidence: evidence('   * a@example.org\n\n'), reason: 'undefined' },
   { name: 'an address and a reply we cannot read', evidence: evidence('<a@example.org>: 554 No Resent-From field given'), reason: 'onhold' },

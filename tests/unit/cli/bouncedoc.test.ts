@@ -3,7 +3,7 @@
 // input), every output mode, exit statuses, a damaged message inside a mailbox, terminal control
 // characters from a bounce, the size and MIME limits, and an mbox of every corpus message.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +120,19 @@ describe('bouncedoc input', () => {
     write('large.mbox', mbox([`${bounce('large@example.org')}\n${body}\n`]));
     const run = bouncedoc(['--recipients', 'large.mbox']);
     expect(run.stdout.split('\t')[2]).toBe('large@example.org');
+  });
+
+  it.runIf(existsSync('/usr/bin/mkfifo'))('reads an mbox from a named pipe given as a path', () => {
+    const fifo = path.join(dir, 'box.fifo');
+    spawnSync('/usr/bin/mkfifo', [fifo]);
+    write('fifo-source.mbox', mbox([bounce('a@example.org'), bounce('b@example.org', '552 5.2.2', 'Mailbox full')]));
+    // the writer runs beside the command line, which opens the pipe for reading
+    const run = spawnSync('sh', ['-c', `cat fifo-source.mbox > box.fifo & exec ${JSON.stringify(process.execPath)} ${JSON.stringify(LAUNCHER)} --json box.fifo`], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(jsonLines(run.stdout).map((l) => [l.index, l.reason])).toEqual([
+      [0, 'userunknown'],
+      [1, 'mailboxfull'],
+    ]);
   });
 
   it('reads a single email that starts with an mbox "From " line as before (no index)', () => {
@@ -251,6 +264,66 @@ describe('bouncedoc exit status and limits', () => {
   });
 });
 
+describe('bouncedoc on several threads', () => {
+  // 300 messages: past the point where worker threads start, with damaged ones spread through
+  const CODES = [
+    ['550 5.1.1', 'User unknown'],
+    ['552 5.2.2', 'Mailbox full'],
+    ['421 4.7.0', 'Try again later'],
+    ['554 5.7.1', 'Message rejected as spam'],
+  ] as const;
+  const messages = Array.from({ length: 300 }, (_, i) => {
+    if (i % 37 === 5) return Buffer.concat([Buffer.from('Subject: x\n\n'), Buffer.alloc(600, 0), Buffer.from('\n')]);
+    const [code, text] = CODES[i % CODES.length] ?? CODES[0];
+    return bounce(`user${String(i)}@domain${String(i % 7)}.example`, code, text);
+  });
+
+  it('prints the same lines in input order and the same summary with --jobs 1, 2 and 3', () => {
+    write('threads.mbox', mbox(messages));
+    const runs = ['1', '2', '3'].map((jobs) => bouncedoc(['--json', '--summary', '--jobs', jobs, 'threads.mbox']));
+    for (const run of runs) {
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe(runs[0]?.stdout);
+    }
+    const lines = jsonLines(runs[0]?.stdout ?? '');
+    const summary = lines.pop()?.summary as { messages: number; unreadable: number };
+    expect(lines.map((l) => l.index)).toEqual(messages.map((_, i) => i));
+    expect(lines.filter((l) => l.ok === false).map((l) => l.index)).toEqual([5, 42, 79, 116, 153, 190, 227, 264]);
+    expect(lines[1]?.recipients).toEqual([expect.objectContaining({ address: 'user1@domain1.example' })]);
+    expect(summary).toMatchObject({ messages: 292, unreadable: 8 });
+  });
+
+  it('keeps the per-recipient modes and their notes on standard error in order across threads', () => {
+    write('threads-dir/box.mbox', mbox(messages));
+    const one = bouncedoc(['--csv', '--jobs', '1', 'threads-dir']);
+    const two = bouncedoc(['--csv', '--jobs', '2', 'threads-dir']);
+    expect(two.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stderr.split('\n').filter((line) => line.includes('error:'))).toHaveLength(8);
+    // a "421 Try again later" is a delay, not a failed recipient
+    const failed = messages.filter((_, i) => i % 37 !== 5 && i % CODES.length !== 2).length;
+    expect(two.stdout.split('\n').filter(Boolean)).toHaveLength(1 + failed);
+  });
+
+  it('reads a large mbox from standard input the same on one thread and on two', () => {
+    const box = mbox(messages);
+    const one = bouncedoc(['--json', '--jobs', '1'], box);
+    const two = bouncedoc(['--json', '--jobs', '2'], box);
+    expect(two.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(jsonLines(two.stdout).map((l) => [l.file, l.index])).toEqual(messages.map((_, i) => ['-', i]));
+  });
+
+  it('rejects a number of threads that is not a positive number', () => {
+    for (const jobs of ['0', 'many', '-1']) {
+      const run = bouncedoc(['--jobs', jobs, 'threads.mbox']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--jobs needs a number of threads');
+    }
+  });
+});
+
 describe('bouncedoc on every corpus message', () => {
   const corpora = ['../shared/bounces', '../shared/bounces-more'].map((d) => path.resolve(root, d));
   const files = corpora.flatMap((corpus) => {
@@ -277,5 +350,29 @@ describe('bouncedoc on every corpus message', () => {
     expect(sum(summary.byPermanence)).toBe(summary.messages);
     expect(sum(summary.byDomain)).toBe(summary.failedRecipients);
     expect(run.status).toBe(summary.unreadable > 0 ? 1 : 0);
+  });
+});
+
+describe('npm run diagnose (scripts/diagnose.mjs)', () => {
+  const built = path.join(root, 'dist-cli', 'bouncedoc.mjs');
+  const inputs = path.join(root, 'dist-cli', 'inputs.json');
+
+  it('lists the files the command line is built from, and rebuilds when one is newer than the build', () => {
+    const listed = JSON.parse(readFileSync(inputs, 'utf8')) as string[];
+    expect(listed).toEqual(expect.arrayContaining(['src/cli/main.ts', 'src/lib/bounce/diagnose.ts', 'src/generated/match.json', 'scripts/build-cli.mjs']));
+    for (const file of listed) expect(existsSync(path.join(root, file)), file).toBe(true);
+    utimesSync(built, new Date(0), new Date(0));
+    write('stale.eml', bounce('stale@example.org'));
+    const run = bouncedoc(['--json', 'stale.eml']);
+    expect(jsonLines(run.stdout).map((l) => l.reason)).toEqual(['userunknown']);
+    expect(statSync(built).mtimeMs).toBeGreaterThan(Date.now() - 600_000);
+  });
+
+  it('rebuilds when the list of inputs is missing', () => {
+    rmSync(inputs);
+    write('fresh.eml', bounce('fresh@example.org'));
+    const run = bouncedoc(['--json', 'fresh.eml']);
+    expect(run.status).toBe(0);
+    expect(existsSync(inputs)).toBe(true);
   });
 });

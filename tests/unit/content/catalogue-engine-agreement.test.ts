@@ -18,7 +18,7 @@ const KNOWN_DISAGREEMENTS = new Set([
   'google/523-5-7-10-pipelining-after-starttls -> failedstarttls', // the entry says syntaxerror
   'google/553-5-1-2-recipient-not-valid-rfc-5321 -> filtered', // the entry says userunknown
   'hostpoint/550-no-such-address-here -> filtered', // the entry says userunknown
-  'icloud/421-4-7-0-too-many-errors -> securityerror', // the entry says syntaxerror
+  'icloud/421-4-7-0-too-many-errors -> onhold', // the entry says syntaxerror (a protocol error count the engine has no wording for)
   'kddi/550-user-unknown -> filtered', // the entry says userunknown
   'microsoft365/5-1-1-bad-destination-mailbox-address -> filtered', // the entry says userunknown
   'microsoft365/5-7-708-traffic-not-accepted-from-ip -> blocked', // the entry says badreputation
@@ -38,10 +38,8 @@ const KNOWN_DISAGREEMENTS = new Set([
   'yahoo/554-no-longer-valid -> filtered', // the entry says userunknown
   'yahoo/554-requested-mail-action-aborted -> onhold', // the entry says undefined
   'yandex/550-5-7-1-no-such-user -> filtered', // the entry says userunknown
-  // Greylisting and address verification are temporary; "Recipient address rejected:" before them does not make the address missing.
-  'barracuda/451-4-7-1-greylisted -> userunknown', // the entry says onhold
+  // Address verification is temporary, but its 4.1.1 status names a missing mailbox.
   'proofpoint/421-4-1-1-address-verification-in-progress -> userunknown', // the entry says onhold
-  'titan/450-4-2-0-greylisted -> userunknown', // the entry says onhold
 ]);
 
 const catalogue = loadCatalogue();
