@@ -239,21 +239,46 @@ type InputIndex = {
 
 // "resolver.adr.recipnotfound", "cuda_nsu", "id-5.9.2": a tag of word characters, dots and hyphens
 const WORD_TAG = /^[\w.-]+$/;
-// "x.resolver.adr.recipnotfound-2": a run of the characters such a tag is made of
-const WORD_RUN = /[\w.-]+/g;
+// The characters such a tag is made of ([\w.-], ASCII as in the tag patterns), by character code.
+const TAG_CHARACTER = new Uint8Array(128);
+for (let code = 0; code < 128; code++) TAG_CHARACTER[code] = /[\w.-]/.test(String.fromCharCode(code)) ? 1 : 0;
+
+// The first two characters of every tag of a set, as a table of character-code pairs.
+const tagStarts = new WeakMap<ReadonlySet<string>, Uint8Array>();
+
+function startsOf(tags: ReadonlySet<string>): Uint8Array {
+  let starts = tagStarts.get(tags);
+  if (starts === undefined) {
+    starts = new Uint8Array(128 * 128);
+    for (const tag of tags) if (tag.charCodeAt(0) < 128 && tag.charCodeAt(1) < 128) starts[tag.charCodeAt(0) * 128 + tag.charCodeAt(1)] = 1;
+    tagStarts.set(tags, starts);
+  }
+  return starts;
+}
+
+const isTagCharacter = (code: number): boolean => code < 128 && TAG_CHARACTER[code] === 1;
 
 /**
  * The tags of `tags` (word characters, dots and hyphens, four or more) standing alone in `lowered` as the
  * tag patterns define it (no word character, dot or hyphen before; no word character or hyphen after): a
- * whole run of those characters, or the part of a run before one of its dots ("resolver.adr.recipnotfound"
- * in "resolver.adr.recipnotfound.").
+ * whole run of those characters ("x.resolver.adr.recipnotfound-2" is one run), or the part of a run
+ * before one of its dots ("resolver.adr.recipnotfound" in "resolver.adr.recipnotfound."). Only runs that
+ * start with the first two characters of some tag are read.
  */
 export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
-  WORD_RUN.lastIndex = 0;
-  for (let run = WORD_RUN.exec(lowered); run !== null; run = WORD_RUN.exec(lowered)) {
-    const word = run[0];
-    if (word.length < 4) continue;
+  const starts = startsOf(tags);
+  const length = lowered.length;
+  let i = 0;
+  while (i < length) {
+    if (!isTagCharacter(lowered.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length && isTagCharacter(lowered.charCodeAt(i))) i++;
+    if (i - start < 4 || starts[lowered.charCodeAt(start) * 128 + lowered.charCodeAt(start + 1)] !== 1) continue;
+    const word = lowered.slice(start, i);
     if (tags.has(word)) found.add(word);
     for (let dot = word.indexOf('.', 4); dot > 0; dot = word.indexOf('.', dot + 1)) {
       const head = word.slice(0, dot);
