@@ -4,7 +4,8 @@
 // scored by IDF-weighted token coverage and the longest common run of tokens. An exact provider tag
 // with agreeing codes outranks a fuzzy phrase. The catalogue is passed in, so the engine stays pure.
 // Speed: the catalogue is prepared once (tokens, IDF, tag patterns) and indexed from token and tag to
-// entries, so a paste is scored only against the entries that could reach the score threshold.
+// entries, so a paste is scored only against the entries that could reach the score threshold; tokens
+// are numbered, so scoring compares numbers, and sums keep the order that makes every score exact.
 import type { EntryMatch, Finding, MatchableEntry } from './types.ts';
 
 type PreparedText = {

@@ -1,8 +1,8 @@
 // A cheap test that rules out most phrase patterns before their regular expressions run. Each pattern's
-// source is read once for the literal strings any match must contain ("\bmailbox (?:is )?full" needs
-// "mailbox " and " full"); a text is then summarised by the three-character sequences it holds, and a
-// pattern whose required strings cannot all be there is skipped. Sound by construction: anything the
-// reader does not understand counts as "may match", so a new wording is never wrongly skipped.
+// source is read once for literal strings one of which any match must contain ("\bmailbox (?:is )?full"
+// needs "mailbox full" or "mailbox is full"); a text is then summarised by the three-character sequences
+// it holds, and a pattern none of whose strings can be there is skipped. Sound by construction: anything
+// the reader does not understand counts as "may match", so a new wording is never wrongly skipped.
 
 /** Literal strings of which a match must contain at least one, or null when nothing is known. */
 export type Requirement = readonly string[] | null;

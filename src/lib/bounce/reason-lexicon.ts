@@ -2,7 +2,9 @@
 // (reason, strength, source), compiled once at module load into one combined pattern per group so a
 // diagnosis costs a handful of regex scans, not one per phrase. Sources: the project's own tables
 // (reason-phrases.ts, reason-phrases-i18n.ts for other languages) and Sisimai's reason lists (reason-lexicon-sisimai.ts, BSD-2-Clause).
-// Matching runs on lower-cased text with white space collapsed; offsets map back to the original.
+// Matching runs on lower-cased text with white space collapsed; offsets map back to the original. A lexicon
+// scanned often gets a prefilter (phrase-prefilter.ts) that runs only the terms whose literals a text may
+// hold, with the same answers as the combined patterns.
 import type { Reason } from '../content/vocabulary.ts';
 import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
 import { REASON_PHRASES } from './reason-phrases.ts';
