@@ -27,8 +27,9 @@ type PreparedCatalogue = {
   /** Every entry text in one list, with the index of its entry. */
   texts: PreparedText[];
   entryOfText: number[];
-  /** Token -> the texts containing it and the token's weight (postings for summing coverage). */
-  byToken: Map<string, { texts: number[]; weight: number }>;
+  /** Vocabulary id -> the texts containing that token (postings for summing coverage), and its IDF weight. */
+  textsOf: readonly Int32Array[];
+  idfOf: Float64Array;
   /** Tag (lower case) -> indices of the entries carrying it. */
   byTag: Map<string, number[]>;
   /** Each tag of four characters or more, with the pattern that finds it standing alone in a text. */
@@ -93,7 +94,12 @@ function replaceExampleDomains(text: string): string {
 
 /** Normalises a bounce text into comparable tokens. */
 export function tokenizeForMatch(text: string): string[] {
-  const normalized = replaceExampleDomains(replaceAddresses(text.toLowerCase()).replace(IP_ADDRESS, ' zip ').replace(PLACEHOLDER, ' zvalue ')).replace(CODES, ' ');
+  return tokenizeLowered(text.toLowerCase());
+}
+
+// tokenizeForMatch of a text already in lower case.
+function tokenizeLowered(lowered: string): string[] {
+  const normalized = replaceExampleDomains(replaceAddresses(lowered).replace(IP_ADDRESS, ' zip ').replace(PLACEHOLDER, ' zvalue ')).replace(CODES, ' ');
   return normalized.split(/[^a-z0-9\u00c0-\uffff]+/).filter((token) => token.length > 0 && !STOP_WORDS.has(token));
 }
 
@@ -157,7 +163,6 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[], tokens?: readonl
     };
   });
   const documentFrequency = new Map<string, number>();
-  const byToken = new Map<string, { texts: number[]; weight: number }>();
   const byTag = new Map<string, number[]>();
   const tagPatterns = new Map<string, RegExp>();
   entries.forEach(({ texts, tags }, i) => {
@@ -178,30 +183,37 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[], tokens?: readonl
   entries.forEach(({ texts }, i) => {
     for (const text of texts) {
       weighText(text, idf);
-      for (const token of text.unique) {
-        const posting = byToken.get(token) ?? { texts: [], weight: idf.get(token) ?? 1 };
-        posting.texts.push(allTexts.length);
-        byToken.set(token, posting);
-      }
       allTexts.push(text);
       entryOfText.push(i);
     }
   });
   const wordTags = new Set([...tagPatterns.keys()].filter((tag) => WORD_TAG.test(tag)));
   const vocabulary = new Map<string, number>();
+  const postings: number[][] = [];
   let widest = 0;
-  for (const text of allTexts) {
-    for (const token of text.unique) if (!vocabulary.has(token)) vocabulary.set(token, vocabulary.size);
+  allTexts.forEach((text, t) => {
+    for (const token of text.unique) {
+      let id = vocabulary.get(token);
+      if (id === undefined) {
+        id = vocabulary.size;
+        vocabulary.set(token, id);
+        postings.push([]);
+      }
+      postings[id]?.push(t);
+    }
     text.ids = Int32Array.from(text.unique, (token) => vocabulary.get(token) ?? -1);
     text.tokenIds = Int32Array.from(text.tokens, (token) => vocabulary.get(token) ?? -1);
     widest = Math.max(widest, text.ids.length);
-  }
+  });
+  const idfOf = new Float64Array(vocabulary.size);
+  for (const [token, id] of vocabulary) idfOf[id] = idf.get(token) ?? 1;
   const prepared = {
     entries,
     idf,
     texts: allTexts,
     entryOfText,
-    byToken,
+    textsOf: postings.map((texts) => Int32Array.from(texts)),
+    idfOf,
     byTag,
     tagPatterns,
     wordTags,
@@ -215,16 +227,16 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[], tokens?: readonl
   return prepared;
 }
 
+// The input's distinct tokens are numbered in the order first seen ("places"); a place holds a catalogue
+// token (with its vocabulary id) or a word no catalogue text has (id -1, IDF weight 1).
 type InputIndex = {
-  tokens: string[];
-  positions: Map<string, number[]>;
-  unique: string[];
   /** The vocabulary id of each token (-1 for a word no catalogue text has). */
   tokenIds: Int32Array;
-  /** The places of each distinct token (in `unique` order), and its IDF weight. */
+  /** Per place: where the token stands in the input (catalogue tokens only), its IDF weight, its vocabulary id. */
   startsAt: number[][];
   weightAt: Float64Array;
-  /** The catalogue's vocabulary id -> place in `unique` (the catalogue's scratch, valid until the next input). */
+  idAt: Int32Array;
+  /** The catalogue's vocabulary id -> its place (the catalogue's scratch, valid until the next input). */
   orderOf: Int32Array;
   /** Scratch for textScore. */
   shared: Int32Array;
@@ -289,47 +301,50 @@ export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Se
   return found;
 }
 
+const NOWHERE: number[] = [];
+
+// One pass over the tokens: each is looked up once in the vocabulary; words outside it are only told
+// apart (their weight, 1, still counts once each in the input's total, in the order first seen).
 function indexInput(text: string, findings: readonly Finding[], catalogue: PreparedCatalogue): InputIndex {
-  const tokens = tokenizeForMatch(text);
-  const positions = new Map<string, number[]>();
-  const unique: string[] = [];
+  const lowered = text.toLowerCase();
+  const tokens = tokenizeLowered(lowered);
+  const { vocabulary, idfOf } = catalogue;
+  const orderOf = catalogue.orderOf.fill(-1);
+  const tokenIds = new Int32Array(tokens.length);
   const startsAt: number[][] = [];
+  const weights: number[] = [];
+  const ids: number[] = [];
+  const others = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
-    const list = positions.get(token);
-    if (list) list.push(i);
-    else {
-      const starts = [i];
-      positions.set(token, starts);
-      unique.push(token);
-      startsAt.push(starts);
+    const id = vocabulary.get(token) ?? -1;
+    tokenIds[i] = id;
+    if (id >= 0) {
+      const at = orderOf[id] ?? -1;
+      if (at >= 0) startsAt[at]?.push(i);
+      else {
+        orderOf[id] = startsAt.length;
+        startsAt.push([i]);
+        weights.push(idfOf[id] ?? 1);
+        ids.push(id);
+      }
+    } else if (!others.has(token)) {
+      others.add(token);
+      startsAt.push(NOWHERE);
+      weights.push(1);
+      ids.push(-1);
     }
   }
   const values = (kind: Finding['kind']): Set<string> => new Set(findings.filter((f) => f.kind === kind).map((f) => f.value.toLowerCase()));
-  const orderOf = catalogue.orderOf.fill(-1);
-  const weightAt = new Float64Array(unique.length);
-  const tokenIds = new Int32Array(tokens.length).fill(-1);
-  for (let at = 0; at < unique.length; at++) {
-    const token = unique[at] ?? '';
-    const id = catalogue.vocabulary.get(token);
-    if (id !== undefined) {
-      orderOf[id] = at;
-      for (const i of startsAt[at] ?? []) tokenIds[i] = id;
-    }
-    weightAt[at] = catalogue.idf.get(token) ?? 1;
-  }
-  const lowered = text.toLowerCase();
   const standingTags = findStandingTags(lowered, catalogue.wordTags);
   for (const [tag, pattern] of catalogue.tagPatterns) {
     if (!catalogue.wordTags.has(tag) && lowered.includes(tag) && pattern.test(lowered)) standingTags.add(tag);
   }
   return {
-    tokens,
-    positions,
-    unique,
     tokenIds,
     startsAt,
-    weightAt,
+    weightAt: Float64Array.from(weights),
+    idAt: Int32Array.from(ids),
     orderOf,
     shared: catalogue.shared,
     standingTags,
@@ -429,14 +444,23 @@ function tagAgreement(tags: readonly string[], input: InputIndex): number {
   return input.tags.size > 0 ? -1 : -0.2;
 }
 
+const NO_TEXTS = new Int32Array(0);
+
 // Entries that can pass the threshold: one with a text of at least 30% coverage (below that no text
 // scores 0.3) or with an agreeing tag. Coverage is summed from the postings of the input's tokens; the
 // sums differ from the exact ones only in rounding, hence the small margin. Indices in catalogue order.
 function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] {
   const have = prepared.coverage.fill(0);
-  for (const token of input.unique) {
-    const posting = prepared.byToken.get(token);
-    if (posting) for (const t of posting.texts) have[t] = (have[t] ?? 0) + posting.weight;
+  const { textsOf, idfOf } = prepared;
+  for (let at = 0; at < input.idAt.length; at++) {
+    const id = input.idAt[at] ?? -1;
+    if (id < 0) continue;
+    const texts = textsOf[id] ?? NO_TEXTS;
+    const weight = idfOf[id] ?? 1;
+    for (let k = 0; k < texts.length; k++) {
+      const t = texts[k] ?? 0;
+      have[t] = (have[t] ?? 0) + weight;
+    }
   }
   const seen = prepared.seen.fill(0);
   const { texts, entryOfText } = prepared;
@@ -469,6 +493,7 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
   const scored: (EntryMatch & { rank: number })[] = [];
   let exact: string | undefined;
   let squashed: string | undefined;
+  let squashedWhole: string | undefined;
   const indices = exhaustive ? prepared.entries.map((_, i) => i) : candidatesOf(prepared, input);
   for (const i of indices) {
     const { entry, texts, tags, longestText } = prepared.entries[i] as PreparedEntry;
@@ -491,11 +516,12 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     // from it), then one whose literal equals the input exactly (case included), then one standing
     // verbatim (case folded) in the input, then the longer literal.
     const explains = 0.04 * bestText.precision;
-    exact ??= input.text.replace(/\s+/g, ' ').trim();
-    squashed ??= squash(input.text);
-    const inputExact = exact;
+    squashed ??= input.lowered.replace(/\s+/g, ' ');
+    squashedWhole ??= squashed.trim();
     const inputSquashed = squashed;
-    const identical = texts.some((t) => t.exact === inputExact) ? 0.1 : 0;
+    const inputWhole = squashedWhole;
+    // Equal texts are equal once folded too: the exact form is made only for a text equal to the input folded.
+    const identical = texts.some((t) => t.squashed === inputWhole && t.exact === (exact ??= input.text.replace(/\s+/g, ' ').trim())) ? 0.1 : 0;
     const verbatim = texts.some((t) => t.squashed.length > 0 && inputSquashed.includes(t.squashed)) ? 0.02 : 0;
     const length = longestText * 0.0001;
     scored.push({ id: entry.id, score, rank: raw + explains + identical + verbatim + length });

@@ -10,6 +10,7 @@ import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
 import { extractCodes } from '../../../src/lib/bounce/extract-codes.ts';
 import { findStandingTags, matchEntries, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
+import type { MatchableEntry } from '../../../src/lib/bounce/types.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -57,6 +58,26 @@ describe('matchEntries through the catalogue index', () => {
     const text = `Remote server said: ${tagged?.tag ?? ''}`;
     const ids = matchEntries(text, extractCodes(text), catalogue, { limit: 1000, minScore: 0 }).map((m) => m.id);
     expect(ids).toContain(tagged?.id);
+  });
+});
+
+// The "identical" tie-break compares exact forms only for texts equal to the input once folded (case and
+// white space); it must still tell two such texts apart by case, and never prefer a text that differs.
+describe('matchEntries tie-breaks between texts that normalise alike', () => {
+  const entry = (id: string, text: string): MatchableEntry => ({ id, texts: [text], reply: '550', enhanced: null, tag: null, reason: 'userunknown' });
+  const twins = [entry('a/lower', '550 mailbox unavailable, user unknown'), entry('b/upper', '550 Mailbox Unavailable, User Unknown'), entry('c/spaced', '550  mailbox unavailable,\nuser unknown here')];
+
+  it('ranks first the text equal to the input with its case, whichever it is', () => {
+    for (const wanted of twins.slice(0, 2)) {
+      const text = wanted.texts[0] ?? '';
+      expect(matchEntries(text, extractCodes(text), twins)[0]?.id).toBe(wanted.id);
+      expect(matchEntries(`  ${text.replace(/ /g, '\t ')}\n`, extractCodes(text), twins)[0]?.id).toBe(wanted.id);
+    }
+  });
+
+  it('prefers neither cased text when the input equals neither with its case', () => {
+    const text = '550 MAILBOX UNAVAILABLE, USER UNKNOWN';
+    expect(matchEntries(text, extractCodes(text), twins).map((m) => m.id).slice(0, 2)).toEqual(['a/lower', 'b/upper']);
   });
 });
 
