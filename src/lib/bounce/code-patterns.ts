@@ -43,3 +43,9 @@ export const TAG_PATTERNS: readonly TagPattern[] = [
  */
 export const BLOCKLIST_PATTERN =
   /\b(spamhaus(?: (?:pbl|sbl|xbl|zen|dbl|css))?|(?:zen|pbl|sbl|xbl|sbl-xbl|dbl)\.spamhaus\.org|cloudmark(?: csi)?|senderscore|bl\.score\.senderscore\.com|spamcop(?:\.net)?|bl\.spamcop\.net|b\.barracudacentral\.org|barracuda reputation|barracudacentral|sorbs(?:\.net)?|uceprotect(?:\.net)?|spamrats|invaluement|psbl\.surriel\.com|dnsbl\.sorbs\.net|abuseat\.org|cbl\.abuseat\.org|mailspike|truncate\.gbudb\.net|hostkarma|spameatingmonkey|backscatterer|0spam|s5h\.net|lashback|nordspam|spamlookup|rbl\.jp|dnsbl-\d\.uceprotect\.net)\b/gi;
+
+/**
+ * Every blocklist name, in lower case, holds one of these ("spam" stands in spamhaus, spamcop, spamrats,
+ * 0spam ...): a text whose lower-case form holds none is not scanned for names. "Spamhaus PBL" -> "spam"
+ */
+export const BLOCKLIST_HINT = /spam|cloudmark|senderscore|barracuda|sorbs|uceprotect|invaluement|surriel|abuseat|mailspike|gbudb|hostkarma|backscatterer|s5h\.net|lashback|rbl\.jp/;

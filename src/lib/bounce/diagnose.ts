@@ -7,7 +7,7 @@ import { REASON_FAMILY, REASON_LABELS } from '../content/vocabulary.ts';
 import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
 import { findServerFormat } from './server-formats.ts';
 import type { BounceEvidence, Signal } from './classify-bounce.ts';
-import { extractCodes } from './extract-codes.ts';
+import { extractCodes, findingsBefore } from './extract-codes.ts';
 import { findRecipients } from './find-recipients.ts';
 import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
@@ -53,9 +53,10 @@ type RecipientDraft = { dsn: DsnRecipient; address: string; diagnostic: string }
 /** extractCodes, remembered per text for one diagnosis (the body, a reply and its lines are read several times). */
 type CodeFinder = (text: string) => Finding[];
 
-function rememberCodes(): CodeFinder {
+// `whole` is remembered as a text that starts with the body: the body's codes are then taken from its.
+function rememberCodes(): CodeFinder & { startingWith: (head: string, whole: string) => Finding[] } {
   const found = new Map<string, Finding[]>();
-  return (text) => {
+  const codesIn = (text: string): Finding[] => {
     let codes = found.get(text);
     if (codes === undefined) {
       codes = extractCodes(text);
@@ -63,6 +64,15 @@ function rememberCodes(): CodeFinder {
     }
     return codes;
   };
+  const startingWith = (head: string, whole: string): Finding[] => {
+    const codes = codesIn(whole);
+    if (head !== whole && !found.has(head)) {
+      const before = findingsBefore(whole, codes, head.length);
+      if (before !== null && whole.startsWith(head)) found.set(head, before);
+    }
+    return codes;
+  };
+  return Object.assign(codesIn, { startingWith });
 }
 
 function firstValue(findings: readonly Finding[], kind: Finding['kind']): string | null {
@@ -230,7 +240,8 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const parts = await readEmail(input.length > window * 4 ? input.slice(0, window * 4) : input);
   const body = parts.body.length > window ? parts.body.slice(0, window) : parts.body;
   const analysed = parts.isEmail ? [body, parts.deliveryStatus, parts.feedbackReport].filter(Boolean).join('\n\n') : body;
-  const decodedCodes = parts.isEmail ? codesIn(analysed) : codes;
+  // The analysed text starts with the body: the body's codes come from its (a report's bounces read both).
+  const decodedCodes = parts.isEmail ? codesIn.startingWith(body, analysed) : codes;
   const allCodes = parts.isEmail ? [...codes, ...decodedOnly(decodedCodes, codes)] : codes;
 
   const dsn = readDeliveryStatus(parts.deliveryStatus || body);

@@ -2,7 +2,7 @@
 // provider tags and blocklist names in any text, with exact offsets, in one linear pass per kind.
 // Numbers that only look like codes (IPv4 octets "10.4.5.1", versions "Postfix 2.5.5", times,
 // dates, phone numbers, message ids) are rejected by their surroundings.
-import { BLOCKLIST_PATTERN, TAG_PATTERNS } from './code-patterns.ts';
+import { BLOCKLIST_HINT, BLOCKLIST_PATTERN, TAG_PATTERNS } from './code-patterns.ts';
 import type { Finding } from './types.ts';
 
 // "5.1.1", "#5.1.1", "(5.7.606)", "550-5.1.1"; not "id-5.9.2", "10.4.5.1", "4.16.55.1", "v5.1.1" or "5.1.1.3"
@@ -90,7 +90,7 @@ const ANY_PLAIN_TAG = new RegExp(PLAIN_TAGS.map(({ pattern }) => `(?:${pattern.s
 
 /**
  * Every code, tag and blocklist name in `text`, ordered by position. Synchronous, for highlighting as one
- * types. The answer is the same with `prefilter` false (every tag pattern runs, for tests).
+ * types. The answer is the same with `prefilter` false (every tag and blocklist pattern runs, for tests).
  */
 export function extractCodes(text: string, options: { prefilter?: boolean } = {}): Finding[] {
   const found: Finding[] = [];
@@ -125,8 +125,21 @@ export function extractCodes(text: string, options: { prefilter?: boolean } = {}
       found,
     );
   }
-  pushMatches(text, BLOCKLIST_PATTERN, (m) => ({ kind: 'blocklist', value: m[0], start: m.index, end: m.index + m[0].length }), found);
+  // The names' case-insensitive pattern only matches ASCII letters, so its matches stand, lowered, in the lowered text.
+  if (options.prefilter === false || BLOCKLIST_HINT.test(text.toLowerCase())) {
+    pushMatches(text, BLOCKLIST_PATTERN, (m) => ({ kind: 'blocklist', value: m[0], start: m.index, end: m.index + m[0].length }), found);
+  }
   return dedupe(found.sort((a, b) => a.start - b.start || b.end - a.end));
+}
+
+/**
+ * The findings of `text.slice(0, length)`, taken from `findings` (those of the whole `text`) when an empty
+ * line ("\n\n") follows there, else null. No code, tag or name spans a line break, and nothing after the
+ * end of its line changes whether one counts, so the head alone has exactly the findings that start in it.
+ */
+export function findingsBefore(text: string, findings: readonly Finding[], length: number): Finding[] | null {
+  if (!text.startsWith('\n\n', length)) return null;
+  return findings.filter((finding) => finding.start < length);
 }
 
 // Drops findings nested inside an earlier one (a tag inside a blocklist name, a shorter name inside a longer one).

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractCodes } from '../../../src/lib/bounce/extract-codes.ts';
+import { BLOCKLIST_HINT, BLOCKLIST_PATTERN } from '../../../src/lib/bounce/code-patterns.ts';
+import { extractCodes, findingsBefore } from '../../../src/lib/bounce/extract-codes.ts';
+import { requiredLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 
 const values = (text: string) => extractCodes(text).map((f) => `${f.kind}:${f.value}`);
 
@@ -120,7 +122,7 @@ describe('extractCodes with the literal prefilter', () => {
   });
 
   it('finds what running every pattern finds in generated text around tags and blocklist names', () => {
-    const piece = fc.constantFrom('IB508', 'ib508', '(G17)', '[TSS04]', 'AS16012609', 'RESOLVER.ADR.RecipNotFound', 'Spamhaus PBL', 'ZEN.SPAMHAUS.ORG', 'cuda_nsu', '#id-5.9.2', '[RCPT_TO]', 'OFR_416', '550', '5.1.1', ' ', '\n', '(', ')', 'x');
+    const piece = fc.constantFrom('IB508', 'ib508', '(G17)', '[TSS04]', 'AS16012609', 'RESOLVER.ADR.RecipNotFound', 'Spamhaus PBL', 'ZEN.SPAMHAUS.ORG', 'SpamCop.net', 'dnsbl-1.UCEPROTECT.net', 'Cloudmar', '\u212a', 'İ', 'BarracudaCentral', 'cuda_nsu', '#id-5.9.2', '[RCPT_TO]', 'OFR_416', '550', '5.1.1', ' ', '\n', '(', ')', 'x');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');
@@ -128,5 +130,45 @@ describe('extractCodes with the literal prefilter', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('never skips a blocklist name: each literal a name needs holds a hint', () => {
+    const needs = requiredLiterals(BLOCKLIST_PATTERN.source);
+    expect(needs?.length).toBeGreaterThan(10);
+    for (const literal of needs ?? []) expect(BLOCKLIST_HINT.test(literal.toLowerCase()), literal).toBe(true);
+  });
+});
+
+// A report's body is read alone and as the start of the analysed text (the body, an empty line, the
+// report): the findings of the head, taken from those of the whole, must be those of the head read alone.
+describe('findingsBefore', () => {
+  const piece = fc.constantFrom('550', '5.1.1', '#5.7.1', ' ', '\t', ',', ':', '-', "'", '"', '(', ')', '[', ']', 'said:', 'x', 'Error', '(G17)', 'RESOLVER.ADR', '.Recip', 'Spamhaus', ' PBL', '\n', '\r\n');
+
+  it('gives the head\'s own findings, whatever stands at the break', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), fc.array(piece, { maxLength: 8 }), (head, tail) => {
+        const text = `${head.join('')}\n\n${tail.join('')}`;
+        expect(findingsBefore(text, extractCodes(text), head.join('').length)).toEqual(extractCodes(head.join('')));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the head\'s own findings at the empty lines of every corpus bounce', () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    for (const name of ['bounces', 'bounces-more']) {
+      const dir = path.join(here, '..', '..', '..', '..', 'shared', name);
+      for (const file of readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.(?:eml|txt)$/.test(f))) {
+        const text = readFileSync(path.join(dir, file), 'latin1');
+        const found = extractCodes(text);
+        for (let at = text.indexOf('\n\n'), n = 0; at >= 0 && n < 6; at = text.indexOf('\n\n', at + 2), n++) {
+          expect(findingsBefore(text, found, at), `${file} at ${String(at)}`).toEqual(extractCodes(text.slice(0, at)));
+        }
+      }
+    }
+  });
+
+  it('gives nothing when no empty line follows the head', () => {
+    expect(findingsBefore('550 5.1.1 x\n550', extractCodes('550 5.1.1 x\n550'), 11)).toBeNull();
   });
 });
