@@ -30,13 +30,35 @@ export const MIME_LIMITS = { maxParts: 500, maxDepth: 16 };
 // ("--b1", "--b1--") of RFC 2046 section 5.1.1
 const MIME_MARK = /boundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))|^--([^\r\n]{1,200}?)[ \t]*\r?$/gim;
 
+// "boundary" in any case: every boundary declaration holds it ('Content-Type: multipart/mixed; BOUNDARY="b1"')
+const BOUNDARY_WORD = /boundary/gi;
+
+// Whether a cut is possible at all: it needs more than maxDepth boundary declarations (each holds the word
+// "boundary") or more than maxParts delimiter lines (each starts with "--"). Counting those with plain
+// searches spares reading the marks one by one in nearly every message.
+function mayReachLimits(input: string, limits: typeof MIME_LIMITS): boolean {
+  let declarations = 0;
+  BOUNDARY_WORD.lastIndex = 0;
+  while (BOUNDARY_WORD.exec(input) !== null) {
+    declarations += 1;
+    if (declarations > limits.maxDepth) return true;
+  }
+  let dashes = 0;
+  for (let at = input.indexOf('--'); at >= 0; at = input.indexOf('--', at + 2)) {
+    dashes += 1;
+    if (dashes > limits.maxParts) return true;
+  }
+  return false;
+}
+
 /**
  * Cuts a message before the part that would pass the MIME limits: the part after the last one allowed,
  * or the part that opens a multipart nested deeper than allowed. Everything before the cut parses as
- * usual (a multipart whose closing delimiter is missing still yields its parts).
+ * usual (a multipart whose closing delimiter is missing still yields its parts). The answer is the same
+ * with `precount` false (the marks are always read one by one, for tests).
  */
-export function limitMimeParts(input: string, limits = MIME_LIMITS): { text: string; notices: Notice[] } {
-  if (!/boundary/i.test(input)) return { text: input, notices: [] };
+export function limitMimeParts(input: string, limits = MIME_LIMITS, precount = true): { text: string; notices: Notice[] } {
+  if (!/boundary/i.test(input) || (precount && !mayReachLimits(input, limits))) return { text: input, notices: [] };
   const open: string[] = [];
   let parts = 0;
   let partStart = 0;
@@ -239,7 +261,7 @@ export async function readEmail(input: string, depth = 0): Promise<EmailParts> {
   if (!looksLikeEmail(input)) return plainParts(input);
   let email: Email;
   // postal-mime splits lines on LF only: old Mac CR-only files are given LF endings first
-  const limited = limitMimeParts(dropReturnedMessage(input.replace(/\r(?!\n)/g, '\n')));
+  const limited = limitMimeParts(dropReturnedMessage(input.includes('\r') ? input.replace(/\r(?!\n)/g, '\n') : input));
   try {
     email = await PostalMime.parse(limited.text, { attachmentEncoding: 'arraybuffer', maxRfc822NestingDepth: 4 });
   } catch {

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
 import { diagnoseBounce } from '../../../src/lib/bounce/diagnose.ts';
@@ -45,6 +46,31 @@ describe('limitMimeParts', () => {
   it('counts only delimiter lines of declared boundaries ("-----Original message-----" is text)', () => {
     const text = `${HEAD}${FIRST}${'-----Original message-----\n'.repeat(MIME_LIMITS.maxParts + 5)}--b--\n`;
     expect(limitMimeParts(text).notices).toEqual([]);
+  });
+});
+
+describe('limitMimeParts counting its marks first', () => {
+  const piece = fc.constantFrom('--b\n', '--b--\n', '--c\n', '--c--\n', 'Content-Type: multipart/mixed; boundary="c"\n\n', 'Content-Type: multipart/mixed; BOUNDARY=b\n\n', 'boundary', 'text\n', '\n', '----\n', '\u2028--b\n', '\r\n');
+  const limits = [
+    { maxParts: 2, maxDepth: 1 },
+    { maxParts: 4, maxDepth: 2 },
+    MIME_LIMITS,
+  ];
+
+  it('cuts where reading every mark cuts, near and past small limits', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), fc.constantFrom(...limits), (pieces, limit) => {
+        const text = `${HEAD}${pieces.join('')}`;
+        expect(limitMimeParts(text, limit)).toEqual(limitMimeParts(text, limit, false));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('cuts where reading every mark cuts at the default limits', () => {
+    for (const text of [manyParts(MIME_LIMITS.maxParts - 1), manyParts(MIME_LIMITS.maxParts), manyParts(MIME_LIMITS.maxParts + 1), nested(MIME_LIMITS.maxDepth), nested(MIME_LIMITS.maxDepth + 1)]) {
+      expect(limitMimeParts(text)).toEqual(limitMimeParts(text, MIME_LIMITS, false));
+    }
   });
 });
 
