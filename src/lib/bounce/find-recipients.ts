@@ -100,7 +100,6 @@ const ORIGINAL_RCPT_TO = /^original-rcpt-to:[ \t]*(.*)$/gim;
  * sender of a message the recipient wrote itself, else X-Failed-Recipients, else the notice's text.
  */
 export function findRecipients(dsnRecipients: readonly DsnRecipient[], body: string, source: Source, limit: number): { address: string; dsn: DsnRecipient | null }[] {
-  const exclude = ownAddresses(source);
   const failedHeader = source.headers.get('x-failed-recipients');
   const listed = failedHeader ? addressesIn(failedHeader).filter((address) => !SYSTEM_ADDRESS.test(address)) : [];
   if (dsnRecipients.length > 0) {
@@ -109,7 +108,7 @@ export function findRecipients(dsnRecipients: readonly DsnRecipient[], body: str
     // "/var/mail/a", "@mx.example.org") takes the one address that the header or the notice names instead.
     const only = drafts.length === 1 ? drafts[0] : undefined;
     if (only && !INTERNET_ADDRESS.test(only.address)) {
-      const { named, mentioned } = scanReport(body, exclude);
+      const { named, mentioned } = scanReport(body, ownAddresses(source));
       const [address] = [listed, named, mentioned].find((candidates) => candidates.length === 1) ?? [];
       if (address !== undefined) only.address = address;
     }
@@ -120,6 +119,8 @@ export function findRecipients(dsnRecipients: readonly DsnRecipient[], body: str
   const self = source.selfSent ? addressesIn(source.from) : [];
   if (self.length > 0) return self.slice(0, 1).map((address) => ({ dsn: null, address }));
   if (listed.length > 0) return listed.slice(0, limit).map((address) => ({ dsn: null, address }));
+  // The bounce's own addresses (never a failed recipient) are read only when the text is searched.
+  const exclude = ownAddresses(source);
   const { named, mentioned } = scanReport(body, exclude);
   // A notice that names no recipient in a recipient line ("Duplicated Message-ID in <a@b>") but mentions a
   // single address names it; else the quoted original message's single "To:" address is the recipient.
