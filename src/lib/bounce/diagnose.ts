@@ -54,23 +54,34 @@ type RecipientDraft = { dsn: DsnRecipient; address: string; diagnostic: string }
 type CodeFinder = (text: string) => Finding[];
 
 // `whole` is remembered as a text that starts with the body: the body's codes are then taken from its.
+// A short list compared with ===, not a map: a map hashes every new text whole (the raw email included),
+// where === tells texts of different lengths apart at once.
 function rememberCodes(): CodeFinder & { startingWith: (head: string, whole: string) => Finding[] } {
-  const found = new Map<string, Finding[]>();
+  const texts: string[] = [];
+  const codes: Finding[][] = [];
+  const known = (text: string): Finding[] | undefined => {
+    for (let i = 0; i < texts.length; i++) if (texts[i] === text) return codes[i];
+    return undefined;
+  };
   const codesIn = (text: string): Finding[] => {
-    let codes = found.get(text);
-    if (codes === undefined) {
-      codes = extractCodes(text);
-      found.set(text, codes);
+    let found = known(text);
+    if (found === undefined) {
+      found = extractCodes(text);
+      texts.push(text);
+      codes.push(found);
     }
-    return codes;
+    return found;
   };
   const startingWith = (head: string, whole: string): Finding[] => {
-    const codes = codesIn(whole);
-    if (head !== whole && !found.has(head)) {
-      const before = findingsBefore(whole, codes, head.length);
-      if (before !== null && whole.startsWith(head)) found.set(head, before);
+    const found = codesIn(whole);
+    if (head !== whole && known(head) === undefined) {
+      const before = findingsBefore(whole, found, head.length);
+      if (before !== null && whole.startsWith(head)) {
+        texts.push(head);
+        codes.push(before);
+      }
     }
-    return codes;
+    return found;
   };
   return Object.assign(codesIn, { startingWith });
 }
