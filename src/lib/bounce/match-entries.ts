@@ -87,9 +87,34 @@ function replaceAddresses(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-// text.replace(EXAMPLE_DOMAIN, ' zdomain '), skipped when neither name is there.
+// The characters an example domain is made of ([\w.-], ASCII), by character code: "mx1.example.com"
+const DOMAIN_CHARACTER = new Uint8Array(128);
+for (let code = 0; code < 128; code++) DOMAIN_CHARACTER[code] = /[\w.-]/.test(String.fromCharCode(code)) ? 1 : 0;
+
+const isDomainCharacter = (code: number): boolean => code < 128 && DOMAIN_CHARACTER[code] === 1;
+
+// The next "example." or "domain." at or after `from`, or -1.
+function nextExampleName(text: string, from: number): number {
+  const example = text.indexOf('example.', from);
+  const domain = text.indexOf('domain.', from);
+  return example < 0 ? domain : domain < 0 ? example : Math.min(example, domain);
+}
+
+// text.replace(EXAMPLE_DOMAIN, ' zdomain '), with the pattern run only on the runs of domain characters
+// that hold "example." or "domain.": a match is made of those characters only (ASCII, the pattern having
+// no u flag), so it lies inside one run, and the edges of a run read as the edges of the text do.
 function replaceExampleDomains(text: string): string {
-  return text.includes('example.') || text.includes('domain.') ? text.replace(EXAMPLE_DOMAIN, ' zdomain ') : text;
+  let out = '';
+  let from = 0;
+  for (let at = nextExampleName(text, 0); at >= 0; at = nextExampleName(text, from)) {
+    let start = at;
+    while (start > from && isDomainCharacter(text.charCodeAt(start - 1))) start--;
+    let end = at;
+    while (end < text.length && isDomainCharacter(text.charCodeAt(end))) end++;
+    out += text.slice(from, start) + text.slice(start, end).replace(EXAMPLE_DOMAIN, ' zdomain ');
+    from = end;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Normalises a bounce text into comparable tokens. */

@@ -113,6 +113,19 @@ describe('tokenizeForMatch', () => {
   });
 });
 
+describe('tokenizeForMatch around example domains', () => {
+  it('replaces example domains as the plain pattern does, however labels, dots and names fall', () => {
+    const piece = fc.constantFrom('example.', 'domain.', 'EXAMPLE.', 'com', 'org', 'net', 'jp', '.', '-', '_', 'a', 'mx1', 'x'.repeat(64), ' ', '@', '/', '\u212a', 'é', '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(tokenizeForMatch(text)).toEqual(tokenizePlainly(text));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
+
 describe('findStandingTags', () => {
   const tags = ['resolver.adr.recipnotfound', 'cuda_nsu', 'id-5.9.2', 'tss04', 'ab-c'];
   const surroundings = ['', ' ', '.', '-', '_', 'x', '(', ')', '[', ']', '.x', '-2', '..', ':', '@', 'é'];
