@@ -368,8 +368,8 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
   return {
     tokenIds,
     startsAt,
-    weightAt: Float64Array.from(weights),
-    idAt: Int32Array.from(ids),
+    weightAt: new Float64Array(weights),
+    idAt: new Int32Array(ids),
     orderOf,
     shared: catalogue.shared,
     standingTags,
