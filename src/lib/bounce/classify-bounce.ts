@@ -115,10 +115,24 @@ function phraseSignals(text: string, region: 'diagnostic' | 'context', lexicon: 
   return signals;
 }
 
+// The wordings of the last few texts read: a paste with no code lines is the reply, the context and the
+// text tested for a strong wording all at once, and is read once.
+const RECENT_TEXTS = 3;
+const recentHits: { text: string; lexicon: Lexicon; hits: PhraseHit[] }[] = [];
+
+function hitsIn(text: string, lexicon: Lexicon): PhraseHit[] {
+  const known = recentHits.find((recent) => recent.text === text && recent.lexicon === lexicon);
+  if (known !== undefined) return known.hits;
+  const hits = findPhrases(normalizeText(text), lexicon);
+  recentHits.unshift({ text, lexicon, hits });
+  recentHits.length = Math.min(recentHits.length, RECENT_TEXTS);
+  return hits;
+}
+
 function scanPhrases(text: string, region: 'diagnostic' | 'context', lexicon: Lexicon): Signal[] {
   if (text.trim() === '') return [];
   const inReply = region === 'diagnostic';
-  return findPhrases(normalizeText(text), lexicon).map((hit) => ({
+  return hitsIn(text, lexicon).map((hit) => ({
     signal: inReply ? (hit.source === 'sisimai' ? 'reply-wording' : 'remote-reply') : 'phrase',
     reason: hit.reason,
     weight: phraseWeight(hit, inReply),
@@ -302,6 +316,6 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
 /** The strongest project wording in `text` (used to tell a pasted reply from ordinary prose), or null. */
 export function findPhraseReason(text: string, lexicon: Lexicon = DEFAULT_LEXICON): { reason: Reason; strength: 'strong' | 'weak' } | null {
   if (text.trim() === '') return null;
-  const hits = findPhrases(normalizeText(text), lexicon).filter((hit) => hit.source === 'project');
+  const hits = hitsIn(text, lexicon).filter((hit) => hit.source === 'project');
   return hits.find((hit) => hit.strength === 'strong') ?? hits[0] ?? null;
 }
