@@ -100,6 +100,8 @@ const ORIGINAL_MESSAGE_MARKER =
 
 // The top-level "Content-Type: multipart/report; ...; boundary=..." of a delivery report (RFC 6522)
 const REPORT_CONTENT_TYPE = /^content-type:[ \t]*multipart\/report\b([^\n]*)$/im;
+// "multipart/report" in any case, anywhere: "Content-Type: Multipart/Report;"
+const MULTIPART_REPORT = /multipart\/report/i;
 // 'boundary="R1"' or 'boundary=R1' among the parameters
 const BOUNDARY_PARAMETER = /boundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))/i;
 // "Content-Type: message/rfc822" at the start of a part's header block
@@ -120,6 +122,9 @@ function headerBlock(text: string, from: number): string {
  * the MIME work for bounces that return a large message.
  */
 export function dropReturnedMessage(text: string): string {
+  // Unfolding turns a line break and the white space after it into a space, so "multipart/report" in the
+  // unfolded header block stands unbroken in the text: without it, there is no report to cut.
+  if (!MULTIPART_REPORT.test(text.slice(0, 8000))) return text;
   const top = headerBlock(text, 0);
   const report = REPORT_CONTENT_TYPE.exec(top);
   const boundaryMatch = report ? BOUNDARY_PARAMETER.exec(report[1] ?? '') : null;
@@ -229,6 +234,8 @@ const QUOTE_PREFIX = /^> ?/gm;
 
 /** Drops one level of "> " quoting when most lines of the text carry it (a bounce forwarded inline). */
 export function unquoteForwarded(text: string): string {
+  // No line starts with ">": nothing is quoted.
+  if (!text.startsWith('>') && !text.includes('\n>') && !text.includes('\r>')) return text;
   const lines = text.split(/\r\n|\r|\n/, 400).filter((line) => line.trim() !== '');
   const quoted = lines.filter((line) => line.startsWith('>')).length;
   return lines.length >= 4 && quoted / lines.length >= 0.6 ? text.replace(QUOTE_PREFIX, '') : text;

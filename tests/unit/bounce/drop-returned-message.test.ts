@@ -2,7 +2,7 @@
 // is left out before MIME parsing only when it is the report's last part and follows the report part,
 // so no text the engine reads (the human-readable part, the delivery status) is ever dropped.
 import { describe, expect, it } from 'vitest';
-import { dropReturnedMessage } from '../../../src/lib/bounce/read-email.ts';
+import { dropReturnedMessage, unquoteForwarded } from '../../../src/lib/bounce/read-email.ts';
 
 function report(parts: [type: string, body: string][], top = 'multipart/report; report-type=delivery-status;\n\tboundary="R1"'): string {
   const head = `From: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail Returned to Sender\nContent-Type: ${top}\n\n`;
@@ -39,5 +39,38 @@ describe('dropReturnedMessage', () => {
   it('keeps everything in a message that is not a report (a forwarded bounce is read from its attachment)', () => {
     const text = report([HUMAN, STATUS, ORIGINAL], 'multipart/mixed; boundary="R1"');
     expect(dropReturnedMessage(text)).toBe(text);
+  });
+
+  it('finds the report type in a folded header, in any case', () => {
+    for (const top of ['multipart/report;\n\treport-type=delivery-status; boundary="R1"', 'Multipart/Report; boundary="R1"', 'MULTIPART/REPORT;\r\n boundary=R1']) {
+      const text = report([HUMAN, STATUS, ORIGINAL], top);
+      expect(dropReturnedMessage(text), top).not.toContain('The original text');
+    }
+  });
+
+  it('keeps everything when the header only names the type across a fold ("multipart/" then "report")', () => {
+    const text = report([HUMAN, STATUS, ORIGINAL], 'multipart/\n report; boundary="R1"');
+    expect(dropReturnedMessage(text)).toBe(text);
+  });
+});
+
+// A text is unquoted only when most of its lines start with ">"; the check for any such line first must
+// not change which texts are unquoted.
+describe('unquoteForwarded', () => {
+  const plain = (text: string): string => {
+    const lines = text.split(/\r\n|\r|\n/, 400).filter((line) => line.trim() !== '');
+    const quoted = lines.filter((line) => line.startsWith('>')).length;
+    return lines.length >= 4 && quoted / lines.length >= 0.6 ? text.replace(/^> ?/gm, '') : text;
+  };
+
+  it.each([
+    ['> a\n> b\n> c\n> d', 'every line quoted, LF'],
+    ['start\r\n> a\r\n> b\r\n> c\r\n> d', 'CRLF, first line not quoted'],
+    ['a\r> b\r> c\r> d\r> e', 'CR only, first line not quoted'],
+    ['a\nb\nc\nd', 'nothing quoted'],
+    ['a > b\nc > d\ne\nf', 'a ">" inside lines only'],
+    ['>one line', 'too few lines'],
+  ])('unquotes %j as reading every line does (%s)', (text) => {
+    expect(unquoteForwarded(text)).toBe(plain(text));
   });
 });
