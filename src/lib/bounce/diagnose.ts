@@ -7,7 +7,7 @@ import { REASON_FAMILY, REASON_LABELS } from '../content/vocabulary.ts';
 import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
 import { findServerFormat } from './server-formats.ts';
 import type { BounceEvidence, Signal } from './classify-bounce.ts';
-import { extractCodes, findingsBefore } from './extract-codes.ts';
+import { extractCodes, findingsBefore, findingsOfLines, joinFindings } from './extract-codes.ts';
 import { findRecipients } from './find-recipients.ts';
 import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
@@ -56,7 +56,7 @@ type CodeFinder = (text: string) => Finding[];
 // `whole` is remembered as a text that starts with the body: the body's codes are then taken from its.
 // A short list compared with ===, not a map: a map hashes every new text whole (the raw email included),
 // where === tells texts of different lengths apart at once.
-function rememberCodes(): CodeFinder & { startingWith: (head: string, whole: string) => Finding[] } {
+function rememberCodes(): CodeFinder & { startingWith: (head: string, whole: string) => Finding[]; remember: (text: string, found: Finding[]) => void } {
   const texts: string[] = [];
   const codes: Finding[][] = [];
   const known = (text: string): Finding[] | undefined => {
@@ -83,7 +83,12 @@ function rememberCodes(): CodeFinder & { startingWith: (head: string, whole: str
     }
     return found;
   };
-  return Object.assign(codesIn, { startingWith });
+  const remember = (text: string, found: Finding[]): void => {
+    if (known(text) !== undefined) return;
+    texts.push(text);
+    codes.push(found);
+  };
+  return Object.assign(codesIn, { startingWith, remember });
 }
 
 function firstValue(findings: readonly Finding[], kind: Finding['kind']): string | null {
@@ -250,7 +255,14 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const codes = codesIn(input);
   const parts = await readEmail(input.length > window * 4 ? input.slice(0, window * 4) : input);
   const body = parts.body.length > window ? parts.body.slice(0, window) : parts.body;
-  const analysed = parts.isEmail ? [body, parts.deliveryStatus, parts.feedbackReport].filter(Boolean).join('\n\n') : body;
+  const pieces = [body, parts.deliveryStatus, parts.feedbackReport].filter(Boolean);
+  const analysed = parts.isEmail ? pieces.join('\n\n') : body;
+  // Pieces that stand in the input as they are (sent without transfer encoding) have the input's codes.
+  const pieceCodes = parts.isEmail ? pieces.map((piece) => findingsOfLines(input, codes, piece)) : [];
+  if (pieceCodes.length > 0 && pieceCodes.every((found) => found !== null)) {
+    if (body !== '') codesIn.remember(body, pieceCodes[0] ?? []);
+    codesIn.remember(analysed, joinFindings(pieces, pieceCodes));
+  }
   // The analysed text starts with the body: the body's codes come from its (a report's bounces read both).
   const decodedCodes = parts.isEmail ? codesIn.startingWith(body, analysed) : codes;
   const allCodes = parts.isEmail ? [...codes, ...decodedOnly(decodedCodes, codes)] : codes;

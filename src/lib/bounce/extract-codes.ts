@@ -142,6 +142,38 @@ export function findingsBefore(text: string, findings: readonly Finding[], lengt
   return findings.filter((finding) => finding.start < length);
 }
 
+/**
+ * The findings of `part`, taken from `findings` (those of `text`), when `part` stands in `text` as whole
+ * lines: at its start or after a line break, and ending with a line break or followed by one or by the
+ * end; else null. No code, tag or name spans a line break, and nothing before the start of its line or
+ * after its end changes whether one counts, so the part alone has exactly that stretch's findings.
+ */
+export function findingsOfLines(text: string, findings: readonly Finding[], part: string): Finding[] | null {
+  if (part === '') return [];
+  const at = text.indexOf(part);
+  const end = at + part.length;
+  if (at < 0 || (at > 0 && text[at - 1] !== '\n') || !(part.endsWith('\n') || end === text.length || text[end] === '\n')) return null;
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.start >= at && finding.start < end) out.push({ ...finding, start: finding.start - at, end: finding.end - at });
+  }
+  return out;
+}
+
+/**
+ * The findings of `parts` joined by empty lines ("\n\n"), from the findings of each part alone: each part
+ * meets the next at a line break, so (as in findingsOfLines) each keeps its own findings, moved.
+ */
+export function joinFindings(parts: readonly string[], findings: readonly (readonly Finding[])[]): Finding[] {
+  const out: Finding[] = [];
+  let offset = 0;
+  parts.forEach((part, i) => {
+    for (const finding of findings[i] ?? []) out.push(offset === 0 ? finding : { ...finding, start: finding.start + offset, end: finding.end + offset });
+    offset += part.length + 2;
+  });
+  return out;
+}
+
 // Drops findings nested inside an earlier one (a tag inside a blocklist name, a shorter name inside a longer one).
 function dedupe(sorted: Finding[]): Finding[] {
   const out: Finding[] = [];

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOCKLIST_HINT, BLOCKLIST_PATTERN } from '../../../src/lib/bounce/code-patterns.ts';
-import { extractCodes, findingsBefore } from '../../../src/lib/bounce/extract-codes.ts';
+import { BLOCKLIST_HINT, BLOCKLIST_PATTERN, TAG_PATTERNS } from '../../../src/lib/bounce/code-patterns.ts';
+import { extractCodes, findingsBefore, findingsOfLines, joinFindings } from '../../../src/lib/bounce/extract-codes.ts';
+import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import { requiredLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 
 const values = (text: string) => extractCodes(text).map((f) => `${f.kind}:${f.value}`);
@@ -170,5 +171,57 @@ describe('findingsBefore', () => {
 
   it('gives nothing when no empty line follows the head', () => {
     expect(findingsBefore('550 5.1.1 x\n550', extractCodes('550 5.1.1 x\n550'), 11)).toBeNull();
+  });
+});
+
+// A bounce's decoded pieces (the human-readable text, the delivery report) usually stand in the raw
+// email as they are: their findings are then taken from the raw email's. That holds because no pattern
+// can match across a line break, which the first test keeps true for every tag and blocklist pattern.
+describe('findingsOfLines and joinFindings', () => {
+  const piece = fc.constantFrom('550', '5.1.1', '#5.7.1', ' ', '\t', ',', ':', '-', "'", '(', ')', 'said:', 'Status: ', 'x', '(G17)', 'RESOLVER.ADR', '.Recip', 'Spamhaus', ' PBL', '\n', '\n\n');
+
+  it('no tag or blocklist pattern can match a line break', () => {
+    for (const { source, flags } of [...TAG_PATTERNS.map((tag) => tag.pattern), BLOCKLIST_PATTERN]) {
+      expect(source, source).not.toMatch(/\\[snrDWS]|\[\^/);
+      expect(source.includes('.') && !/^(?:[^.\\]|\\.)*$/.test(source) ? flags : '', source).not.toContain('s');
+    }
+  });
+
+  it('gives a part the findings it has alone, wherever its lines stand in the text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), fc.array(piece, { maxLength: 14 }), fc.array(piece, { maxLength: 10 }), (before, part, after) => {
+        const inner = part.join('');
+        for (const text of [`${before.join('')}${inner}${after.join('')}`, `${before.join('')}\n${inner}\n${after.join('')}`]) {
+          const found = findingsOfLines(text, extractCodes(text), inner);
+          if (found !== null) expect(found).toEqual(extractCodes(inner));
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('takes a part standing as whole lines, and refuses one that does not', () => {
+    const text = 'Subject: x\n\n550 5.1.1 unknown\nStatus: 5.1.1\n';
+    expect(findingsOfLines(text, extractCodes(text), '550 5.1.1 unknown\n')).toEqual(extractCodes('550 5.1.1 unknown\n'));
+    expect(findingsOfLines(text, extractCodes(text), '50 5.1.1 unknown')).toBeNull();
+    expect(findingsOfLines(text, extractCodes(text), 'Status: 5.1')).toBeNull();
+  });
+
+  it("gives the corpus bounces' analysed texts the findings they have alone", async () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    let taken = 0;
+    for (const name of ['bounces', 'bounces-more']) {
+      const dir = path.join(here, '..', '..', '..', '..', 'shared', name);
+      for (const file of readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.(?:eml|txt)$/.test(f))) {
+        const input = readFileSync(path.join(dir, file), 'latin1');
+        const parts = await readEmail(input);
+        const pieces = [parts.body, parts.deliveryStatus, parts.feedbackReport].filter(Boolean);
+        const found = pieces.map((part) => findingsOfLines(input, extractCodes(input), part));
+        if (!found.every((f) => f !== null)) continue;
+        taken += 1;
+        expect(joinFindings(pieces, found), file).toEqual(extractCodes(pieces.join('\n\n')));
+      }
+    }
+    expect(taken).toBeGreaterThan(300);
   });
 });
