@@ -14,7 +14,7 @@ rest=${rest#* }
 arch=${rest%% *}
 blob="$here/../dist-cli/snapshot/bouncedoc-$version-$platform-$arch.blob"
 if [ -n "${npm_node_execpath:-}" ] && [ -z "${NODE_OPTIONS:-}" ] && [ -f "$blob" ]; then
-  "$node" --snapshot-blob "$blob" "$here/diagnose.mjs" "$@"
+  "$node" --snapshot-blob "$blob" "$here/diagnose-snapshot.cjs" "$@"
   status=$?
   # 14: Node.js did not load the snapshot (made by another build of Node.js) and ran nothing
   [ "$status" -ne 14 ] && exit "$status"

@@ -1,5 +1,5 @@
 // The command line's start-up snapshot (dist-cli/snapshot/, src/cli/snapshot.ts) and the way `npm run
-// diagnose` starts from it (scripts/diagnose.sh): a run from the snapshot prints exactly what the plain
+// diagnose` starts from it (scripts/diagnose.sh, scripts/diagnose-snapshot.cjs): a run from the snapshot prints exactly what the plain
 // bundle prints, in every output mode, with the same exit status; and the launcher falls back to the plain
 // bundle when there is no snapshot for the running Node.js, when NODE_OPTIONS is set, and when Node.js
 // refuses the snapshot it found (made with other V8 settings).
@@ -105,6 +105,11 @@ describe('scripts/diagnose.sh (npm run diagnose)', () => {
     expect(none).toEqual(expected);
     const outsideNpm = launcher(['--json', 'one.eml', 'missing.eml'], { npm_node_execpath: '', npm_config_user_agent: '' });
     expect(outsideNpm).toEqual(expected);
+  });
+
+  it('runs the plain way when its main script starts without the snapshot', () => {
+    const got = run(process.execPath, [path.join(root, 'scripts', 'diagnose-snapshot.cjs'), '--json', 'one.eml']);
+    expect(got).toEqual(plain(['--json', 'one.eml']));
   });
 
   it('runs the plain bundle when NODE_OPTIONS is set (the snapshot needs the V8 settings it was made with)', () => {
