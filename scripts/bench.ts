@@ -24,7 +24,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(root, 'dist-cli', 'bouncedoc.mjs');
 // The start-up snapshot `npm run diagnose` starts from (scripts/diagnose.sh), made by the build for this Node.js.
 const SNAPSHOT = path.join(root, 'dist-cli', 'snapshot', `bouncedoc-${process.version}-${process.platform}-${process.arch}.blob`);
-const SNAPSHOT_START = ['--snapshot-blob', SNAPSHOT, path.join(root, 'scripts', 'diagnose.mjs')];
+const SNAPSHOT_START = ['--snapshot-blob', SNAPSHOT, path.join(root, 'scripts', 'diagnose-snapshot.cjs')];
 const CORPORA = ['../shared/bounces', '../shared/bounces-more'].map((dir) => path.resolve(root, dir));
 const MBOX_MESSAGES = Number(process.env.BENCH_MBOX_MESSAGES ?? 100_000);
 
