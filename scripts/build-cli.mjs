@@ -95,8 +95,8 @@ function snapshotName() {
 // The snapshot's script: one plain script (`--build-snapshot` takes no ES modules), run once by
 // `node --build-snapshot`. The snapshot replaces the previous one in one rename (a run starting meanwhile
 // reads one or the other whole). One made earlier for another Node.js binary stays, older than the
-// bundle, and scripts/diagnose.mjs does not use it. A failure leaves no snapshot for this binary (the
-// plain bundle runs instead) and is reported.
+// bundle, and scripts/diagnose-snapshot.cjs does not use it. A failure leaves no snapshot for this
+// binary (the plain bundle runs instead) and is reported.
 async function buildSnapshot() {
   const dir = path.join(root, 'dist-cli', 'snapshot');
   mkdirSync(dir, { recursive: true });

@@ -2,11 +2,11 @@
 // with `node --build-snapshot`): the engine loaded, the catalogue primed and the lexicon compiled before
 // the snapshot is taken, so a run started from it (scripts/diagnose.sh) begins with all of that in its
 // heap instead of compiling and computing it again. It leaves the command on globalThis for the main
-// script (scripts/diagnose.mjs) to call, after that script has checked that the snapshot is current.
+// script (scripts/diagnose-snapshot.cjs) to call, after that script has checked that the snapshot is current.
 import { runMainThread } from './run-command.ts';
 import { warmEngine } from './warm-engine.ts';
 
-/** What the snapshot leaves on globalThis under SNAPSHOT_KEY (read by scripts/diagnose.mjs). */
+/** What the snapshot leaves on globalThis under SNAPSHOT_KEY (read by scripts/diagnose-snapshot.cjs). */
 type SnapshotCommand = { runMainThread: typeof runMainThread };
 
 const SNAPSHOT_KEY = 'bouncedocSnapshot';
