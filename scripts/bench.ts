@@ -2,7 +2,7 @@
 // (../shared/bounces and ../shared/bounces-more): the engine's warm in-process rate (library build and
 // source); the whole-process time of `npm run --silent diagnose -- --json FILES` and of the compiled
 // `bouncedoc` (by default, on one thread and on two); what Node, npm (a no-op script) and --help cost
-// before any bounce is read, and the time to the first output line; and, when Perl's Sisimai is
+// before any bounce is read, and the time to the first output line (plain bundle and start-up snapshot); and, when Perl's Sisimai is
 // installed, Sisimai's whole-process time and in-process rate on the same files with the ratios (by CPU
 // time, steadier on a shared machine, and by wall clock). Then an mbox of 100,000 messages generated from
 // the corpora (BENCH_MBOX_MESSAGES=N for another size) goes through the command line (time, peak memory,
@@ -22,6 +22,9 @@ type Benchmark = { name: string; run: () => Promise<Figure[]> };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(root, 'dist-cli', 'bouncedoc.mjs');
+// The start-up snapshot `npm run diagnose` starts from (scripts/diagnose.sh), made by the build for this Node.js.
+const SNAPSHOT = path.join(root, 'dist-cli', 'snapshot', `bouncedoc-${process.version}-${process.platform}-${process.arch}.blob`);
+const SNAPSHOT_START = ['--snapshot-blob', SNAPSHOT, path.join(root, 'scripts', 'diagnose-snapshot.cjs')];
 const CORPORA = ['../shared/bounces', '../shared/bounces-more'].map((dir) => path.resolve(root, dir));
 const MBOX_MESSAGES = Number(process.env.BENCH_MBOX_MESSAGES ?? 100_000);
 
@@ -106,11 +109,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-// Milliseconds from spawning the command line until its first line of output.
-function timeToFirstLine(args: string[]): Promise<number> {
+// Milliseconds from spawning the command line (the plain bundle, or `start` instead) until its first line of output.
+function timeToFirstLine(args: string[], start: string[] = [CLI]): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [...start, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
     let seen = false;
     child.stdout.on('data', (chunk: Buffer) => {
       if (!seen && chunk.includes(0x0a)) {
@@ -167,6 +170,11 @@ async function benchCorpus(): Promise<Figure[]> {
   const firstLines: number[] = [];
   for (let i = 0; i < 9; i++) firstLines.push(await timeToFirstLine(['--json', files[0] ?? '']));
   figures.push({ name: 'start-up to first line (one file)', value: `${median(firstLines).toFixed(0)} ms (median of 9)` });
+  if (existsSync(SNAPSHOT)) {
+    const fromSnapshot: number[] = [];
+    for (let i = 0; i < 9; i++) fromSnapshot.push(await timeToFirstLine(['--json', files[0] ?? ''], SNAPSHOT_START));
+    figures.push({ name: 'first line (one file, snapshot)', value: `${median(fromSnapshot).toFixed(0)} ms (median of 9)` });
+  } else figures.push({ name: 'start-up snapshot', value: 'none for this Node.js (npm run build:cli makes it)' });
   if (!sisimai) {
     figures.push({ name: 'Sisimai', value: 'not installed (apt-get install -y libsisimai-perl)' });
     return figures;

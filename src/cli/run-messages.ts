@@ -33,20 +33,25 @@ const DEFAULT_MAX_JOBS = 2;
 // Results held while an earlier message is still being diagnosed elsewhere.
 const MAX_WAITING_RESULTS = 256;
 
-/** Buffers output lines and waits when the pipe is full, so a large mailbox does not pile up in memory. */
+/**
+ * Buffers output lines and waits when the pipe is full, so a large mailbox does not pile up in memory.
+ * The first line goes out at once (a reader of a long run sees it start), the rest in 64 KB writes.
+ */
 class Output {
   private pending: string[] = [];
   private size = 0;
+  private started = false;
 
   async line(text: string): Promise<void> {
     this.pending.push(text);
     this.size += text.length;
-    if (this.size >= 1 << 16) await this.flush();
+    if (this.size >= 1 << 16 || !this.started) await this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.pending.length === 0) return;
     const text = `${this.pending.join('\n')}\n`;
+    this.started = true;
     this.pending = [];
     this.size = 0;
     if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
