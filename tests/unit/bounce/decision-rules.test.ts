@@ -1,8 +1,10 @@
 // The decision rules taken from Sisimai's Reason.pm, Filtered.pm/UserUnknown.pm and SMTP/Status.pm, one
 // table row each: when a "user unknown" is a filter, 'onhold' against 'undefined', an expiry that quotes
-// its last attempt, a local program that names a storage limit, and the known server formats.
+// its last attempt, a local program that names a storage limit, and the known server formats. The filter
+// reading of an unconfirmed "user unknown" holds for whole bounces and reports, never for a bare pasted line.
 import { describe, expect, it } from 'vitest';
 import { classifyBounce } from '../../../src/lib/bounce/classify-bounce.ts';
+import { diagnoseBounce } from '../../../src/lib/bounce/diagnose.ts';
 import type { BounceEvidence } from '../../../src/lib/bounce/classify-bounce.ts';
 import type { Reason } from '../../../src/lib/content/vocabulary.ts';
 import { findCommand, findCommandOfReply } from '../../../src/lib/bounce/read-bounce-text.ts';
@@ -54,6 +56,14 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: "docomo's unknown user at RCPT TO", evidence: evidence('550 Unknown user a@docomo.ne.jp (in reply to RCPT TO command)', { status: '5.0.0', command: 'RCPT', remoteHost: 'mfsmax.docomo.ne.jp' }), reason: 'userunknown' },
   { name: "docomo's too many recipients", evidence: evidence('552 Too many recipients (in reply to RCPT TO command)', { status: '5.0.0', command: 'RCPT', remoteHost: 'mfsmax.docomo.ne.jp' }), reason: 'toomanyconn' },
   { name: 'an unknown user after DATA elsewhere', evidence: evidence('550 Unknown user a@example.org (in reply to end of DATA command)', { status: '5.0.0', command: 'DATA', remoteHost: 'mx.example.org' }), reason: 'filtered' },
+  // The filter reading needs a whole bounce or report whose silence means something (FILTER_READING_INPUTS).
+  { name: 'a bare pasted "user unknown" with neither status nor command', evidence: evidence('550 No such user here', { replyCode: '550', input: 'text' }), reason: 'userunknown' },
+  { name: 'the same wording in a whole bounce email', evidence: evidence('550 No such user here', { replyCode: '550', input: 'email' }), reason: 'filtered' },
+  { name: "the same wording in a report's fields pasted without the email", evidence: evidence('550 No such user here', { status: '5.0.0', replyCode: '550', input: 'report' }), reason: 'filtered' },
+  { name: 'a bare pasted "user unknown" under a security status', evidence: evidence('550 5.7.1 No such user!', { status: '5.7.1', replyCode: '550', input: 'text' }), reason: 'userunknown' },
+  { name: 'the same under a security status in a whole bounce', evidence: evidence('550 5.7.1 No such user!', { status: '5.7.1', replyCode: '550', input: 'email' }), reason: 'filtered' },
+  { name: 'a bare pasted "user unknown" under a mailbox status', evidence: evidence('550 5.2.1 <a@example.org>... Addressee unknown', { status: '5.2.1', replyCode: '550', input: 'text' }), reason: 'userunknown' },
+  { name: 'a bare pasted "user unknown" that names DATA', evidence: evidence('550 Unknown user a@example.org (in reply to end of DATA command)', { status: '5.0.0', command: 'DATA', input: 'text' }), reason: 'filtered' },
   { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
 ];
 
@@ -83,6 +93,47 @@ describe('decision rules', () => {
 
   it('keeps a transcript\'s order over what a reply implies (a pipelined RCPT refusal seen after DATA)', () => {
     expect(findCommand('>>> DATA\n<<< 550 5.7.1 <a@example.org>: Recipient address rejected: User unknown')).toBe('DATA');
+  });
+});
+
+// The same rule end to end: the engine tells the kind of input itself (an email, a report's fields, bare text).
+const REPORT_WITHOUT_COMMAND = [
+  'From: MAILER-DAEMON@mail.example.net',
+  'To: sender@example.net',
+  'Subject: Undelivered Mail Returned to Sender',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+  '',
+  '--B',
+  'Content-Type: text/plain',
+  '',
+  '<a@example.org>: host mx.example.org[192.0.2.25] said: 550 No such user here',
+  '',
+  '--B',
+  'Content-Type: message/delivery-status',
+  '',
+  'Reporting-MTA: dns; mail.example.net',
+  '',
+  'Final-Recipient: rfc822; a@example.org',
+  'Action: failed',
+  'Status: 5.0.0',
+  'Diagnostic-Code: smtp; 550 No such user here',
+  '',
+  '--B--',
+  '',
+].join('\n');
+
+describe('diagnoseBounce on "user unknown" wordings by kind of input', () => {
+  it.each([
+    ['a bare line', '550 No such user here', 'userunknown'],
+    ['a bare line with an address', '<a@example.org>: 550 Recipient not found', 'userunknown'],
+    ['a bare line under a security status', '550 5.7.1 No such user!', 'userunknown'],
+    ['a few lines of plain text', 'Delivery to the following recipient failed permanently:\n\n     a@example.org\n\n550 Mailbox not found', 'userunknown'],
+    ['a bare line that names DATA', '550 Unknown user a@example.org (in reply to end of DATA command)', 'filtered'],
+    ["a report's fields pasted without the email", 'Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550 No such user here', 'filtered'],
+    ['a whole report that names no command', REPORT_WITHOUT_COMMAND, 'filtered'],
+  ])('reads %s as %s', async (_name, text, reason) => {
+    expect((await diagnoseBounce(text, [])).reason).toBe(reason);
   });
 });
 
