@@ -296,7 +296,10 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
     return { reason: byHost, permanent, signals };
   }
   const code = replyStatus ?? evidence.status ?? evidence.replyCode;
-  const reread = code === null ? undefined : CLASS_REREADS[code[0] ?? '']?.[reason];
+  // A status whose detail names the cause itself ("450 4.1.2 ... Domain not found": X.1.2, bad destination
+  // system) chose its class for that cause; the class re-reads only what the words alone said.
+  const statusNamesIt = reasonForStatus(code)?.strong === true && reasonForStatus(code)?.reason === reason;
+  const reread = code === null || statusNamesIt ? undefined : CLASS_REREADS[code[0] ?? '']?.[reason];
   if (reread !== undefined && code !== null) {
     signals.push({ signal: 'code-class', reason: reread, weight: 0, text: code, region: null, start: null, end: null });
     return { reason: reread, permanent, signals };

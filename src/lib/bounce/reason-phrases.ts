@@ -190,8 +190,8 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'userunknown',
     strength: 'strong',
     patterns: [
-      /\b(?:user|recipient|mailbox|account|addressee|local ?part|e-?mail address|destination address|recipient address)\b.{0,30}\b(?:unknown|not (?:found|exist|known|listed|valid|recognized|recognised|available)|does not exist|doesn'?t exist|no such|invalid|nonexistent|non-existent|unavailable|is not a valid|could not be found|not be found|unrouteable)/, // "User unknown", "Recipient address rejected: User unknown"
-      /\bno such (?:user|recipient|mailbox|address|account|person|local user|e-?mail)|\b(?:unknown|invalid|bad|non-?existent|nonexistent|unrouteable|inexistent) (?:user|recipient|mailbox|address|account|local part|destination|e-?mail|addressee|alias)|\bunknown or illegal (?:user|alias)|\bno mailbox (?:here|by that name)|\bmailbox (?:unavailable|not available|name not allowed)\b/,
+      /\b(?:user|recipient|mailbox|account|addressee|local ?part|e-?mail address|destination address|recipient address)\b.{0,30}\b(?:unknown|not (?:found|exist|known|listed|valid|recognized|recognised|available)|does not exist|doesn'?t exist|no such|invalid|nonexistent|non-existent|(?<!temporarily )unavailable|is not a valid|could not be found|not be found|unrouteable)/, // "User unknown", "Recipient address rejected: User unknown"; not "Recipient temporarily unavailable"
+      /\bno such (?:user|recipient|mailbox|address|account|person|local user|e-?mail)|\b(?:unknown|invalid|bad|non-?existent|nonexistent|unrouteable|inexistent) (?:user|recipient|mailbox|address|account|local part|destination|e-?mail|addressee|alias)(?! syntax)|\bunknown or illegal (?:user|alias)|\bno mailbox (?:here|by that name)|\bmailbox (?:unavailable|not available|name not allowed)\b/,
       /\buser (?:not|doesn'?t|does not) (?:exist|found|here|have|known)|\bis not a valid (?:mailbox|user|recipient|address)|\bno (?:valid )?recipients?\b|\bnot (?:a )?(?:valid|known) (?:user|recipient|mailbox|address)|\bunknown user\b|\bunknown local|\bno mail ?box\b|\bno such\b/,
       /\baddress (?:couldn'?t be found|could not be found|lookup failed|not present|is not recognized)|\bemail account that you tried to reach does not exist\b|\bcould not be delivered to the recipient\b.{0,40}\bnot exist|\bresolver\.adr\.recipientnotfound\b|\brecipientnotfound\b|\bnot in (?:my|the) (?:list|table)|\bin (?:virtual|local|relay) (?:alias|mailbox|recipient|user) table\b|\brecipient (?:is )?not (?:found|authori[sz]ed)|\bbad destination (?:mailbox|address)|\binvalid-recipient\b|\bunknown address\b|\baccount (?:does not|doesn'?t) exist|\bdoes not have an? (?:account|mailbox)/,
       /\baddressee unknown\b|見つかりません|存在しません|宛先不明|\buser not found\b|\bno account\b|\bmailbox not found\b|\bnot our user\b|\bnot a local user\b|\bunknown recipient\b|\bmailbox is unavailable\b/,
@@ -248,7 +248,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'blocked',
     strength: 'strong',
-    patterns: [/\bconnected to [^ ]{1,255} but my name was rejected\b|\bconnected to [^ ]{1,255} but greeting failed\b/], // qmail-remote: "Connected to 192.0.2.1 but my name was rejected."
+    patterns: [/\bconnected to [^ ]{1,255} but my name was rejected\b|\bconnected to [^ ]{1,255} but greeting failed\b|\bbanned sending ip\b/], // qmail-remote: "Connected to 192.0.2.1 but my name was rejected."; "Access denied, banned sending IP [192.0.2.1]"
   },
   {
     reason: 'blocked',
@@ -256,7 +256,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     patterns: [
       /\b(?:block|black|deny|ban)[- ]?list(?:ed)?\b|\bdnsbl\b|\brbl\b|\bspamhaus\b|\bspamcop\b|\bcloudmark\b|\bbarracuda(?:central)?\b|\bsorbs\b|\buceprotect\b|\bmailspike\b|\babuseat\b|\bspamrats\b/, // "blocked using Spamhaus PBL"
       /\bclient host (?:\[[^\]]{1,60}\] )?(?:rejected|blocked|refused)|\b(?:your|the|sending|client|connecting) (?:ip|host|server|mail server|network|address)\b.{0,40}\b(?:blocked|banned|blacklisted|listed|rejected|refused|denied|not (?:allowed|permitted|accepted))|\bblocked (?:using|by|for|because)\b|\baccess denied\b|\bconnection (?:refused|rejected|denied) (?:from|by|to)\b/,
-      /\b(?:ip|host|sender ip|sending ip) (?:address )?(?:is )?(?:blocked|banned|blacklisted|rejected|listed)|\bbanned sending ip\b|\bnot accept(?:ed|ing)? mail from\b|\bmessages from\b.{0,60}\b(?:weren'?t sent|blocked|rejected)|\bblocked\b|\bbanned\b|\brefused to (?:talk|accept)|\bnot allowed to connect\b|\bnot accepting connections\b|\bdynamic (?:ip|address|pool)|\bresidential\b|\bdial-?up\b|\bplease use (?:the|your) (?:isp|smtp|provider)|\bsmtp server of your isp\b/,
+      /\b(?:ip|host|sender ip|sending ip) (?:address )?(?:is )?(?:blocked|banned|blacklisted|rejected|listed)|\bnot accept(?:ed|ing)? mail from\b|\bmessages from\b.{0,60}\b(?:weren'?t sent|blocked|rejected)|\bblocked\b|\bbanned\b|\brefused to (?:talk|accept)|\bnot allowed to connect\b|\bnot accepting connections\b|\bdynamic (?:ip|address|pool)|\bresidential\b|\bdial-?up\b|\bplease use (?:the|your) (?:isp|smtp|provider)|\bsmtp server of your isp\b/,
     ],
   },
   {
@@ -274,7 +274,8 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'syntaxerror',
     strength: 'weak',
-    patterns: [/\bsyntax error\b|\bmalformed address\b|\bincorrectly constructed\b|\bcommand (?:not recogni[sz]ed|unrecogni[sz]ed|not implemented)|\bunrecogni[sz]ed command\b|\bbad (?:sequence of commands|command)|\bline too long\b|\binvalid command\b|\bparameters? (?:not recogni[sz]ed|error)/, /\bparameters? not implemented\b/], // "500 5.5.1 Command unrecognized"
+    // "501 Bad address syntax": the address is malformed; "421 4.7.0 Error: too many errors": the session's error limit
+    patterns: [/\bsyntax error\b|\bmalformed address\b|\b(?:bad|invalid|illegal) (?:\w+ )?address syntax\b|\btoo many errors\b|\bincorrectly constructed\b|\bcommand (?:not recogni[sz]ed|unrecogni[sz]ed|not implemented)|\bunrecogni[sz]ed command\b|\bbad (?:sequence of commands|command)|\bline too long\b|\binvalid command\b|\bparameters? (?:not recogni[sz]ed|error)/, /\bparameters? not implemented\b/], // "500 5.5.1 Command unrecognized"
   },
   {
     reason: 'systemfull',
@@ -284,7 +285,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'systemerror',
     strength: 'weak',
-    patterns: [/\b(?:system|server|internal|local|configuration|temporary|remote|database|software|transient) (?:error|failure|problem|misconfiguration)|\binternal (?:server )?error\b|\btemporar(?:y|ily) (?:failure|unavailable|error|lookup failure)|\bservice (?:is )?(?:currently |temporarily )?(?:unavailable|not available)|\btry (?:again )?later\b|\bserver (?:is )?busy\b|\bmail (?:system|server) (?:problem|error)|\bunable to (?:process|deliver|accept)|\berror (?:in|while|processing)|\btimed out waiting\b|\blocal error in processing\b|\bexception\b|\bunexpected\b|\bmisconfigur|\bconfig error\b|\bstoredrv\b|\bfailed to (?:process|deliver)/, /\bcould not load\b|\bduplicated message-id\b|\bloop alert\b/], // "451 4.3.0 Temporary lookup failure"
+    patterns: [/\b(?:system|server|internal|local|configuration|temporary|remote|database|software|transient) (?:error|failure|problem|misconfiguration)|\binternal (?:server )?error\b|\btemporar(?:y|ily) (?:failure|error|lookup failure)|(?<!\b(?:recipient|mailbox|user|account|addressee) )\btemporar(?:y|ily) unavailable|\bservice (?:is )?(?:currently |temporarily )?(?:unavailable|not available)|\btry (?:again )?later\b|\bserver (?:is )?busy\b|\bmail (?:system|server) (?:problem|error)|\bunable to (?:process|deliver|accept)|\berror (?:in|while|processing)|\btimed out waiting\b|\blocal error in processing\b|\bexception\b|\bunexpected\b|\bmisconfigur|\bconfig error\b|\bstoredrv\b|\bfailed to (?:process|deliver)/, /\bcould not load\b|\bduplicated message-id\b|\bloop alert\b/], // "451 4.3.0 Temporary lookup failure"; a mailbox "temporarily unavailable" says nothing of the server
   },
   {
     reason: 'networkerror',

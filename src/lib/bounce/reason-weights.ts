@@ -88,7 +88,8 @@ export const STATUS_SUBJECT_FALLBACKS: Readonly<Record<string, Reason>> = { '7':
 
 /**
  * The class digit re-reads a verdict it contradicts (RFC 3463 section 3.1): a domain that does not exist
- * is a permanent failure, so under a transient code (4.x.x, 4xx) the DNS lookup failed for now.
+ * is a permanent failure, so under a transient code (4.x.x, 4xx) the DNS lookup failed for now. A status
+ * that itself names the cause (4.1.2, Postfix's default soft refusal of a domain with no DNS entry) keeps it.
  */
 export const CLASS_REREADS: Readonly<Record<string, Partial<Record<Reason, Reason>>>> = {
   '4': { hostunknown: 'networkerror' },

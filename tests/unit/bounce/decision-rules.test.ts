@@ -64,6 +64,12 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'the same under a security status in a whole bounce', evidence: evidence('550 5.7.1 No such user!', { status: '5.7.1', replyCode: '550', input: 'email' }), reason: 'filtered' },
   { name: 'a bare pasted "user unknown" under a mailbox status', evidence: evidence('550 5.2.1 <a@example.org>... Addressee unknown', { status: '5.2.1', replyCode: '550', input: 'text' }), reason: 'userunknown' },
   { name: 'a bare pasted "user unknown" that names DATA', evidence: evidence('550 Unknown user a@example.org (in reply to end of DATA command)', { status: '5.0.0', command: 'DATA', input: 'text' }), reason: 'filtered' },
+  { name: 'a mailbox temporarily unavailable (no cause named)', evidence: evidence('450 4.2.0 <a@example.org> - Recipient temporarily unavailable', { status: '4.2.0', replyCode: '450', input: 'text' }), reason: 'onhold' },
+  { name: 'a service temporarily unavailable', evidence: evidence('421 4.3.2 Service temporarily unavailable', { replyCode: '421', input: 'text' }), reason: 'systemerror' },
+  { name: 'a malformed address', evidence: evidence('501 Bad address syntax', { replyCode: '501', input: 'text' }), reason: 'syntaxerror' },
+  { name: "a session's error limit", evidence: evidence('421 4.7.0 mx.example.org Error: too many errors', { status: '4.7.0', replyCode: '421', input: 'text' }), reason: 'syntaxerror' },
+  { name: 'a domain refused for now by its X.1.2 status', evidence: evidence('450 4.1.2 <a@example.org>: Recipient address rejected: Domain not found', { status: '4.1.2', replyCode: '450' }), reason: 'hostunknown' },
+  { name: 'a domain not found under a transient code alone', evidence: evidence('451 Domain not found', { replyCode: '451' }), reason: 'networkerror' },
   { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
 ];
 
@@ -123,12 +129,13 @@ const REPORT_WITHOUT_COMMAND = [
   '',
 ].join('\n');
 
-describe('diagnoseBounce on "user unknown" wordings by kind of input', () => {
+describe('diagnoseBounce on bare lines and reports', () => {
   it.each([
     ['a bare line', '550 No such user here', 'userunknown'],
     ['a bare line with an address', '<a@example.org>: 550 Recipient not found', 'userunknown'],
     ['a bare line under a security status', '550 5.7.1 No such user!', 'userunknown'],
     ['a few lines of plain text', 'Delivery to the following recipient failed permanently:\n\n     a@example.org\n\n550 Mailbox not found', 'userunknown'],
+    ['a bare line naming a banned sending IP', 'Access denied, banned sending IP [192.0.2.1]', 'blocked'],
     ['a bare line that names DATA', '550 Unknown user a@example.org (in reply to end of DATA command)', 'filtered'],
     ["a report's fields pasted without the email", 'Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550 No such user here', 'filtered'],
     ['a whole report that names no command', REPORT_WITHOUT_COMMAND, 'filtered'],

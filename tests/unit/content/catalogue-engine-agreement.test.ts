@@ -6,17 +6,10 @@ import { diagnoseBounce } from '../../../src/lib/bounce/diagnose.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 
 const KNOWN_DISAGREEMENTS = new Set([
-  'comcast/450-4-2-0-recipient-temporarily-unavailable -> userunknown', // the entry says onhold
-  'generic/450-4-1-2-recipient-address-rejected-domain-not-found -> networkerror', // the entry says hostunknown
   'generic/554-5-0-0-service-unavailable -> systemerror', // the entry says undefined
   'google/501-5-7-11-no-parameters-allowed -> failedstarttls', // the entry says syntaxerror
   'google/523-5-7-10-pipelining-after-starttls -> failedstarttls', // the entry says syntaxerror
-  'icloud/421-4-7-0-too-many-errors -> onhold', // the entry says syntaxerror (a protocol error count the engine has no wording for)
-  'microsoft365/5-7-708-traffic-not-accepted-from-ip -> blocked', // the entry says badreputation
-  'microsoft365/550-5-7-606-649-banned-sending-ip -> undefined', // the entry says blocked
-  'qq/501-bad-address-syntax -> userunknown', // the entry says syntaxerror
   'titan/554-5-7-1-command-rejected -> securityerror', // the entry says undefined
-  'yahoo/554-requested-mail-action-aborted -> onhold', // the entry says undefined
   // Address verification is temporary, but its 4.1.1 status names a missing mailbox.
   'proofpoint/421-4-1-1-address-verification-in-progress -> userunknown', // the entry says onhold
 ]);
