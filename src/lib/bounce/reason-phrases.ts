@@ -50,7 +50,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'norelaying',
     strength: 'strong',
     patterns: [
-      /\brelay(?:ing)? (?:access )?(?:denied|not (?:permitted|allowed|authorized)|prohibited|refused|forbidden)|\b(?:we )?do not relay\b|\bunable to relay\b|\bno relay(?:ing)?\b|\brelay(?:ing)? (?:is )?not\b|\bnot (?:permitted|allowed|authorized) to relay\b|\bcannot relay\b|\bcan'?t relay\b|\brelaying (?:mail )?(?:to|from) .{0,40}(?:denied|not allowed|prohibited)/, // "Relay access denied"
+      /\brelay(?:ing)? (?:access )?(?:denied|disallowed|not (?:permitted|allowed|authorized)|prohibited|refused|forbidden)|\b(?:we )?do not relay\b|\bunable to relay\b|\bno relay(?:ing)?\b|\brelay(?:ing)? (?:is )?not\b|\bnot (?:permitted|allowed|authorized) to relay\b|\bcannot relay\b|\bcan'?t relay\b|\brelaying (?:mail )?(?:to|from) .{0,40}(?:denied|not allowed|prohibited)/, // "Relay access denied"
       /\bnot (?:configured|set up) to relay\b|\binsecure mail relay\b|\bemail address is not verified\. the following identities failed the check\b/, // "This system is not configured to relay mail"; Amazon SES for an unverified sender
       /\bnot a gateway\b|\bnot our customer\b|\bopen relay\b|\brelay (?:not )?permitted\b|\bsorry, that domain isn'?t in my list of allowed rcpthosts\b/,
     ],
@@ -159,6 +159,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\b(?:mailbox|account|user|address|recipient|e-?mail account|email address)\b.{0,30}\b(?:is |has been |was )?(?:disabled|suspended|deactivated|inactive|frozen|locked|(?<!message )expired|closed|blocked by (?:the )?administrator|not active|no longer active|terminated|cancell?ed|on hold)/, // "This mailbox is disabled"
       /\b(?:disabled|suspended|inactive|deactivated|locked|closed) (?:mail ?box|account|user|recipient|address)/,
       /\baccount (?:has been )?(?:temporarily )?(?:disabled|suspended|deactivated)|\bmailbox unavailable: (?:disabled|suspended)|\baccount is blocked\b|\buser (?:account )?(?:is )?(?:suspended|disabled)\b/,
+      /\b(?:blocked|disabled|closed|suspended|deactivated|locked) (?:due to|for|because of) (?:long )?inactivity\b/, // "550 5.2.1 This mailbox has been blocked due to inactivity"
     ],
   },
   {
@@ -300,6 +301,6 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'filtered',
     strength: 'weak',
-    patterns: [/\brejected by (?:the )?(?:recipient|receiving) (?:server|domain)\b|\b(?:rejected|refused|blocked|declined) by (?:the )?(?:recipient|content|message|mail)? ?(?:filter|rule|user|recipient)s?\b|\bfilter(?:ed|ing)?\b|\bdeclined by recipient\b|\bmessage (?:was )?refused\b|\bcontent (?:is )?not accepted\b|\bsieve\b|\bnot accept(?:ed|ing)? (?:this|your) (?:message|mail)\b|\brefused to accept\b/], // "550 Message rejected by recipient's filter"
+    patterns: [/\brejected by (?:the )?(?:recipient|receiving|destination) (?:server|domain)\b|\b(?:rejected|refused|blocked|declined) by (?:the )?(?:recipient|content|message|mail)? ?(?:filter|rule|user|recipient)s?\b|\bfilter(?:ed|ing)?\b|\bdeclined by recipient\b|\bmessage (?:was )?refused\b|\bcontent (?:is )?not accepted\b|\bsieve\b|\bnot accept(?:ed|ing)? (?:this|your) (?:message|mail)\b|\brefused to accept\b/], // "550 Message rejected by recipient's filter"
   },
 ];

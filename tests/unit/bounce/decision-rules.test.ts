@@ -70,6 +70,9 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: "a session's error limit", evidence: evidence('421 4.7.0 mx.example.org Error: too many errors', { status: '4.7.0', replyCode: '421', input: 'text' }), reason: 'syntaxerror' },
   { name: 'a domain refused for now by its X.1.2 status', evidence: evidence('450 4.1.2 <a@example.org>: Recipient address rejected: Domain not found', { status: '4.1.2', replyCode: '450' }), reason: 'hostunknown' },
   { name: 'a domain not found under a transient code alone', evidence: evidence('451 Domain not found', { replyCode: '451' }), reason: 'networkerror' },
+  { name: 'relaying disallowed', evidence: evidence('553 Relaying disallowed', { replyCode: '553', status: '5.0.0', input: 'email' }), reason: 'norelaying' },
+  { name: 'a refusal by the destination domain', evidence: evidence('541 5.4.1 Mail rejected by destination domain', { status: '5.4.1', input: 'email' }), reason: 'filtered' },
+  { name: 'a mailbox blocked for inactivity', evidence: evidence('550 5.2.1 This mailbox has been blocked due to inactivity', { status: '5.2.1', input: 'email' }), reason: 'suspend' },
   { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
 ];
 
