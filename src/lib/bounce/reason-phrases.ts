@@ -210,6 +210,13 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     patterns: [/\b(?:recipient|address|user|mailbox) rejected\b(?![:;,]?[ \t]{0,3}(?:greylist|address verification in progress|unverified address|verification in progress))/],
   },
   {
+    // A recipient check still running names no cause yet: "450 4.1.1 <a@example.org>: Recipient address
+    // rejected: unverified address: Address verification in progress" (Postfix's reject_unverified_recipient).
+    reason: 'onhold',
+    strength: 'strong',
+    patterns: [/\baddress verification in progress\b/],
+  },
+  {
     reason: 'notaccept',
     strength: 'strong',
     patterns: [/\bnull mx\b|\bdoes not accept (?:any )?mail\b|\baccepts? no mail\b|\bno (?:smtp )?service\b|\bnot accepting (?:network )?(?:mail|messages)\b|\bmail is not accepted\b|\bdomain does not receive mail\b|\b(?:does not|doesn'?t) receive e?mail\b/], // "Domain does not accept mail (nullMX)"

@@ -94,9 +94,11 @@ const STATUS_REASONS: Record<string, StatusMeaning> = {
 
 // Codes whose meaning depends on the class digit: "4.4.1 No answer from host" is a delivery still being
 // retried, so the mail will expire (Sisimai's StandardCode table); 5.4.1 is Microsoft's "Recipient address
-// rejected: Access denied", not a network failure.
+// rejected: Access denied", not a network failure. A transient 4.1.1 is a mailbox check not yet final
+// ("Address verification in progress"): it names a missing mailbox only when no wording says otherwise.
 const CLASS_STATUS_REASONS: Record<string, StatusMeaning> = {
   '4.4.1': { reason: 'expired', strong: false },
+  '4.1.1': { reason: 'userunknown', strong: false },
 };
 
 /** The reason an enhanced status code implies, or null when it is generic (X.0.0, X.7.1 and the like). */

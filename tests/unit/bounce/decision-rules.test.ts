@@ -73,6 +73,8 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'relaying disallowed', evidence: evidence('553 Relaying disallowed', { replyCode: '553', status: '5.0.0', input: 'email' }), reason: 'norelaying' },
   { name: 'a refusal by the destination domain', evidence: evidence('541 5.4.1 Mail rejected by destination domain', { status: '5.4.1', input: 'email' }), reason: 'filtered' },
   { name: 'a mailbox blocked for inactivity', evidence: evidence('550 5.2.1 This mailbox has been blocked due to inactivity', { status: '5.2.1', input: 'email' }), reason: 'suspend' },
+  { name: 'a recipient check still running', evidence: evidence('421 4.1.1 <a@example.org>: Recipient address rejected: unverified address: Address verification in progress', { status: '4.1.1', replyCode: '421', input: 'text' }), reason: 'onhold' },
+  { name: 'a transient user unknown in a whole bounce', evidence: evidence('450 4.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)', { status: '4.1.1', replyCode: '450', command: 'RCPT' }), reason: 'userunknown' },
   { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
 ];
 
