@@ -39,6 +39,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     strength: 'strong',
     patterns: [
       /\bdmarc\b.{0,60}\b(?:policy|fail|reject)/, // "rejected per DMARC policy"
+      /\bno dmarc alignment\b|\b(?:isn'?t|is not|not) aligned with\b.{0,60}\b(?:spf|dkim)\b/, // "421 4.7.32 ... the From: header ... isn't aligned with either the authenticated SPF or DKIM organizational domain"
       /\b(?:spf|sender policy framework)\b.{0,60}\b(?:fail|violation|not (?:authorized|permitted)|hard ?fail|check|reject)/, // "SPF check failed"
       /\bnot (?:authorized|permitted) (?:by|to send|in spf)|\bis not allowed to send mail from\b|\bdoes not designate\b.{0,60}\bpermitted sender/,
       /\bbad spf\b|\bspf (?:record|policy)\b|\bdkim\b.{0,40}\b(?:fail|invalid|not valid|signature (?:is )?(?:required|missing))/,
@@ -256,7 +257,8 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'blocked',
     strength: 'strong',
-    patterns: [/\bconnected to [^ ]{1,255} but my name was rejected\b|\bconnected to [^ ]{1,255} but greeting failed\b|\bbanned sending ip\b/], // qmail-remote: "Connected to 192.0.2.1 but my name was rejected."; "Access denied, banned sending IP [192.0.2.1]"
+    patterns: [/\bconnected to [^ ]{1,255} but my name was rejected\b|\bconnected to [^ ]{1,255} but greeting failed\b|\bbanned sending ip\b/, // qmail-remote: "Connected to 192.0.2.1 but my name was rejected."; "Access denied, banned sending IP [192.0.2.1]"
+      /\bspamhaus\.org\b|\bnot authori[sz]ed to send (?:e-?mail |mail )?directly\b/], // "553 http://www.spamhaus.org/query/bl?ip=192.0.2.1"; "The IP you're using to send mail is not authorized to send email directly to our servers"
   },
   {
     reason: 'blocked',

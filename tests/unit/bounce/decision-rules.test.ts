@@ -75,6 +75,10 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'a mailbox blocked for inactivity', evidence: evidence('550 5.2.1 This mailbox has been blocked due to inactivity', { status: '5.2.1', input: 'email' }), reason: 'suspend' },
   { name: 'a recipient check still running', evidence: evidence('421 4.1.1 <a@example.org>: Recipient address rejected: unverified address: Address verification in progress', { status: '4.1.1', replyCode: '421', input: 'text' }), reason: 'onhold' },
   { name: 'a transient user unknown in a whole bounce', evidence: evidence('450 4.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)', { status: '4.1.1', replyCode: '450', command: 'RCPT' }), reason: 'userunknown' },
+  { name: 'a Spamhaus lookup address', evidence: evidence('553 http://www.spamhaus.org/query/bl?ip=192.0.2.1', { replyCode: '553', status: '5.0.0' }), reason: 'blocked' },
+  { name: 'an IP not allowed to send directly', evidence: evidence("550 5.7.1 The IP you're using to send mail is not authorized to send email directly to our servers.", { status: '5.7.1' }), reason: 'blocked' },
+  { name: 'a From domain not aligned with SPF or DKIM', evidence: evidence("421 4.7.32 Your email has been rate limited because the From: header isn't aligned with either the authenticated SPF or DKIM organizational domain.", { status: '4.7.32' }), reason: 'authfailure' },
+  { name: 'an SPF refusal still reads as SPF', evidence: evidence('550 5.7.1 192.0.2.1 is not authorized to send mail on behalf of example.org (SPF fail)', { status: '5.7.1' }), reason: 'authfailure' },
   { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
 ];
 
