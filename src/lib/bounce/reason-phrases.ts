@@ -32,6 +32,9 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\bstarttls\b.{0,60}\b(?:fail|required|not (?:supported|offered|available)|error)/, // "STARTTLS is required"
       /\b(?:tls|ssl) (?:is )?required\b|\bmust (?:issue a )?starttls\b|\btls handshake (?:failed|error)\b/, // "Must issue a STARTTLS command first"
       /\bencryption (?:is )?required\b|\brequiretls\b/,
+      // A TLS certificate the sending server could not accept is a failed TLS set-up: "Destination mail server's
+      // certificate is expired", "Remote certificate failed MTA-STS validation"
+      /\b(?:remote|server'?s?|destination|peer|tls) certificate\b.{0,40}\b(?:expired|mismatch|failed|invalid|not (?:valid|trusted)|untrusted|must have)|\bcertificate[- ](?:has )?(?:expired|host[- ]mismatch)\b|\bmta-sts (?:validation|policy)\b/,
     ],
   },
   {
@@ -176,6 +179,8 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\b(?:mail from|envelope sender|envelope from|return path|return-path|from address|sender domain|sender's domain|senders? mail ?address|bounce address)\b.{0,40}\b(?:rejected|refused|denied|invalid|not (?:allowed|accepted|exist|found|verified|resolv)|unknown|does not exist|blacklisted|blocked)/,
       /\b(?:domain|address) of sender\b.{0,40}\b(?:not|does not|doesn't|invalid|unknown|rejected)|\bsender is not\b|\bsender domain\b|\bunknown sender\b|\binvalid sender\b|\bsender address\b.{0,30}\b(?:is not|not)\b|\bneed fully-qualified address\b|\bsender denied\b|\brejected sender\b|\bsender rejected\b|\bnot allowed to send\b|\bbad sender\b|\bsender (?:is )?blacklisted\b|\breturn address\b|\bprovide a valid from\b|\bfrom: domain is invalid\b|\bunroutable sender\b/,
       /\b(?:domain|mail) (?:of|from) your address\b|\byour (?:e-?mail )?address (?:has been |is )?(?:blocked|blacklisted|rejected|banned)|\bblocked by (?:this|the) (?:domain|recipient|user)\b|\bsender (?:is )?on (?:a|the|my|our) (?:block|black|deny)list\b/,
+      // A sender domain with no DNS entry: "451 Message temporarily deferred due to unresolvable RFC.5321 from domain"
+      /\bunresolvable (?:rfc[ .]?532[12] )?from domain\b|\bunresolvable (?:sender|envelope|mail from) domain\b/,
       // qmail-remote: "Connected to 192.0.2.1 but sender was rejected." (the MAIL FROM was refused)
       /\bconnected to [^ ]{1,255} but sender was rejected\b/,
       // Mailing-list services refusing a post: Google Groups "you may not have permission to post messages to
@@ -233,6 +238,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     patterns: [
       /\bhost (?:or domain name )?(?:not found|unknown)|\bdomain (?:name )?(?:not found|does not exist|doesn'?t exist|unknown|is not valid|not exist)|\bunknown (?:host|domain)|\bno such (?:host|domain)|\bnon-?existent (?:host|domain)|\binvalid (?:host|domain)|\b(?:nxdomain|name or service not known)\b/, // "Host or domain name not found"
       /\bmx (?:host|record)s? (?:not found|for .{1,60} (?:not found|does not exist))|\bno mx (?:or a )?records?\b|\bno (?:valid )?mail exchanger|\bdomain is not reachable\b|\bunrouteable (?:mail )?domain|\bunrouteable address\b|\bdomain (?:is )?not (?:hosted|handled|served|configured)|\bnot (?:a )?(?:valid|hosted|local) domain|\bhost not found\b|\bdns (?:lookup|query) (?:failed|error) for\b|\bunable to resolve (?:domain|host)|\bno route for domain|\bis not a (?:registered|known) domain|\bdomain (?:has )?no (?:mx|dns)|\brecipient domain\b.{0,30}\b(?:not|invalid|unknown)/,
+      /\bmx (?:records? )?(?:do(?:es)? not|do(?:es)?n'?t) point to us\b/, // "550 no such address here (MX do not point to us)": the domain is not hosted here
       /\bname service error\b|\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6} does not exist\b|\bunknown mail transport error\b|\bhost name lookup failure\b|\bdomain not found\b|\bno mail hosts? for\b|\bdomain lookup failed\b/,
     ],
   },

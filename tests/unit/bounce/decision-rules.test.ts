@@ -79,6 +79,12 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'an IP not allowed to send directly', evidence: evidence("550 5.7.1 The IP you're using to send mail is not authorized to send email directly to our servers.", { status: '5.7.1' }), reason: 'blocked' },
   { name: 'a From domain not aligned with SPF or DKIM', evidence: evidence("421 4.7.32 Your email has been rate limited because the From: header isn't aligned with either the authenticated SPF or DKIM organizational domain.", { status: '4.7.32' }), reason: 'authfailure' },
   { name: 'an SPF refusal still reads as SPF', evidence: evidence('550 5.7.1 192.0.2.1 is not authorized to send mail on behalf of example.org (SPF fail)', { status: '5.7.1' }), reason: 'authfailure' },
+  { name: "a receiving server's expired TLS certificate", evidence: evidence("certificate-expired: Destination mail server's certificate is expired.", { status: '4.7.322' }), reason: 'failedstarttls' },
+  { name: 'a certificate failing MTA-STS', evidence: evidence('Remote certificate failed MTA-STS validation. Reason: expired', { status: '5.7.5' }), reason: 'failedstarttls' },
+  { name: 'a client certificate requirement (not a TLS set-up)', evidence: evidence('530 5.7.0 Client certificate required', { status: '5.7.0' }), reason: 'securityerror' },
+  { name: 'an unresolvable sender domain, deferred', evidence: evidence('451 Message temporarily deferred due to unresolvable RFC.5321 from domain', { replyCode: '451', status: '4.0.0' }), reason: 'rejected' },
+  { name: 'a deferral for volume', evidence: evidence('421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints', { status: '4.7.0' }), reason: 'speeding' },
+  { name: 'a domain whose MX does not point here', evidence: evidence('550 no such address here (MX do not point to us)', { replyCode: '550', status: '5.0.0' }), reason: 'hostunknown' },
   { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
 ];
 
