@@ -123,7 +123,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'speeding',
     strength: 'strong',
     patterns: [
-      /\b(?<!connection )(?:rate|sending rate|message rate) (?:limit|limited|exceeded|control)|\btoo (?:many|much) (?:messages|mail|email|e-mails|emails) (?:sent )?(?:too (?:fast|quickly)|in a short|from|per|at once)|\bunusual rate\b|\bsending too (?:fast|quickly)|\bslow down\b|\btry again later\b.{0,30}\b(?:rate|volume)|\bunexpected volume\b|\brate of (?:incoming|unsolicited) mail|\breceiving mail at a rate\b|\btemporarily (?:deferred|rate limited)\b/, // "Too many messages too fast"
+      /\b(?<!connection )(?:rate|sending rate|message rate) (?:limit|limited|exceeded|control)|\btoo (?:many|much) (?:messages|mail|email|e-mails|emails) (?:sent )?(?:too (?:fast|quickly)|in a short|from|per|at once)|\bunusual rate\b|\btoo many recent (?:messages|e-?mails|mails)\b|\bsending too (?:fast|quickly)|\bslow down\b|\btry again later\b.{0,30}\b(?:rate|volume)|\bunexpected volume\b|\brate of (?:incoming|unsolicited) mail|\breceiving mail at a rate\b|\btemporarily (?:deferred|rate limited)\b/, // "Too many messages too fast"
     ],
   },
   {

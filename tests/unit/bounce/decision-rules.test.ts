@@ -85,6 +85,7 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'an unresolvable sender domain, deferred', evidence: evidence('451 Message temporarily deferred due to unresolvable RFC.5321 from domain', { replyCode: '451', status: '4.0.0' }), reason: 'rejected' },
   { name: 'a deferral for volume', evidence: evidence('421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints', { status: '4.7.0' }), reason: 'speeding' },
   { name: 'a domain whose MX does not point here', evidence: evidence('550 no such address here (MX do not point to us)', { replyCode: '550', status: '5.0.0' }), reason: 'hostunknown' },
+  { name: 'too many recent messages', evidence: evidence('452 4.1.1 <a@example.org> too many recent messages; Try again later', { status: '4.1.1' }), reason: 'speeding' },
   { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
 ];
 
