@@ -253,6 +253,13 @@ function statusFallback(status: string | null): Reason | null {
   return STATUS_SUBJECT_FALLBACKS[status.split('.')[1] ?? ''] ?? null;
 }
 
+// "5.1.2": a permanent status whose detail is the missing destination domain (RFC 3463 X.1.2).
+function statusNamesMissingDomain(evidence: BounceEvidence): boolean {
+  const status = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? evidence.status;
+  const meaning = reasonForStatus(status);
+  return status?.startsWith('5') === true && meaning?.reason === 'hostunknown' && meaning.strong;
+}
+
 /** Classifies one recipient's failure from its evidence; `signals` are those of the winning reason, strongest first. */
 export function classifyBounce(evidence: BounceEvidence): Classification {
   const permanent = permanenceOf(evidence.status, evidence.replyCode, evidence.action, evidence.context);
@@ -271,8 +278,9 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   // an SMTP connection. I'm not going to try again"): one literal text has one cause.
   else if (best?.reason === 'expired' && !isCatalogueText(evidence.catalogue, 'expired')) best = namedCauseOf(scores, CAUSES_BEFORE_EXPIRY, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
   // A domain that "does not exist" because its name server answered badly ("Malformed or unexpected name
-  // server reply") is a DNS failure, not a missing domain (Sisimai's HostUnknown.pm defers to NetworkError).
-  else if (best?.reason === 'hostunknown') best = namedCauseOf(scores, DNS_FAILURE, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
+  // server reply") is a DNS failure, not a missing domain (Sisimai's HostUnknown.pm defers to NetworkError),
+  // unless a permanent status names the missing domain itself (5.1.2 beside Gmail's "DNS Error: ... NXDOMAIN").
+  else if (best?.reason === 'hostunknown' && !statusNamesMissingDomain(evidence)) best = namedCauseOf(scores, DNS_FAILURE, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
   if (!best || best.total <= 0) {
     // Nothing names a cause: "onhold" when the server wrote something we could not read, "undefined" when
     // it wrote nothing but the address (Sisimai's Reason.pm: a diagnostic without a known wording is on hold).

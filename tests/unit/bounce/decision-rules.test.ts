@@ -49,6 +49,8 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'a server failure at MAIL FROM', evidence: evidence('554 Transaction failed (in reply to MAIL FROM command)', { command: 'MAIL', status: '5.0.0' }), reason: 'systemerror' },
   { name: 'too many recipients per session', evidence: evidence('552 Too many recipients (in reply to RCPT TO command)', { command: 'RCPT', status: '5.0.0' }), reason: 'toomanyconn' },
   { name: 'a bad name server reply', evidence: evidence('Name service error for name=example.org type=MX: Malformed or unexpected name server reply', { status: '5.4.4' }), reason: 'networkerror' },
+  { name: "Gmail's NXDOMAIN under a permanent X.1.2", evidence: evidence("DNS Error: DNS type 'mx' lookup of example.invalid responded with code NXDOMAIN Domain name not found: example.invalid", { status: '5.1.2' }), reason: 'hostunknown' },
+  { name: "Gmail's NXDOMAIN under a transient status", evidence: evidence("DNS Error: 80480947 DNS type 'mx' lookup of example.org responded with code NXDOMAIN", { status: '4.0.0' }), reason: 'networkerror' },
   { name: 'a domain that does not exist', evidence: evidence('Host or domain name not found. Name service error for name=example.org type=A: Host not found', { status: '5.4.4' }), reason: 'hostunknown' },
   { name: 'an unread refusal with a security code', evidence: evidence('550 5.7.1 MXIN601 (#5.7.1)', { status: '5.7.1', replyCode: '550' }), reason: 'securityerror' },
   { name: 'an unread refusal with a media code', evidence: evidence('554 5.6.0 MXIN602 (#5.6.0)', { status: '5.6.0', replyCode: '554' }), reason: 'contenterror' },
@@ -99,7 +101,9 @@ describe('decision rules', () => {
     ['Connected to 192.0.2.1 but sender was rejected.', 'MAIL'],
     ['Connected to 192.0.2.1 but my name was rejected.', 'HELO'],
     ['192.0.2.1 failed after I sent the message.', 'DATA'],
-  ])('reads the refused command of qmail\'s "%s" as %s', (text, command) => {
+    ['Remote host said: 552 1 Requested mail action aborted, mailbox not found [RCPT_TO]', 'RCPT'],
+    ['Remote host said: 554 delivery error: dd Not a valid recipient [MAIL_FROM]', 'MAIL'],
+  ])('reads the refused command of qmail\'s or Yahoo\'s "%s" as %s', (text, command) => {
     expect(findCommand(text)).toBe(command);
   });
 
