@@ -123,7 +123,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'speeding',
     strength: 'strong',
     patterns: [
-      /\b(?<!connection )(?:rate|sending rate|message rate) (?:limit|limited|exceeded|control)|\btoo (?:many|much) (?:messages|mail|email|e-mails|emails) (?:sent )?(?:too (?:fast|quickly)|in a short|from|per|at once)|\bunusual rate\b|\btoo many recent (?:messages|e-?mails|mails)\b|\bsending too (?:fast|quickly)|\bslow down\b|\btry again later\b.{0,30}\b(?:rate|volume)|\bunexpected volume\b|\brate of (?:incoming|unsolicited) mail|\breceiving mail at a rate\b|\btemporarily (?:deferred|rate limited)\b/, // "Too many messages too fast"
+      /\b(?<!connection )(?:rate|sending rate|message rate) (?:limit|limited|exceeded|control)|\btoo (?:many|much) (?:messages|mail|email|e-mails|emails) (?:sent )?(?:too (?:fast|quickly)|in a short|from|per|at once)|\bunusual rate\b|\btoo many recent (?:messages|e-?mails|mails)\b|\blimit for the number of messages (?:they|you) can send\b|\bsending too (?:fast|quickly)|\bslow down\b|\btry again later\b.{0,30}\b(?:rate|volume)|\bunexpected volume\b|\brate of (?:incoming|unsolicited) mail|\breceiving mail at a rate\b|\btemporarily (?:deferred|rate limited)\b/, // "Too many messages too fast"
     ],
   },
   {
@@ -142,6 +142,10 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\brecipients? (?:limit|count) (?:exceeded|reached)|\bexceed(?:s|ed)? (?:the )?(?:max(?:imum)? )?(?:number of )?recipients/, // "Too many recipients"
       /\b(?:message|mail) (?:length )?exceeds (?:the )?administrative limit|\bexceeds? (?:the )?(?:local|administrative) limit|\btoo many (?:lines|headers)\b|\bheader (?:size )?(?:limit|too (?:large|long))/,
       /\bquota exceeded for (?:outgoing|sending)|\bdaily (?:sending )?(?:limit|quota) (?:exceeded|reached)|\bsending limit|\bmessage limit exceeded\b/,
+      // A quota counted per hour or day limits a rate of messages, not a mailbox's storage: "Recipients Domain
+      // Hourly Quota Exceeded", "exceeded their limit for the number of messages they can receive per hour" (a
+      // sender's own rate to one recipient, "...they can send to this recipient per hour", is speeding)
+      /\b(?:hourly|daily|per[- ](?:hour|day)) (?:\w+ )?(?:quota|limit) (?:exceeded|reached)\b|\blimit for the number of messages (?:they|it) can receive\b/,
     ],
   },
   {
@@ -296,7 +300,8 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'systemfull',
     strength: 'strong',
-    patterns: [/\b(?:system|disk|server|filesystem|file system|spool|queue) (?:is )?(?:full|out of space)|\binsufficient system (?:storage|resources)|\bout of (?:disk )?space\b|\bno space left\b|\bnot enough (?:system |disk )?(?:space|storage)\b|\bresources temporarily unavailable\b|\binsufficient (?:disk|system) /], // "452 4.3.1 Insufficient system storage"
+    // "450 4.7.3 Organization queue quota exceeded": the receiving side's queue, not one mailbox
+    patterns: [/\b(?:organization|server|system) queue quota\b|\b(?:system|disk|server|filesystem|file system|spool|queue) (?:is )?(?:full|out of space)|\binsufficient system (?:storage|resources)|\bout of (?:disk )?space\b|\bno space left\b|\bnot enough (?:system |disk )?(?:space|storage)\b|\bresources temporarily unavailable\b|\binsufficient (?:disk|system) /], // "452 4.3.1 Insufficient system storage"
   },
   {
     reason: 'systemerror',

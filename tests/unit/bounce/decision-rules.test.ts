@@ -88,6 +88,11 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: 'a deferral for volume', evidence: evidence('421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints', { status: '4.7.0' }), reason: 'speeding' },
   { name: 'a domain whose MX does not point here', evidence: evidence('550 no such address here (MX do not point to us)', { replyCode: '550', status: '5.0.0' }), reason: 'hostunknown' },
   { name: 'too many recent messages', evidence: evidence('452 4.1.1 <a@example.org> too many recent messages; Try again later', { status: '4.1.1' }), reason: 'speeding' },
+  { name: 'an hourly quota of a domain', evidence: evidence('550 5.4.7 <a@example.org>: Recipient address rejected: Recipients Domain Hourly Quota Exceeded', { status: '5.4.7' }), reason: 'exceedlimit' },
+  { name: 'a limit of messages received per hour', evidence: evidence('554 5.2.122 The recipient has exceeded their limit for the number of messages they can receive per hour.', { status: '5.2.122' }), reason: 'exceedlimit' },
+  { name: "a sender's hourly rate to one recipient", evidence: evidence('554 5.2.121 The sender has exceeded the limit for the number of messages they can send to this recipient per hour.', { status: '5.2.121' }), reason: 'speeding' },
+  { name: "an organization's queue quota", evidence: evidence('450 4.7.3 Organization queue quota exceeded.', { status: '4.7.3' }), reason: 'systemfull' },
+  { name: 'a mailbox quota still a full mailbox', evidence: evidence('552 5.2.2 <a@example.org>: Recipient address rejected: Mailbox quota exceeded', { status: '5.2.2' }), reason: 'mailboxfull' },
   { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
 ];
 
