@@ -168,6 +168,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\b(?:disabled|suspended|inactive|deactivated|locked|closed) (?:mail ?box|account|user|recipient|address)/,
       /\baccount (?:has been )?(?:temporarily )?(?:disabled|suspended|deactivated)|\bmailbox unavailable: (?:disabled|suspended)|\baccount is blocked\b|\buser (?:account )?(?:is )?(?:suspended|disabled)\b/,
       /\b(?:blocked|disabled|closed|suspended|deactivated|locked) (?:due to|for|because of) (?:long )?inactivity\b/, // "550 5.2.1 This mailbox has been blocked due to inactivity"
+      /\bbanned recipient\b/, // Microsoft 365's "5.7.505 Access denied, banned recipient": the address may receive nothing
     ],
   },
   {
@@ -255,6 +256,12 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'speeding',
     strength: 'weak',
     patterns: [/\bthrottl(?:ed|ing)\b/], // "451 4.7.1 Throttled": a slowdown, whatever its cause (rate, reputation)
+  },
+  {
+    // A receiving domain's rule about how mail may arrive: "Access denied, [example.org] does not accept email over IPv6"
+    reason: 'policyviolation',
+    strength: 'strong',
+    patterns: [/\b(?:does not|doesn'?t) accept (?:e-?mail|mail|messages) over ipv6\b/],
   },
   {
     reason: 'policyviolation',

@@ -80,9 +80,9 @@ const STATUS_REASONS: Record<string, StatusMeaning> = {
   '7.29': { reason: 'authfailure', strong: true },
   '7.30': { reason: 'failedstarttls', strong: true },
   // Microsoft Exchange Online: 5.4.310 DNS domain does not exist, 5.4.312 DNS query failed,
-  // 5.7.606-649 banned sending IP, 5.7.509/510 DMARC, 5.7.708 untrusted IP
+  // 5.7.606-649 banned sending IP, 5.7.509 DMARC, 5.7.510 no mail over IPv6, 5.7.708 untrusted IP
   '7.509': { reason: 'authfailure', strong: true },
-  '7.510': { reason: 'authfailure', strong: false },
+  '7.510': { reason: 'policyviolation', strong: false },
   '7.511': { reason: 'blocked', strong: true },
   '7.708': { reason: 'blocked', strong: true },
   '7.750': { reason: 'blocked', strong: false },

@@ -93,6 +93,8 @@ const CASES: readonly { name: string; evidence: BounceEvidence; reason: Reason }
   { name: "a sender's hourly rate to one recipient", evidence: evidence('554 5.2.121 The sender has exceeded the limit for the number of messages they can send to this recipient per hour.', { status: '5.2.121' }), reason: 'speeding' },
   { name: "an organization's queue quota", evidence: evidence('450 4.7.3 Organization queue quota exceeded.', { status: '4.7.3' }), reason: 'systemfull' },
   { name: 'a mailbox quota still a full mailbox', evidence: evidence('552 5.2.2 <a@example.org>: Recipient address rejected: Mailbox quota exceeded', { status: '5.2.2' }), reason: 'mailboxfull' },
+  { name: 'a domain taking no mail over IPv6', evidence: evidence('550 5.7.510 Access denied, [example.org] does not accept email over IPv6', { status: '5.7.510' }), reason: 'policyviolation' },
+  { name: 'a banned recipient', evidence: evidence('550 5.7.505 Access denied, banned recipient', { status: '5.7.505' }), reason: 'suspend' },
   { name: 'a Null MX domain', evidence: evidence("DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX"), reason: 'notaccept' },
 ];
 
