@@ -6,7 +6,8 @@
 import { REASON_FAMILY } from '../content/vocabulary.ts';
 import type { Reason } from '../content/vocabulary.ts';
 import { findProviderVerdict } from './provider-verdicts.ts';
-import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, COMMANDS_BEFORE_DATA, SIGNAL_WEIGHTS, STATUS_SUBJECT_FALLBACKS, USER_UNKNOWN_STATUSES } from './reason-weights.ts';
+import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, COMMANDS_BEFORE_DATA, FILTER_READING_INPUTS, SIGNAL_WEIGHTS, STATUS_SUBJECT_FALLBACKS, USER_UNKNOWN_STATUSES } from './reason-weights.ts';
+import type { InputKind } from './reason-weights.ts';
 import { DEFAULT_LEXICON, findPhrases, normalizeText } from './reason-lexicon.ts';
 import type { Lexicon, PhraseHit } from './reason-lexicon.ts';
 import { findRemoteHostReason } from './remote-host-rules.ts';
@@ -37,6 +38,8 @@ export type BounceEvidence = {
   serverFormat?: string | null;
   /** The phrase lexicon to use (validation swaps in one without some terms). */
   lexicon?: Lexicon;
+  /** What was read: a whole email (the default), a delivery report's fields alone, or bare text (FILTER_READING_INPUTS). */
+  input?: InputKind;
 };
 
 /** Where a signal's offsets point: the diagnostic, the context, the report, or nowhere (a field value). */
@@ -62,12 +65,13 @@ function permanenceOf(status: string | null, replyCode: string | null, action: s
 }
 
 // A "user unknown" that the status does not confirm (X.1.1, X.1.3 ...) is a recipient-side filter
-// when it answered DATA (the address was accepted at RCPT), or when the status itself says the mailbox
-// refused the message (X.2.0, X.2.1) or the delivery was not authorised (X.7.x) and no command is named.
-function isFilteringRefusal(command: string | null, status: string | null): boolean {
+// when it answered DATA (the address was accepted at RCPT), or, in a whole bounce or report
+// (FILTER_READING_INPUTS), when the status itself says the mailbox refused the message (X.2.0, X.2.1)
+// or the delivery was not authorised (X.7.x) and no command is named.
+function isFilteringRefusal(command: string | null, status: string | null, input: InputKind): boolean {
   if (reasonForStatus(status)?.reason === 'userunknown') return false;
   if (command === 'DATA') return true;
-  return command === null && status !== null && /^[45]\.(?:2\.[01]|7\.\d{1,3})$/.test(status);
+  return FILTER_READING_INPUTS.has(input) && command === null && status !== null && /^[45]\.(?:2\.[01]|7\.\d{1,3})$/.test(status);
 }
 
 // Words that put a refusal on the sending host rather than on the sender address: "Client host rejected"
@@ -76,14 +80,15 @@ const HOST_WORDS = /\b(?:ip|host|client|network|server|connection|dnsbl|rbl|spam
 // A "user unknown" in a notice of no known format that neither a mailbox status (USER_UNKNOWN_STATUSES)
 // nor a refused RCPT TO confirms: the address may have been accepted and the message refused by a
 // filter after it (Sisimai's Reason/Filtered.pm and UserUnknown.pm). A wording in another language
-// ("Benutzer existiert nicht") is left as said: no such list covers it, and the words are plain.
-function isUnconfirmedUnknown(command: string | null, status: string | null, serverFormat: string | null): boolean {
-  if (serverFormat !== null || (status !== null && USER_UNKNOWN_STATUSES.has(status))) return false;
+// ("Benutzer existiert nicht") is left as said: no such list covers it, and the words are plain. So is
+// bare text (FILTER_READING_INPUTS): a pasted line has no report whose silence could mean anything.
+function isUnconfirmedUnknown(command: string | null, status: string | null, serverFormat: string | null, input: InputKind): boolean {
+  if (!FILTER_READING_INPUTS.has(input) || serverFormat !== null || (status !== null && USER_UNKNOWN_STATUSES.has(status))) return false;
   return command === null || !COMMANDS_BEFORE_DATA.has(command);
 }
 
-function rereadForCommand(reason: Reason, command: string | null, status: string | null, diagnostic: string, serverFormat: string | null = null): Reason {
-  if (reason === 'userunknown' && (isFilteringRefusal(command, status) || isUnconfirmedUnknown(command, status, serverFormat))) return 'filtered';
+function rereadForCommand(reason: Reason, command: string | null, status: string | null, diagnostic: string, serverFormat: string | null = null, input: InputKind = 'email'): Reason {
+  if (reason === 'userunknown' && (isFilteringRefusal(command, status, input) || isUnconfirmedUnknown(command, status, serverFormat, input))) return 'filtered';
   // A bare "Access denied" in reply to MAIL FROM refuses the sender address, not the host.
   if (command === 'MAIL' && reason === 'blocked' && !HOST_WORDS.test(diagnostic)) return 'rejected';
   return (command === null ? undefined : COMMAND_REREADS[command]?.[reason]) ?? reason;
@@ -262,6 +267,13 @@ function statusFallback(status: string | null): Reason | null {
   return STATUS_SUBJECT_FALLBACKS[status.split('.')[1] ?? ''] ?? null;
 }
 
+// "5.1.2": a permanent status whose detail is the missing destination domain (RFC 3463 X.1.2).
+function statusNamesMissingDomain(evidence: BounceEvidence): boolean {
+  const status = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? evidence.status;
+  const meaning = reasonForStatus(status);
+  return status?.startsWith('5') === true && meaning?.reason === 'hostunknown' && meaning.strong;
+}
+
 /** Classifies one recipient's failure from its evidence; `signals` are those of the winning reason, strongest first. */
 export function classifyBounce(evidence: BounceEvidence): Classification {
   const permanent = permanenceOf(evidence.status, evidence.replyCode, evidence.action, evidence.context);
@@ -280,13 +292,14 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   // an SMTP connection. I'm not going to try again"): one literal text has one cause.
   else if (best?.reason === 'expired' && !isCatalogueText(evidence.catalogue, 'expired')) best = namedCauseOf(scores, CAUSES_BEFORE_EXPIRY, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
   // A domain that "does not exist" because its name server answered badly ("Malformed or unexpected name
-  // server reply") is a DNS failure, not a missing domain (Sisimai's HostUnknown.pm defers to NetworkError).
-  else if (best?.reason === 'hostunknown') best = namedCauseOf(scores, DNS_FAILURE, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
+  // server reply") is a DNS failure, not a missing domain (Sisimai's HostUnknown.pm defers to NetworkError),
+  // unless a permanent status names the missing domain itself (5.1.2 beside Gmail's "DNS Error: ... NXDOMAIN").
+  else if (best?.reason === 'hostunknown' && !statusNamesMissingDomain(evidence)) best = namedCauseOf(scores, DNS_FAILURE, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
   if (!best || best.total <= 0) {
     // Nothing names a cause: "onhold" when the server wrote something we could not read, "undefined" when
     // it wrote nothing but the address (Sisimai's Reason.pm: a diagnostic without a known wording is on hold).
     const reason: Reason = statusFallback(evidence.status) ?? (saysSomething(evidence.diagnostic) ? 'onhold' : 'undefined');
-    return { reason: rereadForCommand(reason, evidence.command, evidence.status, evidence.diagnostic), permanent, signals: [] };
+    return { reason: rereadForCommand(reason, evidence.command, evidence.status, evidence.diagnostic, null, evidence.input), permanent, signals: [] };
   }
   const signals = [...best.signals].sort((a, b) => b.weight - a.weight);
   // A provider's own verdict already accounts for the command it refused.
@@ -295,7 +308,7 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   const localised = collected.some((signal) => signal.localised === true && signal.reason === best.reason);
   // The filter reading needs both the reply's own code and the report's status to leave the mailbox unconfirmed.
   const confirmedStatus = evidence.status !== null && USER_UNKNOWN_STATUSES.has(evidence.status) ? evidence.status : (replyStatus ?? evidence.status);
-  const reason = rereadForCommand(best.reason, evidence.command, confirmedStatus, evidence.diagnostic, localised ? 'localised wording' : (evidence.serverFormat ?? null));
+  const reason = rereadForCommand(best.reason, evidence.command, confirmedStatus, evidence.diagnostic, localised ? 'localised wording' : (evidence.serverFormat ?? null), evidence.input);
   if (reason !== best.reason && evidence.command !== null) {
     signals.push({ signal: 'command', reason, weight: 0, text: evidence.command, region: null, start: null, end: null });
   }
@@ -305,7 +318,10 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
     return { reason: byHost, permanent, signals };
   }
   const code = replyStatus ?? evidence.status ?? evidence.replyCode;
-  const reread = code === null ? undefined : CLASS_REREADS[code[0] ?? '']?.[reason];
+  // A status whose detail names the cause itself ("450 4.1.2 ... Domain not found": X.1.2, bad destination
+  // system) chose its class for that cause; the class re-reads only what the words alone said.
+  const statusNamesIt = reasonForStatus(code)?.strong === true && reasonForStatus(code)?.reason === reason;
+  const reread = code === null || statusNamesIt ? undefined : CLASS_REREADS[code[0] ?? '']?.[reason];
   if (reread !== undefined && code !== null) {
     signals.push({ signal: 'code-class', reason: reread, weight: 0, text: code, region: null, start: null, end: null });
     return { reason: reread, permanent, signals };

@@ -17,6 +17,7 @@ import { findAddressBlock, findCodeLines, findCommand, findCommandOfReply, findL
 import { readEmail } from './read-email.ts';
 import { findServiceNotice } from './read-service-notice.ts';
 import type { Lexicon } from './reason-lexicon.ts';
+import type { InputKind } from './reason-weights.ts';
 import type { EmailParts } from './read-email.ts';
 import type { BounceOrigin, Diagnosis, DiagnosisKind, EntryMatch, Evidence, Finding, MatchableEntry, RecipientResult } from './types.ts';
 
@@ -292,7 +293,9 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   // A paste that is little more than a catalogue entry's own text is that entry: its label is the answer.
   const ownText = nearest !== undefined && (matches[0]?.score ?? 0) >= STRONG_MATCH && analysed.trim().length <= 2 * Math.max(...nearest.texts.map((text) => text.length));
   const catalogueEvidence: BounceEvidence['catalogue'] = nearest && matches[0] ? { id: nearest.id, reason: nearest.reason, score: matches[0].score, ownText, length: Math.max(...nearest.texts.map((text) => text.length)) } : null;
-  const scoring = { catalogue: catalogueEvidence, serverFormat: parts.isEmail ? findServerFormat(parts.headers, body, headerBlockOf(input)) : null, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
+  // What was pasted: a whole email, a delivery report's fields without the email, or bare text.
+  const inputKind: InputKind = parts.isEmail ? 'email' : dsn.recipients.length > 0 ? 'report' : 'text';
+  const scoring = { catalogue: catalogueEvidence, serverFormat: parts.isEmail ? findServerFormat(parts.headers, body, headerBlockOf(input)) : null, input: inputKind, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
   let decidingSignals: { signals: Signal[]; diagnostic: string; context: string; report: string } | null = null;
 
   const recipients: RecipientResult[] = drafts.map((draft) => {

@@ -19,6 +19,9 @@ const QMAIL_COMMANDS: readonly (readonly [RegExp, string])[] = [
   [/\bfailed after I sent the message\b/i, 'DATA'], // "192.0.2.1 failed after I sent the message."
 ];
 
+// Yahoo's notices tag the refused command after the reply: "552 1 Requested mail action aborted, mailbox not found [RCPT_TO]"
+const TAGGED_COMMAND = /\[(RCPT_TO|MAIL_FROM)\]/;
+
 // Replies that only a server answering one command writes: Postfix's recipient restrictions and
 // Exchange's recipient resolver answer RCPT TO, its sender restrictions MAIL FROM.
 const REPLY_COMMANDS: readonly (readonly [RegExp, string])[] = [
@@ -34,6 +37,8 @@ export function findCommand(text: string): string | null {
   const field = COMMAND_FIELD.exec(text);
   if (field?.[1]) return commandName(field[1]);
   for (const [pattern, command] of QMAIL_COMMANDS) if (pattern.test(text)) return command;
+  const tag = TAGGED_COMMAND.exec(text);
+  if (tag?.[1]) return commandName(tag[1]);
   const error = TRANSCRIPT_ERROR.exec(text);
   if (!error) return null;
   let last: string | null = null;

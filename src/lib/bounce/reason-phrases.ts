@@ -32,6 +32,9 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\bstarttls\b.{0,60}\b(?:fail|required|not (?:supported|offered|available)|error)/, // "STARTTLS is required"
       /\b(?:tls|ssl) (?:is )?required\b|\bmust (?:issue a )?starttls\b|\btls handshake (?:failed|error)\b/, // "Must issue a STARTTLS command first"
       /\bencryption (?:is )?required\b|\brequiretls\b/,
+      // A TLS certificate the sending server could not accept is a failed TLS set-up: "Destination mail server's
+      // certificate is expired", "Remote certificate failed MTA-STS validation"
+      /\b(?:remote|server'?s?|destination|peer|tls) certificate\b.{0,40}\b(?:expired|mismatch|failed|invalid|not (?:valid|trusted)|untrusted|must have)|\bcertificate[- ](?:has )?(?:expired|host[- ]mismatch)\b|\bmta-sts (?:validation|policy)\b/,
     ],
   },
   {
@@ -39,6 +42,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     strength: 'strong',
     patterns: [
       /\bdmarc\b.{0,60}\b(?:policy|fail|reject)/, // "rejected per DMARC policy"
+      /\bno dmarc alignment\b|\b(?:isn'?t|is not|not) aligned with\b.{0,60}\b(?:spf|dkim)\b/, // "421 4.7.32 ... the From: header ... isn't aligned with either the authenticated SPF or DKIM organizational domain"
       /\b(?:spf|sender policy framework)\b.{0,60}\b(?:fail|violation|not (?:authorized|permitted)|hard ?fail|check|reject)/, // "SPF check failed"
       /\bnot (?:authorized|permitted) (?:by|to send|in spf)|\bis not allowed to send mail from\b|\bdoes not designate\b.{0,60}\bpermitted sender/,
       /\bbad spf\b|\bspf (?:record|policy)\b|\bdkim\b.{0,40}\b(?:fail|invalid|not valid|signature (?:is )?(?:required|missing))/,
@@ -50,7 +54,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'norelaying',
     strength: 'strong',
     patterns: [
-      /\brelay(?:ing)? (?:access )?(?:denied|not (?:permitted|allowed|authorized)|prohibited|refused|forbidden)|\b(?:we )?do not relay\b|\bunable to relay\b|\bno relay(?:ing)?\b|\brelay(?:ing)? (?:is )?not\b|\bnot (?:permitted|allowed|authorized) to relay\b|\bcannot relay\b|\bcan'?t relay\b|\brelaying (?:mail )?(?:to|from) .{0,40}(?:denied|not allowed|prohibited)/, // "Relay access denied"
+      /\brelay(?:ing)? (?:access )?(?:denied|disallowed|not (?:permitted|allowed|authorized)|prohibited|refused|forbidden)|\b(?:we )?do not relay\b|\bunable to relay\b|\bno relay(?:ing)?\b|\brelay(?:ing)? (?:is )?not\b|\bnot (?:permitted|allowed|authorized) to relay\b|\bcannot relay\b|\bcan'?t relay\b|\brelaying (?:mail )?(?:to|from) .{0,40}(?:denied|not allowed|prohibited)/, // "Relay access denied"
       /\bnot (?:configured|set up) to relay\b|\binsecure mail relay\b|\bemail address is not verified\. the following identities failed the check\b/, // "This system is not configured to relay mail"; Amazon SES for an unverified sender
       /\bnot a gateway\b|\bnot our customer\b|\bopen relay\b|\brelay (?:not )?permitted\b|\bsorry, that domain isn'?t in my list of allowed rcpthosts\b/,
     ],
@@ -119,7 +123,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'speeding',
     strength: 'strong',
     patterns: [
-      /\b(?<!connection )(?:rate|sending rate|message rate) (?:limit|limited|exceeded|control)|\btoo (?:many|much) (?:messages|mail|email|e-mails|emails) (?:sent )?(?:too (?:fast|quickly)|in a short|from|per|at once)|\bunusual rate\b|\bsending too (?:fast|quickly)|\bslow down\b|\btry again later\b.{0,30}\b(?:rate|volume)|\bunexpected volume\b|\brate of (?:incoming|unsolicited) mail|\breceiving mail at a rate\b|\btemporarily (?:deferred|rate limited)\b/, // "Too many messages too fast"
+      /\b(?<!connection )(?:rate|sending rate|message rate) (?:limit|limited|exceeded|control)|\btoo (?:many|much) (?:messages|mail|email|e-mails|emails) (?:sent )?(?:too (?:fast|quickly)|in a short|from|per|at once)|\bunusual rate\b|\btoo many recent (?:messages|e-?mails|mails)\b|\blimit for the number of messages (?:they|you) can send\b|\bsending too (?:fast|quickly)|\bslow down\b|\btry again later\b.{0,30}\b(?:rate|volume)|\bunexpected volume\b|\brate of (?:incoming|unsolicited) mail|\breceiving mail at a rate\b|\btemporarily (?:deferred|rate limited)\b/, // "Too many messages too fast"
     ],
   },
   {
@@ -138,6 +142,10 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\brecipients? (?:limit|count) (?:exceeded|reached)|\bexceed(?:s|ed)? (?:the )?(?:max(?:imum)? )?(?:number of )?recipients/, // "Too many recipients"
       /\b(?:message|mail) (?:length )?exceeds (?:the )?administrative limit|\bexceeds? (?:the )?(?:local|administrative) limit|\btoo many (?:lines|headers)\b|\bheader (?:size )?(?:limit|too (?:large|long))/,
       /\bquota exceeded for (?:outgoing|sending)|\bdaily (?:sending )?(?:limit|quota) (?:exceeded|reached)|\bsending limit|\bmessage limit exceeded\b/,
+      // A quota counted per hour or day limits a rate of messages, not a mailbox's storage: "Recipients Domain
+      // Hourly Quota Exceeded", "exceeded their limit for the number of messages they can receive per hour" (a
+      // sender's own rate to one recipient, "...they can send to this recipient per hour", is speeding)
+      /\b(?:hourly|daily|per[- ](?:hour|day)) (?:\w+ )?(?:quota|limit) (?:exceeded|reached)\b|\blimit for the number of messages (?:they|it) can receive\b/,
     ],
   },
   {
@@ -159,6 +167,8 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\b(?:mailbox|account|user|address|recipient|e-?mail account|email address)\b.{0,30}\b(?:is |has been |was )?(?:disabled|suspended|deactivated|inactive|frozen|locked|(?<!message )expired|closed|blocked by (?:the )?administrator|not active|no longer active|terminated|cancell?ed|on hold)/, // "This mailbox is disabled"
       /\b(?:disabled|suspended|inactive|deactivated|locked|closed) (?:mail ?box|account|user|recipient|address)/,
       /\baccount (?:has been )?(?:temporarily )?(?:disabled|suspended|deactivated)|\bmailbox unavailable: (?:disabled|suspended)|\baccount is blocked\b|\buser (?:account )?(?:is )?(?:suspended|disabled)\b/,
+      /\b(?:blocked|disabled|closed|suspended|deactivated|locked) (?:due to|for|because of) (?:long )?inactivity\b/, // "550 5.2.1 This mailbox has been blocked due to inactivity"
+      /\bbanned recipient\b/, // Microsoft 365's "5.7.505 Access denied, banned recipient": the address may receive nothing
     ],
   },
   {
@@ -174,6 +184,8 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
       /\b(?:mail from|envelope sender|envelope from|return path|return-path|from address|sender domain|sender's domain|senders? mail ?address|bounce address)\b.{0,40}\b(?:rejected|refused|denied|invalid|not (?:allowed|accepted|exist|found|verified|resolv)|unknown|does not exist|blacklisted|blocked)/,
       /\b(?:domain|address) of sender\b.{0,40}\b(?:not|does not|doesn't|invalid|unknown|rejected)|\bsender is not\b|\bsender domain\b|\bunknown sender\b|\binvalid sender\b|\bsender address\b.{0,30}\b(?:is not|not)\b|\bneed fully-qualified address\b|\bsender denied\b|\brejected sender\b|\bsender rejected\b|\bnot allowed to send\b|\bbad sender\b|\bsender (?:is )?blacklisted\b|\breturn address\b|\bprovide a valid from\b|\bfrom: domain is invalid\b|\bunroutable sender\b/,
       /\b(?:domain|mail) (?:of|from) your address\b|\byour (?:e-?mail )?address (?:has been |is )?(?:blocked|blacklisted|rejected|banned)|\bblocked by (?:this|the) (?:domain|recipient|user)\b|\bsender (?:is )?on (?:a|the|my|our) (?:block|black|deny)list\b/,
+      // A sender domain with no DNS entry: "451 Message temporarily deferred due to unresolvable RFC.5321 from domain"
+      /\bunresolvable (?:rfc[ .]?532[12] )?from domain\b|\bunresolvable (?:sender|envelope|mail from) domain\b/,
       // qmail-remote: "Connected to 192.0.2.1 but sender was rejected." (the MAIL FROM was refused)
       /\bconnected to [^ ]{1,255} but sender was rejected\b/,
       // Mailing-list services refusing a post: Google Groups "you may not have permission to post messages to
@@ -190,8 +202,8 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     reason: 'userunknown',
     strength: 'strong',
     patterns: [
-      /\b(?:user|recipient|mailbox|account|addressee|local ?part|e-?mail address|destination address|recipient address)\b.{0,30}\b(?:unknown|not (?:found|exist|known|listed|valid|recognized|recognised|available)|does not exist|doesn'?t exist|no such|invalid|nonexistent|non-existent|unavailable|is not a valid|could not be found|not be found|unrouteable)/, // "User unknown", "Recipient address rejected: User unknown"
-      /\bno such (?:user|recipient|mailbox|address|account|person|local user|e-?mail)|\b(?:unknown|invalid|bad|non-?existent|nonexistent|unrouteable|inexistent) (?:user|recipient|mailbox|address|account|local part|destination|e-?mail|addressee|alias)|\bunknown or illegal (?:user|alias)|\bno mailbox (?:here|by that name)|\bmailbox (?:unavailable|not available|name not allowed)\b/,
+      /\b(?:user|recipient|mailbox|account|addressee|local ?part|e-?mail address|destination address|recipient address)\b.{0,30}\b(?:unknown|not (?:found|exist|known|listed|valid|recognized|recognised|available)|does not exist|doesn'?t exist|no such|invalid|nonexistent|non-existent|(?<!temporarily )unavailable|is not a valid|could not be found|not be found|unrouteable)/, // "User unknown", "Recipient address rejected: User unknown"; not "Recipient temporarily unavailable"
+      /\bno such (?:user|recipient|mailbox|address|account|person|local user|e-?mail)|\b(?:unknown|invalid|bad|non-?existent|nonexistent|unrouteable|inexistent) (?:user|recipient|mailbox|address|account|local part|destination|e-?mail|addressee|alias)(?! syntax)|\bunknown or illegal (?:user|alias)|\bno mailbox (?:here|by that name)|\bmailbox (?:unavailable|not available|name not allowed)\b/,
       /\buser (?:not|doesn'?t|does not) (?:exist|found|here|have|known)|\bis not a valid (?:mailbox|user|recipient|address)|\bno (?:valid )?recipients?\b|\bnot (?:a )?(?:valid|known) (?:user|recipient|mailbox|address)|\bunknown user\b|\bunknown local|\bno mail ?box\b|\bno such\b/,
       /\baddress (?:couldn'?t be found|could not be found|lookup failed|not present|is not recognized)|\bemail account that you tried to reach does not exist\b|\bcould not be delivered to the recipient\b.{0,40}\bnot exist|\bresolver\.adr\.recipientnotfound\b|\brecipientnotfound\b|\bnot in (?:my|the) (?:list|table)|\bin (?:virtual|local|relay) (?:alias|mailbox|recipient|user) table\b|\brecipient (?:is )?not (?:found|authori[sz]ed)|\bbad destination (?:mailbox|address)|\binvalid-recipient\b|\bunknown address\b|\baccount (?:does not|doesn'?t) exist|\bdoes not have an? (?:account|mailbox)/,
       /\baddressee unknown\b|見つかりません|存在しません|宛先不明|\buser not found\b|\bno account\b|\bmailbox not found\b|\bnot our user\b|\bnot a local user\b|\bunknown recipient\b|\bmailbox is unavailable\b/,
@@ -209,6 +221,13 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     patterns: [/\b(?:recipient|address|user|mailbox) rejected\b(?![:;,]?[ \t]{0,3}(?:greylist|address verification in progress|unverified address|verification in progress))/],
   },
   {
+    // A recipient check still running names no cause yet: "450 4.1.1 <a@example.org>: Recipient address
+    // rejected: unverified address: Address verification in progress" (Postfix's reject_unverified_recipient).
+    reason: 'onhold',
+    strength: 'strong',
+    patterns: [/\baddress verification in progress\b/],
+  },
+  {
     reason: 'notaccept',
     strength: 'strong',
     patterns: [/\bnull mx\b|\bdoes not accept (?:any )?mail\b|\baccepts? no mail\b|\bno (?:smtp )?service\b|\bnot accepting (?:network )?(?:mail|messages)\b|\bmail is not accepted\b|\bdomain does not receive mail\b|\b(?:does not|doesn'?t) receive e?mail\b/], // "Domain does not accept mail (nullMX)"
@@ -224,6 +243,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     patterns: [
       /\bhost (?:or domain name )?(?:not found|unknown)|\bdomain (?:name )?(?:not found|does not exist|doesn'?t exist|unknown|is not valid|not exist)|\bunknown (?:host|domain)|\bno such (?:host|domain)|\bnon-?existent (?:host|domain)|\binvalid (?:host|domain)|\b(?:nxdomain|name or service not known)\b/, // "Host or domain name not found"
       /\bmx (?:host|record)s? (?:not found|for .{1,60} (?:not found|does not exist))|\bno mx (?:or a )?records?\b|\bno (?:valid )?mail exchanger|\bdomain is not reachable\b|\bunrouteable (?:mail )?domain|\bunrouteable address\b|\bdomain (?:is )?not (?:hosted|handled|served|configured)|\bnot (?:a )?(?:valid|hosted|local) domain|\bhost not found\b|\bdns (?:lookup|query) (?:failed|error) for\b|\bunable to resolve (?:domain|host)|\bno route for domain|\bis not a (?:registered|known) domain|\bdomain (?:has )?no (?:mx|dns)|\brecipient domain\b.{0,30}\b(?:not|invalid|unknown)/,
+      /\bmx (?:records? )?(?:do(?:es)? not|do(?:es)?n'?t) point to us\b/, // "550 no such address here (MX do not point to us)": the domain is not hosted here
       /\bname service error\b|\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6} does not exist\b|\bunknown mail transport error\b|\bhost name lookup failure\b|\bdomain not found\b|\bno mail hosts? for\b|\bdomain lookup failed\b/,
     ],
   },
@@ -238,6 +258,12 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     patterns: [/\bthrottl(?:ed|ing)\b/], // "451 4.7.1 Throttled": a slowdown, whatever its cause (rate, reputation)
   },
   {
+    // A receiving domain's rule about how mail may arrive: "Access denied, [example.org] does not accept email over IPv6"
+    reason: 'policyviolation',
+    strength: 'strong',
+    patterns: [/\b(?:does not|doesn'?t) accept (?:e-?mail|mail|messages) over ipv6\b/],
+  },
+  {
     reason: 'policyviolation',
     strength: 'weak',
     patterns: [
@@ -248,7 +274,8 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'blocked',
     strength: 'strong',
-    patterns: [/\bconnected to [^ ]{1,255} but my name was rejected\b|\bconnected to [^ ]{1,255} but greeting failed\b/], // qmail-remote: "Connected to 192.0.2.1 but my name was rejected."
+    patterns: [/\bconnected to [^ ]{1,255} but my name was rejected\b|\bconnected to [^ ]{1,255} but greeting failed\b|\bbanned sending ip\b/, // qmail-remote: "Connected to 192.0.2.1 but my name was rejected."; "Access denied, banned sending IP [192.0.2.1]"
+      /\bspamhaus\.org\b|\bnot authori[sz]ed to send (?:e-?mail |mail )?directly\b/], // "553 http://www.spamhaus.org/query/bl?ip=192.0.2.1"; "The IP you're using to send mail is not authorized to send email directly to our servers"
   },
   {
     reason: 'blocked',
@@ -256,7 +283,7 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
     patterns: [
       /\b(?:block|black|deny|ban)[- ]?list(?:ed)?\b|\bdnsbl\b|\brbl\b|\bspamhaus\b|\bspamcop\b|\bcloudmark\b|\bbarracuda(?:central)?\b|\bsorbs\b|\buceprotect\b|\bmailspike\b|\babuseat\b|\bspamrats\b/, // "blocked using Spamhaus PBL"
       /\bclient host (?:\[[^\]]{1,60}\] )?(?:rejected|blocked|refused)|\b(?:your|the|sending|client|connecting) (?:ip|host|server|mail server|network|address)\b.{0,40}\b(?:blocked|banned|blacklisted|listed|rejected|refused|denied|not (?:allowed|permitted|accepted))|\bblocked (?:using|by|for|because)\b|\baccess denied\b|\bconnection (?:refused|rejected|denied) (?:from|by|to)\b/,
-      /\b(?:ip|host|sender ip|sending ip) (?:address )?(?:is )?(?:blocked|banned|blacklisted|rejected|listed)|\bbanned sending ip\b|\bnot accept(?:ed|ing)? mail from\b|\bmessages from\b.{0,60}\b(?:weren'?t sent|blocked|rejected)|\bblocked\b|\bbanned\b|\brefused to (?:talk|accept)|\bnot allowed to connect\b|\bnot accepting connections\b|\bdynamic (?:ip|address|pool)|\bresidential\b|\bdial-?up\b|\bplease use (?:the|your) (?:isp|smtp|provider)|\bsmtp server of your isp\b/,
+      /\b(?:ip|host|sender ip|sending ip) (?:address )?(?:is )?(?:blocked|banned|blacklisted|rejected|listed)|\bnot accept(?:ed|ing)? mail from\b|\bmessages from\b.{0,60}\b(?:weren'?t sent|blocked|rejected)|\bblocked\b|\bbanned\b|\brefused to (?:talk|accept)|\bnot allowed to connect\b|\bnot accepting connections\b|\bdynamic (?:ip|address|pool)|\bresidential\b|\bdial-?up\b|\bplease use (?:the|your) (?:isp|smtp|provider)|\bsmtp server of your isp\b/,
     ],
   },
   {
@@ -274,17 +301,19 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'syntaxerror',
     strength: 'weak',
-    patterns: [/\bsyntax error\b|\bmalformed address\b|\bincorrectly constructed\b|\bcommand (?:not recogni[sz]ed|unrecogni[sz]ed|not implemented)|\bunrecogni[sz]ed command\b|\bbad (?:sequence of commands|command)|\bline too long\b|\binvalid command\b|\bparameters? (?:not recogni[sz]ed|error)/, /\bparameters? not implemented\b/], // "500 5.5.1 Command unrecognized"
+    // "501 Bad address syntax": the address is malformed; "421 4.7.0 Error: too many errors": the session's error limit
+    patterns: [/\bsyntax error\b|\bmalformed address\b|\b(?:bad|invalid|illegal) (?:\w+ )?address syntax\b|\btoo many errors\b|\bincorrectly constructed\b|\bcommand (?:not recogni[sz]ed|unrecogni[sz]ed|not implemented)|\bunrecogni[sz]ed command\b|\bbad (?:sequence of commands|command)|\bline too long\b|\binvalid command\b|\bparameters? (?:not recogni[sz]ed|error)/, /\bparameters? not implemented\b/], // "500 5.5.1 Command unrecognized"
   },
   {
     reason: 'systemfull',
     strength: 'strong',
-    patterns: [/\b(?:system|disk|server|filesystem|file system|spool|queue) (?:is )?(?:full|out of space)|\binsufficient system (?:storage|resources)|\bout of (?:disk )?space\b|\bno space left\b|\bnot enough (?:system |disk )?(?:space|storage)\b|\bresources temporarily unavailable\b|\binsufficient (?:disk|system) /], // "452 4.3.1 Insufficient system storage"
+    // "450 4.7.3 Organization queue quota exceeded": the receiving side's queue, not one mailbox
+    patterns: [/\b(?:organization|server|system) queue quota\b|\b(?:system|disk|server|filesystem|file system|spool|queue) (?:is )?(?:full|out of space)|\binsufficient system (?:storage|resources)|\bout of (?:disk )?space\b|\bno space left\b|\bnot enough (?:system |disk )?(?:space|storage)\b|\bresources temporarily unavailable\b|\binsufficient (?:disk|system) /], // "452 4.3.1 Insufficient system storage"
   },
   {
     reason: 'systemerror',
     strength: 'weak',
-    patterns: [/\b(?:system|server|internal|local|configuration|temporary|remote|database|software|transient) (?:error|failure|problem|misconfiguration)|\binternal (?:server )?error\b|\btemporar(?:y|ily) (?:failure|unavailable|error|lookup failure)|\bservice (?:is )?(?:currently |temporarily )?(?:unavailable|not available)|\btry (?:again )?later\b|\bserver (?:is )?busy\b|\bmail (?:system|server) (?:problem|error)|\bunable to (?:process|deliver|accept)|\berror (?:in|while|processing)|\btimed out waiting\b|\blocal error in processing\b|\bexception\b|\bunexpected\b|\bmisconfigur|\bconfig error\b|\bstoredrv\b|\bfailed to (?:process|deliver)/, /\bcould not load\b|\bduplicated message-id\b|\bloop alert\b/], // "451 4.3.0 Temporary lookup failure"
+    patterns: [/\b(?:system|server|internal|local|configuration|temporary|remote|database|software|transient) (?:error|failure|problem|misconfiguration)|\binternal (?:server )?error\b|\btemporar(?:y|ily) (?:failure|error|lookup failure)|(?<!\b(?:recipient|mailbox|user|account|addressee) )\btemporar(?:y|ily) unavailable|\bservice (?:is )?(?:currently |temporarily )?(?:unavailable|not available)|\btry (?:again )?later\b|\bserver (?:is )?busy\b|\bmail (?:system|server) (?:problem|error)|\bunable to (?:process|deliver|accept)|\berror (?:in|while|processing)|\btimed out waiting\b|\blocal error in processing\b|\bexception\b|\bunexpected\b|\bmisconfigur|\bconfig error\b|\bstoredrv\b|\bfailed to (?:process|deliver)/, /\bcould not load\b|\bduplicated message-id\b|\bloop alert\b/], // "451 4.3.0 Temporary lookup failure"; a mailbox "temporarily unavailable" says nothing of the server
   },
   {
     reason: 'networkerror',
@@ -299,6 +328,6 @@ export const REASON_PHRASES: readonly PhraseTable[] = [
   {
     reason: 'filtered',
     strength: 'weak',
-    patterns: [/\brejected by (?:the )?(?:recipient|receiving) (?:server|domain)\b|\b(?:rejected|refused|blocked|declined) by (?:the )?(?:recipient|content|message|mail)? ?(?:filter|rule|user|recipient)s?\b|\bfilter(?:ed|ing)?\b|\bdeclined by recipient\b|\bmessage (?:was )?refused\b|\bcontent (?:is )?not accepted\b|\bsieve\b|\bnot accept(?:ed|ing)? (?:this|your) (?:message|mail)\b|\brefused to accept\b/], // "550 Message rejected by recipient's filter"
+    patterns: [/\brejected by (?:the )?(?:recipient|receiving|destination) (?:server|domain)\b|\b(?:rejected|refused|blocked|declined) by (?:the )?(?:recipient|content|message|mail)? ?(?:filter|rule|user|recipient)s?\b|\bfilter(?:ed|ing)?\b|\bdeclined by recipient\b|\bmessage (?:was )?refused\b|\bcontent (?:is )?not accepted\b|\bsieve\b|\bnot accept(?:ed|ing)? (?:this|your) (?:message|mail)\b|\brefused to accept\b/], // "550 Message rejected by recipient's filter"
   },
 ];

@@ -68,6 +68,18 @@ export const COMMAND_REREADS: Readonly<Record<string, Partial<Record<Reason, Rea
 export const USER_UNKNOWN_STATUSES: ReadonlySet<string> = new Set(['5.1.0', '5.1.1', '5.1.3']);
 export const COMMANDS_BEFORE_DATA: ReadonlySet<string> = new Set(['CONN', 'HELO', 'MAIL', 'RCPT']);
 
+/** How the bounce reached the engine: a whole email, a delivery report's fields (RFC 3464) pasted without the email, or bare text. */
+export type InputKind = 'email' | 'report' | 'text';
+
+/**
+ * The kinds of input on which a "user unknown" that nothing confirms (no mailbox status, no refused RCPT TO)
+ * is read as a filter's refusal (Sisimai's Filtered.pm): a whole bounce email or delivery report states the
+ * status and command when the mailbox itself was refused, so their silence points after DATA. A line copied
+ * from an error dialog ("550 No such user here") states neither; its words are all it has, and they say the
+ * mailbox does not exist. A refusal that names DATA ("in reply to end of DATA command") is a filter on every kind.
+ */
+export const FILTER_READING_INPUTS: ReadonlySet<InputKind> = new Set(['email', 'report']);
+
 /**
  * With no wording and no specific code, the enhanced code's subject digit (RFC 3463 section 3) names the
  * kind of refusal: X.7.x security or policy status, X.6.x message content or media status.
@@ -76,7 +88,8 @@ export const STATUS_SUBJECT_FALLBACKS: Readonly<Record<string, Reason>> = { '7':
 
 /**
  * The class digit re-reads a verdict it contradicts (RFC 3463 section 3.1): a domain that does not exist
- * is a permanent failure, so under a transient code (4.x.x, 4xx) the DNS lookup failed for now.
+ * is a permanent failure, so under a transient code (4.x.x, 4xx) the DNS lookup failed for now. A status
+ * that itself names the cause (4.1.2, Postfix's default soft refusal of a domain with no DNS entry) keeps it.
  */
 export const CLASS_REREADS: Readonly<Record<string, Partial<Record<Reason, Reason>>>> = {
   '4': { hostunknown: 'networkerror' },

@@ -80,9 +80,9 @@ const STATUS_REASONS: Record<string, StatusMeaning> = {
   '7.29': { reason: 'authfailure', strong: true },
   '7.30': { reason: 'failedstarttls', strong: true },
   // Microsoft Exchange Online: 5.4.310 DNS domain does not exist, 5.4.312 DNS query failed,
-  // 5.7.606-649 banned sending IP, 5.7.509/510 DMARC, 5.7.708 untrusted IP
+  // 5.7.606-649 banned sending IP, 5.7.509 DMARC, 5.7.510 no mail over IPv6, 5.7.708 untrusted IP
   '7.509': { reason: 'authfailure', strong: true },
-  '7.510': { reason: 'authfailure', strong: false },
+  '7.510': { reason: 'policyviolation', strong: false },
   '7.511': { reason: 'blocked', strong: true },
   '7.708': { reason: 'blocked', strong: true },
   '7.750': { reason: 'blocked', strong: false },
@@ -94,9 +94,11 @@ const STATUS_REASONS: Record<string, StatusMeaning> = {
 
 // Codes whose meaning depends on the class digit: "4.4.1 No answer from host" is a delivery still being
 // retried, so the mail will expire (Sisimai's StandardCode table); 5.4.1 is Microsoft's "Recipient address
-// rejected: Access denied", not a network failure.
+// rejected: Access denied", not a network failure. A transient 4.1.1 is a mailbox check not yet final
+// ("Address verification in progress"): it names a missing mailbox only when no wording says otherwise.
 const CLASS_STATUS_REASONS: Record<string, StatusMeaning> = {
   '4.4.1': { reason: 'expired', strong: false },
+  '4.1.1': { reason: 'userunknown', strong: false },
 };
 
 /** The reason an enhanced status code implies, or null when it is generic (X.0.0, X.7.1 and the like). */

@@ -66,7 +66,7 @@ const SIGNAL_WORDS: Record<string, (text: string, where: string) => string> = {
   action: (text) => `the delivery report's “Action: ${text}”`,
   command: (text) => `refused at the ${text} step of the mail conversation`,
   provider: (text) => `“${text}”, a message this provider is known to send`,
-  catalogue: (text) => `the words “${text}”, known from the catalogue`,
+  catalogue: (text) => `its likeness to the catalogue entry “${text}”`,
   phrase: (text) => `the words “${text}”`,
   boilerplate: (text) => `the mail system's wording “${text}”`,
 };
@@ -176,7 +176,11 @@ export function decideVerdict(diagnosis: Diagnosis, catalogue: Catalogue, guides
   const family = REASON_FAMILY[reason];
   const guide = guides[reason];
   const codes = { replyCode: diagnosis.replyCode, enhancedCode: diagnosis.enhancedCode };
-  const why = explainEvidence(diagnosis.evidence, family, codes, diagnosis.origin);
+  // A catalogue signal names its entry by id: the reader sees the entry's title, and not twice when it decides.
+  const evidence = diagnosis.evidence
+    .filter((item) => item.signal !== 'catalogue' || item.text !== decides?.entry.id)
+    .map((item) => (item.signal === 'catalogue' ? { ...item, text: catalogue[item.text]?.title ?? item.text } : item));
+  const why = explainEvidence(evidence, family, codes, diagnosis.origin);
   if (decides) {
     why.unshift(decides.score >= EXACT_MATCH ? `the text matches “${decides.entry.title}” word for word` : `the text closely matches “${decides.entry.title}”`);
   }

@@ -101,6 +101,14 @@ describe('decideVerdict', () => {
     expect(explainEvidence([], 'address', { replyCode: '421', enhancedCode: null }, 'sender-provider')).toEqual(["421 in your provider's reply"]);
   });
 
+  it('names a catalogue signal by its entry title, and leaves it out when that entry decides', () => {
+    const near = { signal: 'catalogue', reason: ENTRY.reason, weight: 0.1, text: ENTRY.id, start: null, end: null };
+    const weak = decideVerdict(diagnosis({ reason: ENTRY.reason, evidence: [near], matches: [{ id: ENTRY.id, score: 0.6 }] }), catalogue, guides);
+    expect(weak.why).toContain(`its likeness to the catalogue entry “${ENTRY.title}”`);
+    const decided = decideVerdict(diagnosis({ reason: ENTRY.reason, evidence: [near], matches: [{ id: ENTRY.id, score: 1 }] }), catalogue, guides);
+    expect(decided.why.some((line) => line.includes('likeness'))).toBe(false);
+  });
+
   it('leaves out evidence that points to a cause of another family', () => {
     const lines = explainEvidence(
       [
