@@ -3,6 +3,7 @@
 // exactly as typed; Enter opens the first result and the arrows move through the results.
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { HELD_OUT_QUERIES, TUNING_QUERIES, type SearchCase } from '../fixtures/search-queries.ts';
 import { launchBrowser, openPage } from './browser.ts';
 
@@ -46,6 +47,17 @@ describe('search in the browser', () => {
     expect(rate(tuned.misses, TUNING_QUERIES)).toBeGreaterThanOrEqual(0.9);
     expect(rate(held.misses, HELD_OUT_QUERIES)).toBeGreaterThanOrEqual(0.9);
     expect([...tuned.outOfView, ...held.outOfView]).toEqual([]);
+  });
+
+  it('puts the answering page first for held-out queries it was not tuned on, in view at 1280x800', async () => {
+    const file = JSON.parse(readFileSync('tests/fixtures/search-queries-heldout.json', 'utf8')) as { queries: SearchCase[] };
+    const sample = file.queries;
+    const { misses, outOfView } = await firstResults(sample);
+    const rate = 1 - misses.length / sample.length;
+    console.log(`browser search accuracy, ${String(sample.length)} held-out queries: ${(rate * 100).toFixed(1)}%`);
+    for (const miss of misses) console.log(`  miss: ${miss}`);
+    expect(rate).toBeGreaterThanOrEqual(0.79);
+    expect(outOfView).toEqual([]);
   });
 
   it('keeps ?q= exactly as typed, opens the first result on Enter, and moves through results with the arrows', async () => {
