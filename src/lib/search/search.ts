@@ -6,7 +6,8 @@
 import Fuse from 'fuse.js';
 import { editDistance } from '../content/suggest.ts';
 import type { SearchDocument, SearchKind } from '../content/build.ts';
-import { KIND_COVERAGE, KIND_WEIGHTS, PROVIDER_NOISE, readQuery, tagKey, type Intent } from './intent.ts';
+import { KIND_COVERAGE, KIND_WEIGHTS, PROVIDER_NOISE, QUALIFIER_COVERAGE, QUALIFIER_WORDS, STOP_WORDS, readLocalisedCause, readQuery, tagKey, type Intent } from './intent.ts';
+import { stem, swapNeighbours } from './word-forms.ts';
 
 type Field = 'codes' | 'tag' | 'title' | 'keywords' | 'texts' | 'summary' | 'provider';
 
@@ -73,16 +74,26 @@ function fieldTexts(doc: SearchDocument): [Field, string][] {
 
 export function createSearcher(docs: readonly SearchDocument[]): Searcher {
   const postings = new Map<string, Posting[]>();
+  const stems = new Map<string, string>();
+  const stemOf = (word: string): string => {
+    let base = stems.get(word);
+    if (base === undefined) stems.set(word, (base = stem(word)));
+    return base;
+  };
   docs.forEach((doc, index) => {
     // A word's weight in an entry adds up over the fields it appears in (once per field).
     const weights = new Map<string, number>();
     const seen = new Set<string>();
     for (const [field, text] of fieldTexts(doc)) {
-      for (const word of new Set(tokenize(text))) {
-        const key = `${field}:${word}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        weights.set(word, (weights.get(word) ?? 0) + FIELD_WEIGHTS[field]);
+      for (const token of new Set(tokenize(text))) {
+        // A word also stands in the index as its stem, so "bounced" finds "bounces" and "bouncing".
+        const base = stemOf(token);
+        for (const word of base === token ? [token] : [token, base]) {
+          const key = `${field}:${word}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          weights.set(word, (weights.get(word) ?? 0) + FIELD_WEIGHTS[field]);
+        }
       }
     }
     for (const [word, weight] of weights) {
@@ -101,7 +112,10 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
   const specificities: (number | undefined)[] = [];
   const phraseTextsOf = (index: number): string[] => {
     const doc = docs[index] as SearchDocument;
-    return (phraseTexts[index] ??= [...doc.texts, doc.title, ...doc.keywords].map((text) => tokenize(text).join(' ')));
+    return (phraseTexts[index] ??= [...doc.texts, doc.title, ...doc.keywords].flatMap((text) => {
+      const tokens = tokenize(text);
+      return [tokens.join(' '), tokens.map(stem).join(' ')];
+    }));
   };
   const specificityOf = (index: number): number =>
     (specificities[index] ??= 1 / (1 + Math.log(1 + (docs[index] as SearchDocument).texts.join(' ').length / 200)));
@@ -113,6 +127,8 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     if (cached) return cached;
     const found = new Map<string, number>();
     if (postings.has(word)) found.set(word, 1);
+    const base = stem(word);
+    if (base !== word && postings.has(base)) found.set(base, 0.95);
     if (!CODE_WORD.test(word)) {
       if (isLast && word.length >= 2) {
         for (let i = lowerBound(vocabulary, word); i < vocabulary.length && (vocabulary[i] ?? '').startsWith(word); i++) {
@@ -125,6 +141,10 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       // A word still being typed that already begins index words is not a typo yet: fuzzy matching (the
       // costly part, over the whole vocabulary) is for words that match nothing as they stand. Numbers
       // ("2018062", an IP's octets) are not misspelt words: a near number means something else.
+      // Two neighbouring letters swapped ("gmial") cost fuse.js two edits; look them up directly first.
+      if (word.length >= 4 && found.size === 0 && !/\d/.test(word)) {
+        for (const swapped of swapNeighbours(word)) if (postings.has(swapped)) found.set(swapped, 0.85);
+      }
       if (word.length >= 4 && found.size === 0 && !/\d/.test(word)) {
         for (const result of searchFuzzy(words, wordLetters, word)) {
           const similarity = 0.85 * (1 - result.score);
@@ -179,7 +199,7 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
 
   // Per query: score and coverage per entry, reset lazily by a stamp, and where in each word's hits it is.
   const totalScore = new Float64Array(docs.length);
-  const coveredCount = new Uint8Array(docs.length);
+  const coverage = new Float64Array(docs.length);
   const queryStamp = new Uint32Array(docs.length);
   const MAX_WORDS = 12;
   const hitIndex = new Int32Array(docs.length * MAX_WORDS);
@@ -201,41 +221,104 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
   docs.forEach((doc, index) => {
     if (doc.kind === 'provider') providerWords.set(index, new Set([doc.title, ...doc.keywords].flatMap(tokenize).filter((word) => !PROVIDER_NOISE.has(word))));
   });
+  const providerVocabulary = new Set([...providerWords.values()].flatMap((named) => [...named]));
+  /** The provider word a typed word stands for: itself, or its closest spelling ("gmial" -> "gmail"). */
+  const asProviderWord = (word: string): string => {
+    // A word the index holds, or begins, is not misspelt (and looking for its spelling is the costly part).
+    if (providerVocabulary.has(word) || (vocabulary[lowerBound(vocabulary, word)] ?? '').startsWith(word)) return word;
+    let best = word;
+    let bestSimilarity = 0.6;
+    for (const [candidate, similarity] of expand(word, false)) {
+      if (providerVocabulary.has(candidate) && similarity > bestSimilarity) [best, bestSimilarity] = [candidate, similarity];
+    }
+    return best;
+  };
   /** The provider page every query word names, when the query is nothing but a provider's name. */
   const providerFor = (query: readonly string[]): number | null => {
     const words = query.filter((word) => !PROVIDER_NOISE.has(word));
     if (words.length === 0 || words.length > 3) return null;
-    for (const [index, named] of providerWords) if (words.every((word) => named.has(word))) return index;
+    const named = words.map(asProviderWord);
+    for (const [index, names] of providerWords) if (named.every((word) => names.has(word))) return index;
     return null;
   };
   const docIndex = new Map(docs.map((doc, index) => [doc.id, index]));
   const codePages = new Map<string, number>();
+  const codeRanges: { prefix: string; low: number; high: number; page: number }[] = [];
   const tagEntries = new Map<string, number[]>();
+  // Each page by its title and subjects in the query's normal form, so a query that names a page exactly finds it.
+  const pagesByName = new Map<string, number[]>();
   docs.forEach((doc, index) => {
-    if (doc.kind === 'code' && doc.codes[0]) codePages.set(doc.codes[0], index);
+    if (doc.kind === 'code' && doc.codes[0]) {
+      codePages.set(doc.codes[0], index);
+      const range = CODE_RANGE.exec(doc.codes[0]);
+      if (range) codeRanges.push({ prefix: range[1] ?? '', low: Number(range[2]), high: Number(range[3]), page: index });
+    }
     if (doc.tag) {
       const key = tagKey(doc.tag);
       tagEntries.set(key, [...(tagEntries.get(key) ?? []), index]);
     }
+    if (doc.kind !== 'entry') {
+      for (const name of new Set([doc.title, ...doc.keywords].map(normalPhrase))) {
+        if (name.includes(' ')) pagesByName.set(name, [...(pagesByName.get(name) ?? []), index]);
+      }
+    }
   });
+  /** The page of a code, or of the range that holds it: "5.7.606" -> the page of 5.7.606-649. */
+  const codePageFor = (code: string): number | undefined => {
+    const page = codePages.get(code);
+    if (page !== undefined) return page;
+    const split = code.lastIndexOf('.');
+    const detail = Number(code.slice(split + 1));
+    return codeRanges.find((range) => range.prefix === code.slice(0, split + 1) && detail >= range.low && detail <= range.high)?.page;
+  };
+  /** The entries a tag names, when it names few enough to be an answer; a tag without digits only as typed in full. */
+  const taggedEntries = (key: string, typed: string | null): number[] => {
+    const found = tagEntries.get(key) ?? [];
+    if (found.length > MAX_TAG_ENTRIES) return [];
+    return found.filter((index) => {
+      const tag = docs[index]?.tag ?? '';
+      return /\d/.test(tag) || (typed !== null && tag.toLowerCase() === typed);
+    });
+  };
+  /** Two neighbouring query words, one of them unknown, that the index holds as one: "mail boxs" -> "mailboxs"... "spam cop" -> "spamcop". */
+  const joinCompounds = (tokens: readonly string[]): string[] => {
+    const joined: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const [first, second] = [tokens[i] ?? '', tokens[i + 1] ?? ''];
+      const compound = first + second;
+      const split = !postings.has(first) || !postings.has(second);
+      if (split && COMPOUND_PART.test(first) && COMPOUND_PART.test(second) && compound.length >= 6 && postings.has(compound)) {
+        joined.push(compound);
+        i++;
+      } else joined.push(first);
+    }
+    return joined;
+  };
 
   const search = (rawQuery: string, limit = 10): SearchHit[] => {
     const tokens = [...new Set(tokenize(rawQuery.slice(0, 200)))];
     if (tokens.length === 0 || rawQuery.trim().length < 2 || limit <= 0) return [];
-    const read = readQuery(tokens);
+    const read = readQuery(joinCompounds(tokens));
     const first: number[] = [];
+    const pin = (index: number): void => {
+      if (!first.includes(index)) first.push(index);
+    };
     if (read.intent === 'code') {
       for (const code of read.codes) {
-        const page = codePages.get(code);
+        const page = codePageFor(code);
         if (page === undefined) continue;
         const answer = docIndex.get(docs[page]?.answeredBy ?? '');
-        if (answer !== undefined) first.push(answer);
-        first.push(page);
+        if (answer !== undefined) pin(answer);
+        pin(page);
       }
     }
-    first.push(...(tagEntries.get(tagKey(rawQuery)) ?? []));
+    taggedEntries(tagKey(rawQuery), rawQuery.trim().toLowerCase()).forEach(pin);
+    // A tag among other words ("yahoo tss04", a pasted line): a word with letters and digits that is a tag.
+    if (tokens.length > 1) for (const token of tokens) if (TAG_LIKE.test(token)) taggedEntries(token, null).forEach(pin);
     const provider = providerFor(read.words);
-    if (provider !== null && !first.includes(provider)) first.push(provider);
+    if (provider !== null) pin(provider);
+    const cause = docIndex.get(`cause:${readLocalisedCause(rawQuery) ?? ''}`);
+    if (cause !== undefined) pin(cause);
     const ranked = rankWords(read.words.slice(0, MAX_WORDS), /\s$/.test(rawQuery), limit, read.intent);
     const pinned = first.map((index) => ({ index, words: new Set(tokens), rank: Infinity }));
     const merged = [...pinned, ...ranked.filter((hit) => !first.includes(hit.index))].slice(0, limit);
@@ -269,6 +352,11 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     if (queryWords.length === 0) return [];
     const queryId = ++stamp;
     const perWord = queryWords.map((queryWord, position) => hitsFor(queryWord, position === queryWords.length - 1 && !endsInSpace));
+    const wordCoverage = queryWords.map((queryWord) => (QUALIFIERS.has(stem(queryWord)) ? QUALIFIER_COVERAGE : 1));
+    // Pages the query names exactly by their title or one of their subjects, with or without its
+    // qualifiers ("email marked as spam" names "marked as spam"), cover one word more.
+    const subject = queryWords.filter((word) => !QUALIFIERS.has(stem(word)));
+    const named = new Set(intent === 'words' ? [queryWords, subject].flatMap((words) => pagesByName.get(normalPhrase(words.join(' '))) ?? []) : []);
     // Entries in the order they first matched.
     const touched: number[] = [];
     perWord.forEach((hits, position) => {
@@ -279,26 +367,32 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
         if (queryStamp[doc] !== queryId) {
           queryStamp[doc] = queryId;
           totalScore[doc] = 0;
-          coveredCount[doc] = 0;
+          coverage[doc] = 0;
           touched.push(doc);
         }
         totalScore[doc] = (totalScore[doc] ?? 0) + (hits.values[i] ?? 0);
-        coveredCount[doc] = (coveredCount[doc] ?? 0) + 1;
+        coverage[doc] = (coverage[doc] ?? 0) + (wordCoverage[position] ?? 1);
       }
     });
-    const needed = Math.max(1, Math.ceil(queryWords.length * 0.6));
+    // Most of the query's words must match (qualifiers count less); when no page matches that much, the
+    // pages that match the most. A page the query names exactly then counts one word more.
+    let most = 0;
+    for (const doc of touched) most = Math.max(most, coverage[doc] ?? 0);
+    const needed = Math.min(Math.max(1, 0.6 * wordCoverage.reduce((sum, value) => sum + value, 0)), most);
+    for (const doc of named) if (queryStamp[doc] === queryId) coverage[doc] = (coverage[doc] ?? 0) + 1;
     const phraseBonus = queryWords.length > 1 ? 1.5 : 1;
     // The phrase check is the costly part: work it out only for entries whose best possible rank can still
     // reach the top `limit`, taken best bound first.
-    const candidates = touched.filter((doc) => (coveredCount[doc] ?? 0) >= needed);
+    const candidates = touched.filter((doc) => (coverage[doc] ?? 0) >= needed - 1e-9);
     for (const doc of candidates) {
       const kind = kindOf[doc] ?? 0;
-      bounds[doc] = ((coveredCount[doc] ?? 0) + (kindCoverage[kind] ?? 0)) * 1000 + (totalScore[doc] ?? 0) * phraseBonus * (kindWeights[kind] ?? 1) + 1;
+      bounds[doc] = ((coverage[doc] ?? 0) + (kindCoverage[kind] ?? 0)) * 1000 + (totalScore[doc] ?? 0) * phraseBonus * (kindWeights[kind] ?? 1) + 1;
     }
     candidates.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));
     const compare = (a: Ranked, b: Ranked): number =>
       b.rank - a.rank || (docs[a.index]?.title ?? '').localeCompare(docs[b.index]?.title ?? '');
     const phrase = queryWords.join(' ');
+    const stemmedPhrase = queryWords.map(stem).join(' ');
     const ranked: Ranked[] = [];
     for (const index of candidates) {
       const last = ranked[limit - 1];
@@ -311,10 +405,10 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       let hasPhrase = false;
       if (queryWords.length > 1) {
         const corrected = [...words].join(' ');
-        hasPhrase = phraseTextsOf(index).some((normal) => normal.includes(phrase) || normal.includes(corrected));
+        hasPhrase = phraseTextsOf(index).some((normal) => normal.includes(phrase) || normal.includes(stemmedPhrase) || normal.includes(corrected));
       }
       const weight = kindWeights[kindOf[index] ?? 0] ?? 1;
-      const rank = ((coveredCount[index] ?? 0) + (kindCoverage[kindOf[index] ?? 0] ?? 0)) * 1000 + (totalScore[index] ?? 0) * (hasPhrase ? 1.5 : 1) * weight + specificityOf(index);
+      const rank = ((coverage[index] ?? 0) + (kindCoverage[kindOf[index] ?? 0] ?? 0)) * 1000 + (totalScore[index] ?? 0) * (hasPhrase ? 1.5 : 1) * weight + specificityOf(index);
       const candidate = { index, words, rank };
       if (last && compare(candidate, last) >= 0) continue;
       let position = ranked.length;
@@ -327,6 +421,25 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
 }
 
 type Ranked = { index: number; words: Set<string>; rank: number };
+
+/** A code page for a range of detail codes, e.g. "5.7.606-649". */
+const CODE_RANGE = /^(\d\.\d{1,3}\.)(\d{1,3})-(\d{1,3})$/;
+/** A word with letters and digits that may be a provider's tag: "tss04", "s3150", "ib508". */
+const TAG_LIKE = /^(?=.*\d)(?=.*[a-z])[a-z\d]{2,20}$/;
+/** A part of a word typed in two: letters only, "mail" and "box". */
+const COMPOUND_PART = /^[a-z]{2,}$/;
+/** A tag carried by more entries than this names no one of them ("gsmtp" ends every Gmail bounce). */
+const MAX_TAG_ENTRIES = 3;
+const QUALIFIERS = new Set(QUALIFIER_WORDS.map(stem));
+
+/** Text as a bag of words: without glue, each as its stem, in order ("The mailbox is full" -> "full mailbox"). */
+function normalPhrase(text: string): string {
+  return tokenize(text)
+    .filter((word) => !STOP_WORDS.has(word))
+    .map(stem)
+    .sort()
+    .join(' ');
+}
 
 /** How many index words a word being typed stands for, by its length so far (2, 3, then 4 or more letters). */
 const PREFIX_WORDS = [0, 0, 8, 20, 40] as const;
@@ -423,7 +536,7 @@ function describeMatch(doc: SearchDocument, words: ReadonlySet<string>): SearchH
     const ranges: [number, number][] = [];
     for (const match of text.matchAll(WORD)) {
       const word = match[0].toLowerCase();
-      const parts = word.includes('.') ? [word, ...word.split('.')] : [word];
+      const parts = word.includes('.') ? [word, ...word.split('.')] : [word, stem(word)];
       if (parts.some((part) => words.has(part))) ranges.push([match.index, match.index + match[0].length]);
     }
     const count = ranges.length * FIELD_WEIGHTS[field];

@@ -40,19 +40,52 @@ export const CAUSE_WORDS: Partial<Record<Reason, string[]>> = {
 
 /** Keyed by article slug (content/articles/<slug>.md); a slug that does not exist is caught by a test. */
 export const GUIDE_WORDS: Record<string, string[]> = {
-  blocklists: ['blacklist', 'blacklisted', 'delist', 'rbl', 'dnsbl'],
+  blocklists: ['blacklist', 'blacklisted', 'delist', 'rbl', 'dnsbl', 'blocklisted', 'block list', 'black list', 'spam list', 'listed ip'],
   'mailbox-full': ['inbox full', 'over quota', 'storage full'],
-  'message-size-limits': ['attachment too big', 'file too large', 'email too big'],
+  'message-size-limits': ['attachment too big', 'file too large', 'email too big', 'size limit', 'large attachment', 'big attachment'],
   'mistyped-addresses': ['typo in the address', 'wrong address', 'old address'],
   spf: ['spf record', 'sender policy framework'],
   dkim: ['dkim signature', 'domainkeys'],
-  dmarc: ['dmarc policy', 'dmarc record'],
-  'tls-and-mta-sts': ['tls', 'certificate', 'encryption'],
+  dmarc: ['dmarc policy', 'dmarc record', 'p=reject', 'p=quarantine', 'dmarc alignment', 'domain alignment'],
+  'tls-and-mta-sts': ['tls', 'certificate', 'encryption', 'starttls', 'ssl', 'tls-rpt', 'encrypted connection'],
   greylisting: ['graylisting', 'greylisted', 'graylisted'],
   'microsoft-delisting': ['hotmail blocked', 'outlook blocked', 'microsoft blocklist', 'delist'],
   'forwarding-and-srs': ['forwarded', 'forwarding', 'srs'],
   'smtp-authentication': ['smtp auth', 'login failed', 'wrong password'],
   'relay-access': ['relaying denied', 'relay not permitted', 'unable to relay'],
   'too-many-connections': ['connection limit', 'concurrent connections'],
-  'bulk-sending': ['newsletter', 'mass email', 'marketing email'],
+  'bulk-sending': ['newsletter', 'mass email', 'marketing email', 'mailing list', 'bulk email', 'campaign'],
+  'reverse-dns': ['rdns', 'ptr', 'fcrdns', 'forward-confirmed reverse dns'],
+  'safelisting-senders': ['whitelist', 'whitelisting', 'allowlist', 'safe sender', 'trusted sender', 'approved sender'],
+  'reading-a-bounce': ['bounce message', 'bounced email', 'bounced back', 'returned mail', 'undeliverable', 'mailer daemon', 'delivery status notification', 'non-delivery report', 'ndr', 'delivery failure notice'],
+  'mx-records': ['mx', 'mail exchanger'],
+};
+
+/**
+ * Names people use for a provider beside the ones on its page (its name, key and domains): nicknames,
+ * old brands and product names. Keyed by provider key (content/providers/<key>.md); a test checks the keys.
+ */
+export const PROVIDER_WORDS: Record<string, string[]> = {
+  microsoft365: ['office 365', 'o365', 'm365', 'exchange online', 'outlook 365', 'eop'],
+  google: ['gmail', 'g suite', 'gsuite', 'google apps', 'google workspace'],
+  outlook: ['hotmail', 'live', 'msn', 'windows live'],
+  yahoo: ['aol', 'verizon', 'ymail'],
+  icloud: ['apple', 'me.com', 'mac.com'],
+  unitedinternet: ['gmx', 'web.de', 'ionos', '1&1', '1und1'],
+  comcast: ['xfinity'],
+  att: ['at&t', 'sbcglobal', 'bellsouth', 'pacbell'],
+  spectrum: ['charter', 'roadrunner', 'time warner', 'twc', 'brighthouse'],
+  cisco: ['ironport'],
+  emailsecuritycloud: ['symantec', 'messagelabs', 'broadcom'],
+  fireeye: ['trellix', 'fireeye etp'],
+  tonline: ['telekom', 'deutsche telekom', 't-online'],
+  protonmail: ['proton'],
+  qq: ['tencent', 'foxmail', 'exmail'],
+  godaddy: ['secureserver', 'secureserver.net'],
+  orange: ['wanadoo'],
+  rackspace: ['emailsrvr'],
+  proofpoint: ['pphosted'],
+  trendmicro: ['trend micro'],
+  barracuda: ['barracuda networks'],
+  yandex: ['yandex 360'],
 };
