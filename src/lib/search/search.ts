@@ -43,6 +43,10 @@ export type Searcher = ((query: string, limit?: number) => SearchHit[]) & {
 
 type Posting = { doc: number; weight: number };
 
+/** An apostrophe inside a word, dropped so "doesn't" and "doesnt" read the same: "recipient's" -> "recipients". */
+const APOSTROPHE = /(\p{L})['\u2019](\p{L})/gu;
+/** Negations written as one word, read as "not": "doesn't exist", "couldnt be found". */
+const NEGATIONS = new Set(['dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'cannot', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'hasnt', 'havent', 'hadnt', 'mustnt', 'neednt']);
 /** Text with nothing but ASCII, e.g. "550 5.1.1 user unknown". */
 const ASCII = /^\p{ASCII}*$/u;
 
@@ -51,9 +55,14 @@ export function tokenize(text: string): string[] {
   const words: string[] = [];
   const lower = text.toLowerCase();
   // Plain ASCII has no accents to strip (NFKD leaves it as it is), so skip the costly normalisation.
-  const plain = ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
+  const folded = ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
+  const plain = folded.includes("'") || folded.includes('\u2019') ? folded.replace(APOSTROPHE, '$1$2') : folded;
   for (const match of plain.matchAll(WORD)) {
     const word = match[0];
+    if (NEGATIONS.has(word)) {
+      words.push('not');
+      continue;
+    }
     words.push(word);
     if (word.includes('.') && /[a-z]/.test(word)) words.push(...word.split('.'));
   }
@@ -245,7 +254,7 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
   const codePages = new Map<string, number>();
   const codeRanges: { prefix: string; low: number; high: number; page: number }[] = [];
   const tagEntries = new Map<string, number[]>();
-  // Each page by its title and subjects in the query's normal form, so a query that names a page exactly finds it.
+  // Each page but entries by its title and subjects as bags of stems, so a query that names a page exactly finds it.
   const pagesByName = new Map<string, number[]>();
   docs.forEach((doc, index) => {
     if (doc.kind === 'code' && doc.codes[0]) {
@@ -259,7 +268,7 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     }
     if (doc.kind !== 'entry') {
       for (const name of new Set([doc.title, ...doc.keywords].map(normalPhrase))) {
-        if (name.includes(' ')) pagesByName.set(name, [...(pagesByName.get(name) ?? []), index]);
+        if (name) pagesByName.set(name, [...(pagesByName.get(name) ?? []), index]);
       }
     }
   });
@@ -355,8 +364,22 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     const wordCoverage = queryWords.map((queryWord) => (QUALIFIERS.has(stem(queryWord)) ? QUALIFIER_COVERAGE : 1));
     // Pages the query names exactly by their title or one of their subjects, with or without its
     // qualifiers ("email marked as spam" names "marked as spam"), cover one word more.
-    const subject = queryWords.filter((word) => !QUALIFIERS.has(stem(word)));
-    const named = new Set(intent === 'words' ? [queryWords, subject].flatMap((words) => pagesByName.get(normalPhrase(words.join(' '))) ?? []) : []);
+    // A misspelt word reads as the index word closest to it, of the nearest length ("signatur" -> "signature", not "mcspamsignature").
+    const spelt = queryWords.map((queryWord, position) => {
+      let best = queryWord;
+      let bestValue = 0;
+      for (const [word, similarity] of expand(queryWord, position === queryWords.length - 1 && !endsInSpace)) {
+        const value = similarity - 0.01 * Math.abs(word.length - queryWord.length);
+        if (value > bestValue) [best, bestValue] = [word, value];
+      }
+      return best;
+    });
+    const named = new Set<number>();
+    if (intent === 'words') {
+      for (const words of [queryWords, spelt]) {
+        for (const name of [words, words.filter((word) => !QUALIFIERS.has(stem(word)))]) for (const page of pagesByName.get(normalPhrase(name.join(' '))) ?? []) named.add(page);
+      }
+    }
     // Entries in the order they first matched.
     const touched: number[] = [];
     perWord.forEach((hits, position) => {

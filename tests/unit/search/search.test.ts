@@ -92,6 +92,16 @@ describe('createSearcher', () => {
     expect(search('usuario desconocido')[0]?.doc.url).toBe('/reasons/userunknown');
   });
 
+  it('reads a negation with or without its apostrophe as "not"', () => {
+    expect(tokenize("doesn't exist")).toEqual(['not', 'exist']);
+    expect(tokenize('couldnt be found')).toEqual(['not', 'be', 'found']);
+    expect(tokenize("the recipient's mailbox")).toEqual(['the', 'recipients', 'mailbox']);
+  });
+
+  it('reads a misspelt word as the index word of the nearest length', () => {
+    expect(search('dkim signatur failed')[0]?.doc.url).toBe('/articles/dkim');
+  });
+
   it('does not treat an IP address as a code', () => {
     expect(search('10.4.5.1').some((hit) => hit.doc.codes.includes('4.5.1'))).toBe(false);
   });
