@@ -1,4 +1,4 @@
-// Search in the built site, in Chromium: the query set (tuning and held-out queries) typed into the box
+// Search in the built site, in Chromium: the query sets (tuning and held-out queries) typed into the box
 // puts the answering page first, in view without scrolling at 1280x800; a search is shared through ?q=
 // exactly as typed; Enter opens the first result and the arrows move through the results.
 import type { BrowserContext } from 'playwright-core';
@@ -49,14 +49,16 @@ describe('search in the browser', () => {
     expect([...tuned.outOfView, ...held.outOfView]).toEqual([]);
   });
 
-  it('puts the answering page first for held-out queries it was not tuned on, in view at 1280x800', async () => {
-    const file = JSON.parse(readFileSync('tests/fixtures/search-queries-heldout.json', 'utf8')) as { queries: SearchCase[] };
-    const sample = file.queries;
-    const { misses, outOfView } = await firstResults(sample);
-    const rate = 1 - misses.length / sample.length;
-    console.log(`browser search accuracy, ${String(sample.length)} held-out queries: ${(rate * 100).toFixed(1)}%`);
+  it.each([
+    ['search-queries-heldout.json', 0.95],
+    ['search-queries-fresh-2.json', 0.85],
+  ] as const)('puts the answering page first for the held-out queries of %s, in view at 1280x800', async (name, floor) => {
+    const cases = (JSON.parse(readFileSync(`tests/fixtures/${name}`, 'utf8')) as { queries: SearchCase[] }).queries;
+    const { misses, outOfView } = await firstResults(cases);
+    const rate = 1 - misses.length / cases.length;
+    console.log(`browser search accuracy, ${name} (${String(cases.length)} queries): ${(rate * 100).toFixed(1)}%`);
     for (const miss of misses) console.log(`  miss: ${miss}`);
-    expect(rate).toBeGreaterThanOrEqual(0.95);
+    expect(rate).toBeGreaterThanOrEqual(floor);
     expect(outOfView).toEqual([]);
   });
 
