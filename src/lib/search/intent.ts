@@ -43,6 +43,15 @@ const CODE_TOKEN = /^(?:[2-5]\d\d|[245]\.\d{1,3}\.\d{1,3})$/;
 
 export type ReadQuery = { intent: Intent; codes: string[]; words: string[] };
 
+/** Words of a question about time that name no subject: "how long does greylisting take" -> "greylisting". */
+const HOW_LONG = new Set(['long', 'take', 'takes', 'last', 'lasts']);
+
+/** The words of a query without its question about time: "how long does greylisting take" -> "how does greylisting". */
+function withoutQuestion(words: readonly string[]): readonly string[] {
+  const start = words.findIndex((word, index) => word === 'how' && words[index + 1] === 'long');
+  return start < 0 ? words : [...words.slice(0, start + 1), ...words.slice(start + 2).filter((word) => !HOW_LONG.has(word))];
+}
+
 /** One digit of a code typed with spaces: the "5", "7" and "1" of "550 5 7 1". */
 const CODE_CLASS = /^[245]$/;
 const CODE_PART = /^\d{1,3}$/;
@@ -69,7 +78,7 @@ export function readQuery(tokens: readonly string[]): ReadQuery {
     const replies = meaningful.filter((word) => !word.includes('.'));
     return { intent: 'code', codes: [...enhanced, ...replies], words: meaningful };
   }
-  const kept = words.filter((word) => !STOP_WORDS.has(word));
+  const kept = withoutQuestion(words).filter((word) => !STOP_WORDS.has(word));
   return { intent: 'words', codes: [], words: kept.length > 0 ? kept : [...words] };
 }
 

@@ -7,6 +7,8 @@
 const STEMMABLE = /^[a-z\u00df-\u00ff]{4,}$/;
 /** Endings that take "es" in the plural: "boxes", "addresses", "patches". */
 const SIBILANT_PLURAL = /(?:s|x|z|ch|sh)es$/;
+/** A run of vowels followed by a consonant, one per syllable of a stem: "de-f", "err" in "deferr". */
+const VOWEL_THEN_CONSONANT = /[aeiouy]+[^aeiouy]/g;
 /** A doubled final consonant left by a suffix: "stopped" -> "stopp" -> "stop" (not "full", "pass", "buzz"). */
 const DOUBLED = /([b-df-hj-km-np-rtv-y])\1$/;
 
@@ -20,9 +22,16 @@ export function stem(word: string): string {
   if (base.endsWith('ing') && base.length >= 6) base = base.slice(0, -3);
   else if (base.endsWith('ed') && base.length >= 5) base = base.slice(0, -2);
   else if (base.endsWith('ure') && base.length >= 6) base = base.slice(0, -3);
+  // "-al" after a stem of two or more syllables: "deferral" -> "deferr", "removal" -> "remov"; not "email", "signal".
+  if (base.endsWith('al') && syllables(base.slice(0, -2)) >= 2) base = base.slice(0, -2);
   if (DOUBLED.test(base)) base = base.slice(0, -1);
   if (base.endsWith('e') && base.length >= 4) base = base.slice(0, -1);
   return base;
+}
+
+/** Porter's measure of a stem: how many times a vowel is followed by a consonant ("remov" 2, "sign" 1). */
+function syllables(stem: string): number {
+  return (stem.match(VOWEL_THEN_CONSONANT) ?? []).length;
 }
 
 /** Each spelling of a word with two neighbouring letters swapped, the commonest typo: "gmial" -> "gmail", ... */

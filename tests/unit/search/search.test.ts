@@ -111,6 +111,9 @@ describe('readQuery', () => {
   it('reads codes among filler words, most specific first', () => {
     expect(readQuery(tokenize('smtp error 550 5.1.1'))).toEqual({ intent: 'code', codes: ['5.1.1', '550'], words: ['550', '5.1.1'] });
   });
+  it('reads a question about time as its subject', () => {
+    expect(readQuery(tokenize('how long does greylisting take'))).toEqual({ intent: 'words', codes: [], words: ['greylisting'] });
+  });
   it('reads words without question words', () => {
     expect(readQuery(tokenize('how do I set up DMARC'))).toEqual({ intent: 'words', codes: [], words: ['set', 'up', 'dmarc'] });
   });

@@ -12,11 +12,14 @@ describe('stem', () => {
     [['address', 'addresses'], 'address'],
     [['defer', 'deferred', 'deferring'], 'defer'],
     [['policy', 'policies'], 'policy'],
+    [['deferral', 'deferrals', 'deferred'], 'defer'],
+    [['removal', 'remove', 'removed'], 'remov'],
   ])('gives %j one stem', (forms, expected) => {
     expect(forms.map(stem)).toEqual(forms.map(() => expected));
   });
 
   it('leaves short words, codes, tags and domains as they are', () => {
+    expect(['email', 'signal', 'local'].map(stem)).toEqual(['email', 'signal', 'local']);
     expect(['spf', 'dns', 'tls', 'g17', 'tss04', '5.7.1', 'gmx.de', 'status', 'full', 'access'].map(stem)).toEqual(['spf', 'dns', 'tls', 'g17', 'tss04', '5.7.1', 'gmx.de', 'status', 'full', 'access']);
   });
 });
