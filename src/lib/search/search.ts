@@ -228,7 +228,9 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
   // A provider is named by the words of its key, name and domains ("gmail", "outlook.com", "microsoft 365").
   const providerWords = new Map<number, Set<string>>();
   docs.forEach((doc, index) => {
-    if (doc.kind === 'provider') providerWords.set(index, new Set([doc.title, ...doc.keywords].flatMap(tokenize).filter((word) => !PROVIDER_NOISE.has(word))));
+    // From the title, only its names: "Yahoo (Yahoo Mail, AOL Mail and Verizon addresses)" names no "addresses".
+    const names = [...doc.title.matchAll(WORD)].map((match) => match[0]).filter((word) => /^[\p{Lu}\d]/u.test(word));
+    if (doc.kind === 'provider') providerWords.set(index, new Set([...names, ...doc.keywords].flatMap(tokenize).filter((word) => !PROVIDER_NOISE.has(word))));
   });
   const providerVocabulary = new Set([...providerWords.values()].flatMap((named) => [...named]));
   /** The provider word a typed word stands for: itself, or its closest spelling ("gmial" -> "gmail"). */

@@ -74,7 +74,13 @@ describe('createSearcher', () => {
     expect(search('mailboxes full')[0]?.doc.url).toMatch(/mailbox-?full/);
     expect(search('dmarc polciy')[0]?.doc.url).toBe('/articles/dmarc');
     expect(search('gmial')[0]?.doc.url).toBe('/providers/google');
+    expect(search('delisting from spamhaus')[0]?.doc.url).toBe('/articles/spamhaus-removal');
     expect(search('spam cop')[0]?.doc.url).toBe('/articles/spamcop-removal');
+  });
+
+  it('names a provider by the names in its title, not by its other words', () => {
+    expect(search('addresses')[0]?.doc.url).not.toBe('/providers/yahoo');
+    expect(search('verizon')[0]?.doc.url).toBe('/providers/yahoo');
   });
 
   it("finds a provider by a nickname or a misspelt name", () => {
