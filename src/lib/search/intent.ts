@@ -38,6 +38,8 @@ export const STOP_WORDS = new Set(['am', 'im', 'we', 'us', 'they', 'them', 'thei
 export const QUALIFIER_COVERAGE = 0.5;
 export const QUALIFIER_WORDS: readonly string[] = ['error', 'errors', 'fail', 'failed', 'fails', 'failure', 'failing', 'problem', 'problems', 'issue', 'issues', 'fix', 'fixing', 'required', 'requires', 'setup', 'set', 'up', 'email', 'emails', 'mail', 'message', 'messages', 'bounce', 'bounced', 'bounces', 'back', 'reject', 'rejected', 'rejecting', 'not', 'working', 'help', 'check', 'checking'];
 
+const QUALIFIER_SET: ReadonlySet<string> = new Set(QUALIFIER_WORDS);
+
 /** A reply code or an enhanced code as typed: "550", "5.7.1". */
 const CODE_TOKEN = /^(?:[2-5]\d\d|[245]\.\d{1,3}\.\d{1,3})$/;
 
@@ -72,7 +74,8 @@ export function joinSpacedCodes(words: readonly string[]): string[] {
 /** Reads a tokenized query: its codes (most specific first) when it is nothing but codes, else its words. */
 export function readQuery(tokens: readonly string[]): ReadQuery {
   const words = joinSpacedCodes(tokens);
-  const meaningful = words.filter((word) => !CODE_FILLER.has(word) && !STOP_WORDS.has(word));
+  // Qualifiers say nothing of their own beside a code: "554 5.7.1 rejected" asks what 5.7.1 means.
+  const meaningful = words.filter((word) => !CODE_FILLER.has(word) && !STOP_WORDS.has(word) && !QUALIFIER_SET.has(word));
   if (meaningful.length > 0 && meaningful.every((word) => CODE_TOKEN.test(word))) {
     const enhanced = meaningful.filter((word) => word.includes('.'));
     const replies = meaningful.filter((word) => !word.includes('.'));

@@ -232,6 +232,12 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     const names = [...doc.title.matchAll(WORD)].map((match) => match[0]).filter((word) => /^[\p{Lu}\d]/u.test(word));
     if (doc.kind === 'provider') providerWords.set(index, new Set([...names, ...doc.keywords].flatMap(tokenize).filter((word) => !PROVIDER_NOISE.has(word))));
   });
+  // Each provider's key, domains, nicknames and title as whole phrases of query words: "outlook", "office 365".
+  const providerNames = new Map<number, Set<string>>();
+  for (const index of providerWords.keys()) {
+    const doc = docs[index] as SearchDocument;
+    providerNames.set(index, new Set([doc.title, ...doc.keywords].map((name) => tokenize(name).filter((word) => !PROVIDER_NOISE.has(word)).join(' '))));
+  }
   const providerVocabulary = new Set([...providerWords.values()].flatMap((named) => [...named]));
   /** The provider word a typed word stands for: itself, or its closest spelling ("gmial" -> "gmail"). */
   const asProviderWord = (word: string): string => {
@@ -249,8 +255,15 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     const words = query.filter((word) => !PROVIDER_NOISE.has(word));
     if (words.length === 0 || words.length > 3) return null;
     const named = words.map(asProviderWord);
-    for (const [index, names] of providerWords) if (named.every((word) => names.has(word))) return index;
-    return null;
+    // Of the providers every word names, the one the words name whole ("outlook" is Outlook.com's own key).
+    const phrase = named.join(' ');
+    let found: number | null = null;
+    for (const [index, names] of providerWords) {
+      if (!named.every((word) => names.has(word))) continue;
+      if (providerNames.get(index)?.has(phrase)) return index;
+      found ??= index;
+    }
+    return found;
   };
   const docIndex = new Map(docs.map((doc, index) => [doc.id, index]));
   const codePages = new Map<string, number>();

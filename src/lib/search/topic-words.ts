@@ -45,7 +45,7 @@ export const GUIDE_WORDS: Record<string, string[]> = {
   'message-size-limits': ['attachment too big', 'file too large', 'email too big', 'size limit', 'large attachment', 'big attachment'],
   'mistyped-addresses': ['typo in the address', 'wrong address', 'old address'],
   spf: ['spf record', 'sender policy framework'],
-  dkim: ['dkim signature', 'domainkeys'],
+  dkim: ['dkim signature', 'domainkeys', 'dkim record', 'dkim key'],
   dmarc: ['dmarc policy', 'dmarc record', 'p=reject', 'p=quarantine', 'dmarc alignment', 'domain alignment'],
   'tls-and-mta-sts': ['tls', 'certificate', 'encryption', 'starttls', 'ssl', 'tls-rpt', 'encrypted connection'],
   greylisting: ['graylisting', 'greylisted', 'graylisted'],
@@ -71,7 +71,7 @@ export const GUIDE_WORDS: Record<string, string[]> = {
  * old brands and product names. Keyed by provider key (content/providers/<key>.md); a test checks the keys.
  */
 export const PROVIDER_WORDS: Record<string, string[]> = {
-  microsoft365: ['office 365', 'o365', 'm365', 'exchange online', 'outlook 365', 'eop'],
+  microsoft365: ['office 365', 'o365', 'm365', 'exchange online', 'eop'],
   google: ['gmail', 'g suite', 'gsuite', 'google apps', 'google workspace'],
   outlook: ['hotmail', 'live', 'msn', 'windows live'],
   yahoo: ['aol', 'verizon', 'ymail'],

@@ -65,6 +65,7 @@ describe('createSearcher on held-out queries', () => {
     ['search-queries-fresh-2.json', 0.85],
     ['search-queries-fresh-3.json', 0.83],
     ['search-queries-fresh-4.json', 0.86],
+    ['search-queries-fresh-5.json', 0.86],
   ] as const)('puts an answering page first for the queries of %s, kept apart from the changes after them', (name, floor) => {
     const fresh = readCases(`tests/fixtures/${name}`);
     const { first, top3, misses } = measure(fresh);

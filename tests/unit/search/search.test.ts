@@ -81,6 +81,7 @@ describe('createSearcher', () => {
   it('names a provider by the names in its title, not by its other words', () => {
     expect(search('addresses')[0]?.doc.url).not.toBe('/providers/yahoo');
     expect(search('verizon')[0]?.doc.url).toBe('/providers/yahoo');
+    expect(search('outlook')[0]?.doc.url).toBe('/providers/outlook');
   });
 
   it("finds a provider by a nickname or a misspelt name", () => {
@@ -116,6 +117,10 @@ describe('createSearcher', () => {
 describe('readQuery', () => {
   it('reads codes among filler words, most specific first', () => {
     expect(readQuery(tokenize('smtp error 550 5.1.1'))).toEqual({ intent: 'code', codes: ['5.1.1', '550'], words: ['550', '5.1.1'] });
+  });
+  it('reads codes with only qualifiers beside them as codes', () => {
+    expect(readQuery(tokenize('554 5.7.1 rejected')).intent).toBe('code');
+    expect(readQuery(tokenize('550 mailbox full')).intent).toBe('words');
   });
   it('reads a question about time as its subject', () => {
     expect(readQuery(tokenize('how long does greylisting take'))).toEqual({ intent: 'words', codes: [], words: ['greylisting'] });
