@@ -1,6 +1,7 @@
 // What a query asks for, read before ranking: a pure code ("550", "550-5.1.1", "smtp error 554") wants
 // the code page; a provider's tag ("TSS04", "AS(201806281)") wants its entry; anything else is words,
-// where guides and causes (pages that explain) rank above single entries. The weights are one table.
+// where guides and causes (pages that explain) rank above single entries, and qualifiers ("error",
+// "required") count less than the subject they qualify. The weights are one table.
 import { LOCALISED_REASON_PHRASES } from '../bounce/reason-phrases-i18n.ts';
 import type { SearchKind } from '../content/build.ts';
 

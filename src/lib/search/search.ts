@@ -1,8 +1,9 @@
 // Site search over every kind of page (codes, guides, causes, providers, entries), fast enough to run on
 // every keystroke over 10,000 documents. Documents are indexed by word (an inverted index weighted by
-// field and rarity); each query word is matched exactly, by prefix (the word being typed) and, through
-// fuse.js over the index's vocabulary, fuzzily ("acess" finds "access"). Codes and tags ("550", "5.7.1",
-// "g17") count only when exact. What the query asks for (./intent.ts) weighs the kinds. Pure: no DOM.
+// field and rarity); each query word is matched exactly, by its stem (./word-forms.ts), by prefix (the
+// word being typed) and, with swapped letters or through fuse.js over the vocabulary, fuzzily ("acess"
+// finds "access"). Codes and tags ("550", "5.7.1", "g17") count only when exact. What the query asks for
+// (./intent.ts) weighs the kinds; a page the query names whole counts one word more. Pure: no DOM.
 import Fuse from 'fuse.js';
 import { editDistance } from '../content/suggest.ts';
 import type { SearchDocument, SearchKind } from '../content/build.ts';

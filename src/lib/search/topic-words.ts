@@ -1,6 +1,7 @@
 // The words people use for each cause and guide, beside their own titles: "inbox full" and "over quota"
 // both mean mailboxfull, "blacklist" is what most people call a blocklist. Search indexes them on the
-// cause's or guide's page, so plain-words queries reach the page that explains. Data, reviewed like content.
+// cause's or guide's page, so plain-words queries reach the page that explains; providers get their
+// nicknames the same way ("o365", "xfinity"). Data, reviewed like content.
 import type { Reason } from '../content/vocabulary.ts';
 
 export const CAUSE_WORDS: Partial<Record<Reason, string[]>> = {
