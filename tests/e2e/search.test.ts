@@ -1,8 +1,9 @@
-// Search in the built site, in Chromium: the query set (tuning and held-out queries) typed into the box
+// Search in the built site, in Chromium: the query sets (tuning and held-out queries) typed into the box
 // puts the answering page first, in view without scrolling at 1280x800; a search is shared through ?q=
 // exactly as typed; Enter opens the first result and the arrows move through the results.
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { HELD_OUT_QUERIES, TUNING_QUERIES, type SearchCase } from '../fixtures/search-queries.ts';
 import { launchBrowser, openPage } from './browser.ts';
 
@@ -46,6 +47,22 @@ describe('search in the browser', () => {
     expect(rate(tuned.misses, TUNING_QUERIES)).toBeGreaterThanOrEqual(0.9);
     expect(rate(held.misses, HELD_OUT_QUERIES)).toBeGreaterThanOrEqual(0.9);
     expect([...tuned.outOfView, ...held.outOfView]).toEqual([]);
+  });
+
+  it.each([
+    ['search-queries-heldout.json', 0.95],
+    ['search-queries-fresh-2.json', 0.85],
+    ['search-queries-fresh-3.json', 0.83],
+    ['search-queries-fresh-4.json', 0.86],
+    ['search-queries-fresh-5.json', 0.86],
+  ] as const)('puts the answering page first for the held-out queries of %s, in view at 1280x800', async (name, floor) => {
+    const cases = (JSON.parse(readFileSync(`tests/fixtures/${name}`, 'utf8')) as { queries: SearchCase[] }).queries;
+    const { misses, outOfView } = await firstResults(cases);
+    const rate = 1 - misses.length / cases.length;
+    console.log(`browser search accuracy, ${name} (${String(cases.length)} queries): ${(rate * 100).toFixed(1)}%`);
+    for (const miss of misses) console.log(`  miss: ${miss}`);
+    expect(rate).toBeGreaterThanOrEqual(floor);
+    expect(outOfView).toEqual([]);
   });
 
   it('keeps ?q= exactly as typed, opens the first result on Enter, and moves through results with the arrows', async () => {

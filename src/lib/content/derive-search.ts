@@ -1,7 +1,7 @@
 // Derives the search documents: one per code page, guide (article), cause (reason page), provider and
 // entry, so one search finds every kind of page. Guides and causes carry the words people use for their
 // subject (./search/topic-words.ts, the guide's headings); codes carry only their number, so a code matches exactly.
-import { CAUSE_WORDS, GUIDE_WORDS } from '../search/topic-words.ts';
+import { CAUSE_WORDS, GUIDE_WORDS, PROVIDER_WORDS } from '../search/topic-words.ts';
 import type { SearchDocument } from './build.ts';
 import type { SitePages } from './derive-pages.ts';
 
@@ -42,7 +42,7 @@ export function deriveSearchDocuments(pages: SitePages): SearchDocument[] {
   }));
   const providers: SearchDocument[] = pages.providers
     .filter((page) => page.key !== 'generic')
-    .map((page) => ({ ...none, id: `provider:${page.key}`, kind: 'provider', url: page.url, title: page.name, summary: page.summary, provider: page.name, keywords: [page.key, ...page.domains] }));
+    .map((page) => ({ ...none, id: `provider:${page.key}`, kind: 'provider', url: page.url, title: page.name, summary: page.summary, provider: page.name, keywords: [page.key, ...page.domains, ...(PROVIDER_WORDS[page.key] ?? [])] }));
   const entries: SearchDocument[] = pages.entries.map((page) => ({
     id: page.id,
     kind: 'entry',

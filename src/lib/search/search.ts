@@ -1,12 +1,14 @@
 // Site search over every kind of page (codes, guides, causes, providers, entries), fast enough to run on
 // every keystroke over 10,000 documents. Documents are indexed by word (an inverted index weighted by
-// field and rarity); each query word is matched exactly, by prefix (the word being typed) and, through
-// fuse.js over the index's vocabulary, fuzzily ("acess" finds "access"). Codes and tags ("550", "5.7.1",
-// "g17") count only when exact. What the query asks for (./intent.ts) weighs the kinds. Pure: no DOM.
+// field and rarity); each query word is matched exactly, by its stem (./word-forms.ts), by prefix (the
+// word being typed) and, with swapped letters or through fuse.js over the vocabulary, fuzzily ("acess"
+// finds "access"). Codes and tags ("550", "5.7.1", "g17") count only when exact. What the query asks for
+// (./intent.ts) weighs the kinds; a page the query names whole counts one word more. Pure: no DOM.
 import Fuse from 'fuse.js';
 import { editDistance } from '../content/suggest.ts';
 import type { SearchDocument, SearchKind } from '../content/build.ts';
-import { KIND_COVERAGE, KIND_WEIGHTS, PROVIDER_NOISE, readQuery, tagKey, type Intent } from './intent.ts';
+import { KIND_COVERAGE, KIND_WEIGHTS, PROVIDER_NOISE, QUALIFIER_COVERAGE, QUALIFIER_WORDS, STOP_WORDS, readLocalisedCause, readQuery, tagKey, type Intent } from './intent.ts';
+import { stem, swapNeighbours } from './word-forms.ts';
 
 type Field = 'codes' | 'tag' | 'title' | 'keywords' | 'texts' | 'summary' | 'provider';
 
@@ -42,6 +44,10 @@ export type Searcher = ((query: string, limit?: number) => SearchHit[]) & {
 
 type Posting = { doc: number; weight: number };
 
+/** An apostrophe inside a word, dropped so "doesn't" and "doesnt" read the same: "recipient's" -> "recipients". */
+const APOSTROPHE = /(\p{L})['\u2019](\p{L})/gu;
+/** Negations written as one word, read as "not": "doesn't exist", "couldnt be found". */
+const NEGATIONS = new Set(['dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'cannot', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'hasnt', 'havent', 'hadnt', 'mustnt', 'neednt']);
 /** Text with nothing but ASCII, e.g. "550 5.1.1 user unknown". */
 const ASCII = /^\p{ASCII}*$/u;
 
@@ -50,9 +56,14 @@ export function tokenize(text: string): string[] {
   const words: string[] = [];
   const lower = text.toLowerCase();
   // Plain ASCII has no accents to strip (NFKD leaves it as it is), so skip the costly normalisation.
-  const plain = ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
+  const folded = ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
+  const plain = folded.includes("'") || folded.includes('\u2019') ? folded.replace(APOSTROPHE, '$1$2') : folded;
   for (const match of plain.matchAll(WORD)) {
     const word = match[0];
+    if (NEGATIONS.has(word)) {
+      words.push('not');
+      continue;
+    }
     words.push(word);
     if (word.includes('.') && /[a-z]/.test(word)) words.push(...word.split('.'));
   }
@@ -73,16 +84,26 @@ function fieldTexts(doc: SearchDocument): [Field, string][] {
 
 export function createSearcher(docs: readonly SearchDocument[]): Searcher {
   const postings = new Map<string, Posting[]>();
+  const stems = new Map<string, string>();
+  const stemOf = (word: string): string => {
+    let base = stems.get(word);
+    if (base === undefined) stems.set(word, (base = stem(word)));
+    return base;
+  };
   docs.forEach((doc, index) => {
     // A word's weight in an entry adds up over the fields it appears in (once per field).
     const weights = new Map<string, number>();
     const seen = new Set<string>();
     for (const [field, text] of fieldTexts(doc)) {
-      for (const word of new Set(tokenize(text))) {
-        const key = `${field}:${word}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        weights.set(word, (weights.get(word) ?? 0) + FIELD_WEIGHTS[field]);
+      for (const token of new Set(tokenize(text))) {
+        // A word also stands in the index as its stem, so "bounced" finds "bounces" and "bouncing".
+        const base = stemOf(token);
+        for (const word of base === token ? [token] : [token, base]) {
+          const key = `${field}:${word}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          weights.set(word, (weights.get(word) ?? 0) + FIELD_WEIGHTS[field]);
+        }
       }
     }
     for (const [word, weight] of weights) {
@@ -101,7 +122,10 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
   const specificities: (number | undefined)[] = [];
   const phraseTextsOf = (index: number): string[] => {
     const doc = docs[index] as SearchDocument;
-    return (phraseTexts[index] ??= [...doc.texts, doc.title, ...doc.keywords].map((text) => tokenize(text).join(' ')));
+    return (phraseTexts[index] ??= [...doc.texts, doc.title, ...doc.keywords].flatMap((text) => {
+      const tokens = tokenize(text);
+      return [tokens.join(' '), tokens.map(stem).join(' ')];
+    }));
   };
   const specificityOf = (index: number): number =>
     (specificities[index] ??= 1 / (1 + Math.log(1 + (docs[index] as SearchDocument).texts.join(' ').length / 200)));
@@ -113,6 +137,8 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     if (cached) return cached;
     const found = new Map<string, number>();
     if (postings.has(word)) found.set(word, 1);
+    const base = stem(word);
+    if (base !== word && postings.has(base)) found.set(base, 0.95);
     if (!CODE_WORD.test(word)) {
       if (isLast && word.length >= 2) {
         for (let i = lowerBound(vocabulary, word); i < vocabulary.length && (vocabulary[i] ?? '').startsWith(word); i++) {
@@ -125,6 +151,10 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       // A word still being typed that already begins index words is not a typo yet: fuzzy matching (the
       // costly part, over the whole vocabulary) is for words that match nothing as they stand. Numbers
       // ("2018062", an IP's octets) are not misspelt words: a near number means something else.
+      // Two neighbouring letters swapped ("gmial") cost fuse.js two edits; look them up directly first.
+      if (word.length >= 4 && found.size === 0 && !/\d/.test(word)) {
+        for (const swapped of swapNeighbours(word)) if (postings.has(swapped)) found.set(swapped, 0.85);
+      }
       if (word.length >= 4 && found.size === 0 && !/\d/.test(word)) {
         for (const result of searchFuzzy(words, wordLetters, word)) {
           const similarity = 0.85 * (1 - result.score);
@@ -179,7 +209,7 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
 
   // Per query: score and coverage per entry, reset lazily by a stamp, and where in each word's hits it is.
   const totalScore = new Float64Array(docs.length);
-  const coveredCount = new Uint8Array(docs.length);
+  const coverage = new Float64Array(docs.length);
   const queryStamp = new Uint32Array(docs.length);
   const MAX_WORDS = 12;
   const hitIndex = new Int32Array(docs.length * MAX_WORDS);
@@ -199,43 +229,121 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
   // A provider is named by the words of its key, name and domains ("gmail", "outlook.com", "microsoft 365").
   const providerWords = new Map<number, Set<string>>();
   docs.forEach((doc, index) => {
-    if (doc.kind === 'provider') providerWords.set(index, new Set([doc.title, ...doc.keywords].flatMap(tokenize).filter((word) => !PROVIDER_NOISE.has(word))));
+    // From the title, only its names: "Yahoo (Yahoo Mail, AOL Mail and Verizon addresses)" names no "addresses".
+    const names = [...doc.title.matchAll(WORD)].map((match) => match[0]).filter((word) => /^[\p{Lu}\d]/u.test(word));
+    if (doc.kind === 'provider') providerWords.set(index, new Set([...names, ...doc.keywords].flatMap(tokenize).filter((word) => !PROVIDER_NOISE.has(word))));
   });
+  // Each provider's key, domains, nicknames and title as whole phrases of query words: "outlook", "office 365".
+  const providerNames = new Map<number, Set<string>>();
+  for (const index of providerWords.keys()) {
+    const doc = docs[index] as SearchDocument;
+    providerNames.set(index, new Set([doc.title, ...doc.keywords].map((name) => tokenize(name).filter((word) => !PROVIDER_NOISE.has(word)).join(' '))));
+  }
+  const providerVocabulary = new Set([...providerWords.values()].flatMap((named) => [...named]));
+  /** The provider word a typed word stands for: itself, or its closest spelling ("gmial" -> "gmail"). */
+  const asProviderWord = (word: string): string => {
+    // A word the index holds, or begins, is not misspelt (and looking for its spelling is the costly part).
+    if (providerVocabulary.has(word) || (vocabulary[lowerBound(vocabulary, word)] ?? '').startsWith(word)) return word;
+    let best = word;
+    let bestSimilarity = 0.6;
+    for (const [candidate, similarity] of expand(word, false)) {
+      if (providerVocabulary.has(candidate) && similarity > bestSimilarity) [best, bestSimilarity] = [candidate, similarity];
+    }
+    return best;
+  };
   /** The provider page every query word names, when the query is nothing but a provider's name. */
   const providerFor = (query: readonly string[]): number | null => {
     const words = query.filter((word) => !PROVIDER_NOISE.has(word));
     if (words.length === 0 || words.length > 3) return null;
-    for (const [index, named] of providerWords) if (words.every((word) => named.has(word))) return index;
-    return null;
+    const named = words.map(asProviderWord);
+    // Of the providers every word names, the one the words name whole ("outlook" is Outlook.com's own key).
+    const phrase = named.join(' ');
+    let found: number | null = null;
+    for (const [index, names] of providerWords) {
+      if (!named.every((word) => names.has(word))) continue;
+      if (providerNames.get(index)?.has(phrase)) return index;
+      found ??= index;
+    }
+    return found;
   };
   const docIndex = new Map(docs.map((doc, index) => [doc.id, index]));
   const codePages = new Map<string, number>();
+  const codeRanges: { prefix: string; low: number; high: number; page: number }[] = [];
   const tagEntries = new Map<string, number[]>();
+  // Each page but entries by its title and subjects as bags of stems, so a query that names a page exactly finds it.
+  const pagesByName = new Map<string, number[]>();
   docs.forEach((doc, index) => {
-    if (doc.kind === 'code' && doc.codes[0]) codePages.set(doc.codes[0], index);
+    if (doc.kind === 'code' && doc.codes[0]) {
+      codePages.set(doc.codes[0], index);
+      const range = CODE_RANGE.exec(doc.codes[0]);
+      if (range) codeRanges.push({ prefix: range[1] ?? '', low: Number(range[2]), high: Number(range[3]), page: index });
+    }
     if (doc.tag) {
       const key = tagKey(doc.tag);
       tagEntries.set(key, [...(tagEntries.get(key) ?? []), index]);
     }
+    if (doc.kind !== 'entry') {
+      for (const name of new Set([doc.title, ...doc.keywords].map(normalPhrase))) {
+        if (name) pagesByName.set(name, [...(pagesByName.get(name) ?? []), index]);
+      }
+    }
   });
+  /** The page of a code, or of the range that holds it: "5.7.606" -> the page of 5.7.606-649. */
+  const codePageFor = (code: string): number | undefined => {
+    const page = codePages.get(code);
+    if (page !== undefined) return page;
+    const split = code.lastIndexOf('.');
+    const detail = Number(code.slice(split + 1));
+    return codeRanges.find((range) => range.prefix === code.slice(0, split + 1) && detail >= range.low && detail <= range.high)?.page;
+  };
+  /** The entries a tag names, when it names few enough to be an answer; a tag without digits only as typed in full. */
+  const taggedEntries = (key: string, typed: string | null): number[] => {
+    const found = tagEntries.get(key) ?? [];
+    if (found.length > MAX_TAG_ENTRIES) return [];
+    return found.filter((index) => {
+      const tag = docs[index]?.tag ?? '';
+      return /\d/.test(tag) || (typed !== null && tag.toLowerCase() === typed);
+    });
+  };
+  /** Two neighbouring query words, one of them unknown, that the index holds as one: "mail boxs" -> "mailboxs"... "spam cop" -> "spamcop". */
+  const joinCompounds = (tokens: readonly string[]): string[] => {
+    const joined: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const [first, second] = [tokens[i] ?? '', tokens[i + 1] ?? ''];
+      const compound = first + second;
+      const split = !postings.has(first) || !postings.has(second);
+      if (split && COMPOUND_PART.test(first) && COMPOUND_PART.test(second) && compound.length >= 6 && postings.has(compound)) {
+        joined.push(compound);
+        i++;
+      } else joined.push(first);
+    }
+    return joined;
+  };
 
   const search = (rawQuery: string, limit = 10): SearchHit[] => {
     const tokens = [...new Set(tokenize(rawQuery.slice(0, 200)))];
     if (tokens.length === 0 || rawQuery.trim().length < 2 || limit <= 0) return [];
-    const read = readQuery(tokens);
+    const read = readQuery(joinCompounds(tokens));
     const first: number[] = [];
+    const pin = (index: number): void => {
+      if (!first.includes(index)) first.push(index);
+    };
     if (read.intent === 'code') {
       for (const code of read.codes) {
-        const page = codePages.get(code);
+        const page = codePageFor(code);
         if (page === undefined) continue;
         const answer = docIndex.get(docs[page]?.answeredBy ?? '');
-        if (answer !== undefined) first.push(answer);
-        first.push(page);
+        if (answer !== undefined) pin(answer);
+        pin(page);
       }
     }
-    first.push(...(tagEntries.get(tagKey(rawQuery)) ?? []));
+    taggedEntries(tagKey(rawQuery), rawQuery.trim().toLowerCase()).forEach(pin);
+    // A tag among other words ("yahoo tss04", a pasted line): a word with letters and digits that is a tag.
+    if (tokens.length > 1) for (const token of tokens) if (TAG_LIKE.test(token)) taggedEntries(token, null).forEach(pin);
     const provider = providerFor(read.words);
-    if (provider !== null && !first.includes(provider)) first.push(provider);
+    if (provider !== null) pin(provider);
+    const cause = docIndex.get(`cause:${readLocalisedCause(rawQuery) ?? ''}`);
+    if (cause !== undefined) pin(cause);
     const ranked = rankWords(read.words.slice(0, MAX_WORDS), /\s$/.test(rawQuery), limit, read.intent);
     const pinned = first.map((index) => ({ index, words: new Set(tokens), rank: Infinity }));
     const merged = [...pinned, ...ranked.filter((hit) => !first.includes(hit.index))].slice(0, limit);
@@ -269,6 +377,25 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     if (queryWords.length === 0) return [];
     const queryId = ++stamp;
     const perWord = queryWords.map((queryWord, position) => hitsFor(queryWord, position === queryWords.length - 1 && !endsInSpace));
+    const wordCoverage = queryWords.map((queryWord) => (QUALIFIERS.has(stem(queryWord)) ? QUALIFIER_COVERAGE : 1));
+    // Pages the query names exactly by their title or one of their subjects, with or without its
+    // qualifiers ("email marked as spam" names "marked as spam"), cover one word more.
+    // A misspelt word reads as the index word closest to it, of the nearest length ("signatur" -> "signature", not "mcspamsignature").
+    const spelt = queryWords.map((queryWord, position) => {
+      let best = queryWord;
+      let bestValue = 0;
+      for (const [word, similarity] of expand(queryWord, position === queryWords.length - 1 && !endsInSpace)) {
+        const value = similarity - 0.01 * Math.abs(word.length - queryWord.length);
+        if (value > bestValue) [best, bestValue] = [word, value];
+      }
+      return best;
+    });
+    const named = new Set<number>();
+    if (intent === 'words') {
+      for (const words of [queryWords, spelt]) {
+        for (const name of [words, words.filter((word) => !QUALIFIERS.has(stem(word)))]) for (const page of pagesByName.get(normalPhrase(name.join(' '))) ?? []) named.add(page);
+      }
+    }
     // Entries in the order they first matched.
     const touched: number[] = [];
     perWord.forEach((hits, position) => {
@@ -279,26 +406,32 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
         if (queryStamp[doc] !== queryId) {
           queryStamp[doc] = queryId;
           totalScore[doc] = 0;
-          coveredCount[doc] = 0;
+          coverage[doc] = 0;
           touched.push(doc);
         }
         totalScore[doc] = (totalScore[doc] ?? 0) + (hits.values[i] ?? 0);
-        coveredCount[doc] = (coveredCount[doc] ?? 0) + 1;
+        coverage[doc] = (coverage[doc] ?? 0) + (wordCoverage[position] ?? 1);
       }
     });
-    const needed = Math.max(1, Math.ceil(queryWords.length * 0.6));
+    // Most of the query's words must match (qualifiers count less); when no page matches that much, the
+    // pages that match the most. A page the query names exactly then counts one word more.
+    let most = 0;
+    for (const doc of touched) most = Math.max(most, coverage[doc] ?? 0);
+    const needed = Math.min(Math.max(1, 0.6 * wordCoverage.reduce((sum, value) => sum + value, 0)), most);
+    for (const doc of named) if (queryStamp[doc] === queryId) coverage[doc] = (coverage[doc] ?? 0) + 1;
     const phraseBonus = queryWords.length > 1 ? 1.5 : 1;
     // The phrase check is the costly part: work it out only for entries whose best possible rank can still
     // reach the top `limit`, taken best bound first.
-    const candidates = touched.filter((doc) => (coveredCount[doc] ?? 0) >= needed);
+    const candidates = touched.filter((doc) => (coverage[doc] ?? 0) >= needed - 1e-9);
     for (const doc of candidates) {
       const kind = kindOf[doc] ?? 0;
-      bounds[doc] = ((coveredCount[doc] ?? 0) + (kindCoverage[kind] ?? 0)) * 1000 + (totalScore[doc] ?? 0) * phraseBonus * (kindWeights[kind] ?? 1) + 1;
+      bounds[doc] = ((coverage[doc] ?? 0) + (kindCoverage[kind] ?? 0)) * 1000 + (totalScore[doc] ?? 0) * phraseBonus * (kindWeights[kind] ?? 1) + 1;
     }
     candidates.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));
     const compare = (a: Ranked, b: Ranked): number =>
       b.rank - a.rank || (docs[a.index]?.title ?? '').localeCompare(docs[b.index]?.title ?? '');
     const phrase = queryWords.join(' ');
+    const stemmedPhrase = queryWords.map(stem).join(' ');
     const ranked: Ranked[] = [];
     for (const index of candidates) {
       const last = ranked[limit - 1];
@@ -311,10 +444,10 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       let hasPhrase = false;
       if (queryWords.length > 1) {
         const corrected = [...words].join(' ');
-        hasPhrase = phraseTextsOf(index).some((normal) => normal.includes(phrase) || normal.includes(corrected));
+        hasPhrase = phraseTextsOf(index).some((normal) => normal.includes(phrase) || normal.includes(stemmedPhrase) || normal.includes(corrected));
       }
       const weight = kindWeights[kindOf[index] ?? 0] ?? 1;
-      const rank = ((coveredCount[index] ?? 0) + (kindCoverage[kindOf[index] ?? 0] ?? 0)) * 1000 + (totalScore[index] ?? 0) * (hasPhrase ? 1.5 : 1) * weight + specificityOf(index);
+      const rank = ((coverage[index] ?? 0) + (kindCoverage[kindOf[index] ?? 0] ?? 0)) * 1000 + (totalScore[index] ?? 0) * (hasPhrase ? 1.5 : 1) * weight + specificityOf(index);
       const candidate = { index, words, rank };
       if (last && compare(candidate, last) >= 0) continue;
       let position = ranked.length;
@@ -327,6 +460,25 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
 }
 
 type Ranked = { index: number; words: Set<string>; rank: number };
+
+/** A code page for a range of detail codes, e.g. "5.7.606-649". */
+const CODE_RANGE = /^(\d\.\d{1,3}\.)(\d{1,3})-(\d{1,3})$/;
+/** A word with letters and digits that may be a provider's tag: "tss04", "s3150", "ib508". */
+const TAG_LIKE = /^(?=.*\d)(?=.*[a-z])[a-z\d]{2,20}$/;
+/** A part of a word typed in two: letters only, "mail" and "box". */
+const COMPOUND_PART = /^[a-z]{2,}$/;
+/** A tag carried by more entries than this names no one of them ("gsmtp" ends every Gmail bounce). */
+const MAX_TAG_ENTRIES = 3;
+const QUALIFIERS = new Set(QUALIFIER_WORDS.map(stem));
+
+/** Text as a bag of words: without glue, each as its stem, in order ("The mailbox is full" -> "full mailbox"). */
+function normalPhrase(text: string): string {
+  return tokenize(text)
+    .filter((word) => !STOP_WORDS.has(word))
+    .map(stem)
+    .sort()
+    .join(' ');
+}
 
 /** How many index words a word being typed stands for, by its length so far (2, 3, then 4 or more letters). */
 const PREFIX_WORDS = [0, 0, 8, 20, 40] as const;
@@ -423,7 +575,7 @@ function describeMatch(doc: SearchDocument, words: ReadonlySet<string>): SearchH
     const ranges: [number, number][] = [];
     for (const match of text.matchAll(WORD)) {
       const word = match[0].toLowerCase();
-      const parts = word.includes('.') ? [word, ...word.split('.')] : [word];
+      const parts = word.includes('.') ? [word, ...word.split('.')] : [word, stem(word)];
       if (parts.some((part) => words.has(part))) ranges.push([match.index, match.index + match[0].length]);
     }
     const count = ranges.length * FIELD_WEIGHTS[field];

@@ -1,6 +1,7 @@
 // The words people use for each cause and guide, beside their own titles: "inbox full" and "over quota"
 // both mean mailboxfull, "blacklist" is what most people call a blocklist. Search indexes them on the
-// cause's or guide's page, so plain-words queries reach the page that explains. Data, reviewed like content.
+// cause's or guide's page, so plain-words queries reach the page that explains; providers get their
+// nicknames the same way ("o365", "xfinity"). Data, reviewed like content.
 import type { Reason } from '../content/vocabulary.ts';
 
 export const CAUSE_WORDS: Partial<Record<Reason, string[]>> = {
@@ -28,7 +29,7 @@ export const CAUSE_WORDS: Partial<Record<Reason, string[]>> = {
   speeding: ['sending too fast', 'rate limited', 'too many messages', 'throttled', 'slow down'],
   toomanyconn: ['too many connections', 'connection limit'],
   expired: ['delivery delayed', 'retry timeout', 'gave up', 'message expired', 'could not be delivered in time'],
-  networkerror: ['connection timed out', 'connection refused', 'network error', 'dns lookup failed', 'timeout'],
+  networkerror: ['connection timed out', 'connection refused', 'network error', 'dns lookup failed', 'timeout', 'timed out'],
   systemerror: ['server error', 'internal error', 'temporary failure', 'service unavailable'],
   systemfull: ['server out of space', 'disk full'],
   notaccept: ['domain accepts no mail', 'null mx', 'does not accept mail'],
@@ -40,19 +41,57 @@ export const CAUSE_WORDS: Partial<Record<Reason, string[]>> = {
 
 /** Keyed by article slug (content/articles/<slug>.md); a slug that does not exist is caught by a test. */
 export const GUIDE_WORDS: Record<string, string[]> = {
-  blocklists: ['blacklist', 'blacklisted', 'delist', 'rbl', 'dnsbl'],
+  blocklists: ['blacklist', 'blacklisted', 'delist', 'rbl', 'dnsbl', 'blocklisted', 'block list', 'black list', 'spam list', 'listed ip'],
   'mailbox-full': ['inbox full', 'over quota', 'storage full'],
-  'message-size-limits': ['attachment too big', 'file too large', 'email too big'],
+  'message-size-limits': ['attachment too big', 'file too large', 'email too big', 'size limit', 'large attachment', 'big attachment'],
   'mistyped-addresses': ['typo in the address', 'wrong address', 'old address'],
   spf: ['spf record', 'sender policy framework'],
-  dkim: ['dkim signature', 'domainkeys'],
-  dmarc: ['dmarc policy', 'dmarc record'],
-  'tls-and-mta-sts': ['tls', 'certificate', 'encryption'],
+  dkim: ['dkim signature', 'domainkeys', 'dkim record', 'dkim key'],
+  dmarc: ['dmarc policy', 'dmarc record', 'p=reject', 'p=quarantine', 'dmarc alignment', 'domain alignment'],
+  'tls-and-mta-sts': ['tls', 'certificate', 'encryption', 'starttls', 'ssl', 'tls-rpt', 'encrypted connection'],
   greylisting: ['graylisting', 'greylisted', 'graylisted'],
   'microsoft-delisting': ['hotmail blocked', 'outlook blocked', 'microsoft blocklist', 'delist'],
+  'spamhaus-removal': ['delist', 'unlist'],
+  'barracuda-removal': ['delist', 'brbl'],
+  'spamcop-removal': ['delist', 'scbl'],
+  'senderscore-removal': ['delist', 'sender score'],
+  'cloudmark-removal': ['delist', 'reputation reset'],
   'forwarding-and-srs': ['forwarded', 'forwarding', 'srs'],
   'smtp-authentication': ['smtp auth', 'login failed', 'wrong password'],
   'relay-access': ['relaying denied', 'relay not permitted', 'unable to relay'],
   'too-many-connections': ['connection limit', 'concurrent connections'],
-  'bulk-sending': ['newsletter', 'mass email', 'marketing email'],
+  'bulk-sending': ['newsletter', 'mass email', 'marketing email', 'mailing list', 'bulk email', 'campaign'],
+  'reverse-dns': ['rdns', 'ptr', 'fcrdns', 'forward-confirmed reverse dns'],
+  'safelisting-senders': ['whitelist', 'whitelisting', 'allowlist', 'safe sender', 'trusted sender', 'approved sender'],
+  'reading-a-bounce': ['bounce message', 'bounced email', 'bounced back', 'returned mail', 'undeliverable', 'mailer daemon', 'delivery status notification', 'non-delivery report', 'ndr', 'delivery failure notice'],
+  'mx-records': ['mx', 'mail exchanger'],
+};
+
+/**
+ * Names people use for a provider beside the ones on its page (its name, key and domains): nicknames,
+ * old brands and product names. Keyed by provider key (content/providers/<key>.md); a test checks the keys.
+ */
+export const PROVIDER_WORDS: Record<string, string[]> = {
+  microsoft365: ['office 365', 'o365', 'm365', 'exchange online', 'eop'],
+  google: ['gmail', 'g suite', 'gsuite', 'google apps', 'google workspace'],
+  outlook: ['hotmail', 'live', 'msn', 'windows live'],
+  yahoo: ['aol', 'verizon', 'ymail'],
+  icloud: ['apple', 'me.com', 'mac.com'],
+  unitedinternet: ['gmx', 'web.de', 'ionos', '1&1', '1und1'],
+  comcast: ['xfinity'],
+  att: ['at&t', 'sbcglobal', 'bellsouth', 'pacbell'],
+  spectrum: ['charter', 'roadrunner', 'time warner', 'twc', 'brighthouse'],
+  cisco: ['ironport'],
+  emailsecuritycloud: ['symantec', 'messagelabs', 'broadcom'],
+  fireeye: ['trellix', 'fireeye etp'],
+  tonline: ['telekom', 'deutsche telekom', 't-online'],
+  protonmail: ['proton'],
+  qq: ['tencent', 'foxmail', 'exmail'],
+  godaddy: ['secureserver', 'secureserver.net'],
+  orange: ['wanadoo'],
+  rackspace: ['emailsrvr'],
+  proofpoint: ['pphosted'],
+  trendmicro: ['trend micro'],
+  barracuda: ['barracuda networks'],
+  yandex: ['yandex 360'],
 };

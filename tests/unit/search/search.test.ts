@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SearchDocument } from '../../../src/lib/content/build.ts';
-import { readQuery, tagKey } from '../../../src/lib/search/intent.ts';
+import { joinSpacedCodes, readLocalisedCause, readQuery, tagKey } from '../../../src/lib/search/intent.ts';
 import { createSearcher, tokenize } from '../../../src/lib/search/search.ts';
-import { GUIDE_WORDS } from '../../../src/lib/search/topic-words.ts';
+import { GUIDE_WORDS, PROVIDER_WORDS } from '../../../src/lib/search/topic-words.ts';
 
 const docs = JSON.parse(readFileSync('public/data/search.json', 'utf8')) as SearchDocument[];
 const search = createSearcher(docs);
@@ -54,6 +54,61 @@ describe('createSearcher', () => {
     expect(marked).toEqual(expect.arrayContaining(['relay', 'access', 'denied']));
   });
 
+  it('reads a code among question words and with spaces for dots', () => {
+    expect(search('how do I fix a 550 error')[0]?.doc.url).toBe('/codes/550');
+    expect(search('550 5 7 1')[0]?.doc.url).toBe('/codes/5.7.1');
+  });
+
+  it('finds the page of the range that holds a detail code', () => {
+    expect(search('5.7.610').map((hit) => hit.doc.url)).toContain('/codes/5.7.606-649');
+    expect(search('5.7.650').some((hit) => hit.doc.url === '/codes/5.7.606-649')).toBe(false);
+  });
+
+  it('puts a tag first among other words, and a tag made of words only when typed as it is', () => {
+    expect(search('yahoo tss04')[0]?.doc.url).toBe('/bounces/yahoo/tss04-temporarily-deferred');
+    expect(search('Invalid-Recipient')[0]?.doc.url).toBe('/bounces/trendmicro/554-5-7-1-invalid-recipient');
+    expect(search('invalid recipient')[0]?.doc.kind).not.toBe('entry');
+  });
+
+  it('matches other forms of a word, swapped letters and a word typed in two', () => {
+    expect(search('mailboxes full')[0]?.doc.url).toMatch(/mailbox-?full/);
+    expect(search('dmarc polciy')[0]?.doc.url).toBe('/articles/dmarc');
+    expect(search('gmial')[0]?.doc.url).toBe('/providers/google');
+    expect(search('delisting from spamhaus')[0]?.doc.url).toBe('/articles/spamhaus-removal');
+    expect(search('spam cop')[0]?.doc.url).toBe('/articles/spamcop-removal');
+  });
+
+  it('names a provider by the names in its title, not by its other words', () => {
+    expect(search('addresses')[0]?.doc.url).not.toBe('/providers/yahoo');
+    expect(search('verizon')[0]?.doc.url).toBe('/providers/yahoo');
+    expect(search('outlook')[0]?.doc.url).toBe('/providers/outlook');
+  });
+
+  it("finds a provider by a nickname or a misspelt name", () => {
+    expect(search('o365')[0]?.doc.url).toBe('/providers/microsoft365');
+    expect(search('ofice 365')[0]?.doc.url).toBe('/providers/microsoft365');
+  });
+
+  it('puts the guide first for a topic with a qualifier, and answers with the best partial match', () => {
+    expect(search('TLS required')[0]?.doc.url).toBe('/articles/tls-and-mta-sts');
+    expect(search('spf softfail')[0]?.doc.url).toBe('/articles/spf');
+  });
+
+  it('reads a cause in another language with the diagnosis wordings', () => {
+    expect(search('Postfach voll')[0]?.doc.url).toBe('/reasons/mailboxfull');
+    expect(search('usuario desconocido')[0]?.doc.url).toBe('/reasons/userunknown');
+  });
+
+  it('reads a negation with or without its apostrophe as "not"', () => {
+    expect(tokenize("doesn't exist")).toEqual(['not', 'exist']);
+    expect(tokenize('couldnt be found')).toEqual(['not', 'be', 'found']);
+    expect(tokenize("the recipient's mailbox")).toEqual(['the', 'recipients', 'mailbox']);
+  });
+
+  it('reads a misspelt word as the index word of the nearest length', () => {
+    expect(search('dkim signatur failed')[0]?.doc.url).toBe('/articles/dkim');
+  });
+
   it('does not treat an IP address as a code', () => {
     expect(search('10.4.5.1').some((hit) => hit.doc.codes.includes('4.5.1'))).toBe(false);
   });
@@ -63,11 +118,34 @@ describe('readQuery', () => {
   it('reads codes among filler words, most specific first', () => {
     expect(readQuery(tokenize('smtp error 550 5.1.1'))).toEqual({ intent: 'code', codes: ['5.1.1', '550'], words: ['550', '5.1.1'] });
   });
+  it('reads codes with only qualifiers beside them as codes', () => {
+    expect(readQuery(tokenize('554 5.7.1 rejected')).intent).toBe('code');
+    expect(readQuery(tokenize('550 mailbox full')).intent).toBe('words');
+  });
+  it('reads a question about time as its subject', () => {
+    expect(readQuery(tokenize('how long does greylisting take'))).toEqual({ intent: 'words', codes: [], words: ['greylisting'] });
+  });
   it('reads words without question words', () => {
     expect(readQuery(tokenize('how do I set up DMARC'))).toEqual({ intent: 'words', codes: [], words: ['set', 'up', 'dmarc'] });
   });
+  it('joins an enhanced code typed with spaces, and nothing else', () => {
+    expect(joinSpacedCodes(['550', '5', '7', '1'])).toEqual(['550', '5.7.1']);
+    expect(joinSpacedCodes(['1', '2', '3', 'step'])).toEqual(['1', '2', '3', 'step']);
+  });
+  it('reads a localised cause only from a wording the diagnosis knows', () => {
+    expect(readLocalisedCause('Benutzer unbekannt')).toBe('userunknown');
+    expect(readLocalisedCause('casella piena')).toBe('mailboxfull');
+    expect(readLocalisedCause('mailbox full')).toBeNull();
+  });
   it('keys tags without case or punctuation', () => {
     expect(tagKey('AS(201806281)')).toBe('as201806281');
+  });
+});
+
+describe('PROVIDER_WORDS', () => {
+  it('names only providers that exist', () => {
+    const providers = new Set(docs.filter((doc) => doc.kind === 'provider').map((doc) => doc.id.slice('provider:'.length)));
+    expect(Object.keys(PROVIDER_WORDS).filter((key) => !providers.has(key))).toEqual([]);
   });
 });
 
