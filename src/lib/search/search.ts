@@ -168,12 +168,16 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     return expansions;
   };
 
-  /** For one query word: each entry it matches, with its best value and the index word that gave it. Cached. */
-  type WordHits = { docs: Int32Array; values: Float64Array; words: string[] };
+  /**
+   * For one query word: each entry it matches, with its best value, the index word that gave it and the
+   * share of a word it covers (a word only in a page's summary or provider covers less). Cached.
+   */
+  type WordHits = { docs: Int32Array; values: Float64Array; words: string[]; shares: Float64Array };
   const hitsCache = new Map<string, WordHits>();
   const bestValue = new Float64Array(docs.length);
   const bestWord: string[] = new Array<string>(docs.length);
   const bestStamp = new Uint32Array(docs.length);
+  const bestWeight = new Float64Array(docs.length);
   let stamp = 0;
   const hitsFor = (queryWord: string, isLast: boolean): WordHits => {
     const key = `${queryWord}\u0000${String(isLast)}`;
@@ -190,10 +194,14 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
           bestStamp[doc] = wordId;
           bestValue[doc] = value;
           bestWord[doc] = word;
+          bestWeight[doc] = posting.weight;
           order.push(doc);
-        } else if (value > (bestValue[doc] ?? 0)) {
-          bestValue[doc] = value;
-          bestWord[doc] = word;
+        } else {
+          if (value > (bestValue[doc] ?? 0)) {
+            bestValue[doc] = value;
+            bestWord[doc] = word;
+          }
+          bestWeight[doc] = Math.max(bestWeight[doc] ?? 0, posting.weight);
         }
       }
     }
@@ -201,6 +209,7 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       docs: Int32Array.from(order),
       values: Float64Array.from(order, (doc) => bestValue[doc] ?? 0),
       words: order.map((doc) => bestWord[doc] ?? ''),
+      shares: Float64Array.from(order, (doc) => Math.min(1, (bestWeight[doc] ?? 0) / FULL_WEIGHT)),
     };
     if (hitsCache.size > 500) hitsCache.clear();
     hitsCache.set(key, hits);
@@ -283,7 +292,9 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       tagEntries.set(key, [...(tagEntries.get(key) ?? []), index]);
     }
     if (doc.kind !== 'entry') {
-      for (const name of new Set([doc.title, ...doc.keywords].map(normalPhrase))) {
+      // A guide's or cause's address names its subject in a word or two: /articles/spf, /articles/mailbox-full.
+      const slug = doc.kind === 'guide' || doc.kind === 'cause' ? (doc.url.split('/').pop() ?? '').replaceAll('-', ' ') : '';
+      for (const name of new Set([doc.title, slug, ...doc.keywords].map(normalPhrase))) {
         if (name) pagesByName.set(name, [...(pagesByName.get(name) ?? []), index]);
       }
     }
@@ -390,10 +401,13 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       }
       return best;
     });
+    // Without its qualifiers, or also without a provider it names ("set up spf for office 365" names SPF).
     const named = new Set<number>();
     if (intent === 'words') {
       for (const words of [queryWords, spelt]) {
-        for (const name of [words, words.filter((word) => !QUALIFIERS.has(stem(word)))]) for (const page of pagesByName.get(normalPhrase(name.join(' '))) ?? []) named.add(page);
+        const subject = words.filter((word) => !QUALIFIERS.has(stem(word)));
+        const names = [words, subject, subject.filter((word) => !providerVocabulary.has(word))];
+        for (const name of names) for (const page of pagesByName.get(normalPhrase(name.join(' '))) ?? []) named.add(page);
       }
     }
     // Entries in the order they first matched.
@@ -410,19 +424,21 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
           touched.push(doc);
         }
         totalScore[doc] = (totalScore[doc] ?? 0) + (hits.values[i] ?? 0);
-        coverage[doc] = (coverage[doc] ?? 0) + (wordCoverage[position] ?? 1);
+        coverage[doc] = (coverage[doc] ?? 0) + (wordCoverage[position] ?? 1) * (hits.shares[i] ?? 1);
       }
     });
     // Most of the query's words must match (qualifiers count less); when no page matches that much, the
     // pages that match the most. A page the query names exactly then counts one word more.
+    // A guide or cause counts its kind's credit here too: its page is short, a long question holds words it lacks.
+    const reach = (doc: number): number => (coverage[doc] ?? 0) + (kindCoverage[kindOf[doc] ?? 0] ?? 0);
     let most = 0;
-    for (const doc of touched) most = Math.max(most, coverage[doc] ?? 0);
+    for (const doc of touched) most = Math.max(most, reach(doc));
     const needed = Math.min(Math.max(1, 0.6 * wordCoverage.reduce((sum, value) => sum + value, 0)), most);
     for (const doc of named) if (queryStamp[doc] === queryId) coverage[doc] = (coverage[doc] ?? 0) + 1;
     const phraseBonus = queryWords.length > 1 ? 1.5 : 1;
     // The phrase check is the costly part: work it out only for entries whose best possible rank can still
     // reach the top `limit`, taken best bound first.
-    const candidates = touched.filter((doc) => (coverage[doc] ?? 0) >= needed - 1e-9);
+    const candidates = touched.filter((doc) => reach(doc) >= needed - 1e-9);
     for (const doc of candidates) {
       const kind = kindOf[doc] ?? 0;
       bounds[doc] = ((coverage[doc] ?? 0) + (kindCoverage[kind] ?? 0)) * 1000 + (totalScore[doc] ?? 0) * phraseBonus * (kindWeights[kind] ?? 1) + 1;
@@ -432,6 +448,10 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       b.rank - a.rank || (docs[a.index]?.title ?? '').localeCompare(docs[b.index]?.title ?? '');
     const phrase = queryWords.join(' ');
     const stemmedPhrase = queryWords.map(stem).join(' ');
+    const pairs = queryWords.slice(1).map((word, position): [string, string] => {
+      const before = queryWords[position] ?? '';
+      return [`${before} ${word}`, `${stem(before)} ${stem(word)}`];
+    });
     const ranked: Ranked[] = [];
     for (const index of candidates) {
       const last = ranked[limit - 1];
@@ -441,13 +461,21 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
         const slot = position * docs.length + index;
         if (hitStamp[slot] === queryId) words.add(hits.words[hitIndex[slot] ?? 0] ?? '');
       });
-      let hasPhrase = false;
+      // The whole query as a phrase in one of the page's texts counts half as much again; each pair of its
+      // neighbouring words found together ("timed out" in "server timed out") a share of that.
+      let phraseFactor = 1;
       if (queryWords.length > 1) {
-        const corrected = [...words].join(' ');
-        hasPhrase = phraseTextsOf(index).some((normal) => normal.includes(phrase) || normal.includes(stemmedPhrase) || normal.includes(corrected));
+        // The words as matched stand for the phrase only when every query word matched ("mesage rejected" -> "message rejected").
+        const corrected = words.size === queryWords.length ? [...words].join(' ') : phrase;
+        const texts = phraseTextsOf(index);
+        if (texts.some((normal) => normal.includes(phrase) || normal.includes(stemmedPhrase) || normal.includes(corrected))) phraseFactor = 1.5;
+        else if (pairs.length > 1) {
+          const found = pairs.filter(([plain, stemmed]) => texts.some((normal) => normal.includes(plain) || normal.includes(stemmed))).length;
+          phraseFactor = 1 + (PAIR_BONUS * found) / pairs.length;
+        }
       }
       const weight = kindWeights[kindOf[index] ?? 0] ?? 1;
-      const rank = ((coverage[index] ?? 0) + (kindCoverage[kindOf[index] ?? 0] ?? 0)) * 1000 + (totalScore[index] ?? 0) * (hasPhrase ? 1.5 : 1) * weight + specificityOf(index);
+      const rank = ((coverage[index] ?? 0) + (kindCoverage[kindOf[index] ?? 0] ?? 0)) * 1000 + (totalScore[index] ?? 0) * phraseFactor * weight + specificityOf(index);
       const candidate = { index, words, rank };
       if (last && compare(candidate, last) >= 0) continue;
       let position = ranked.length;
@@ -467,6 +495,10 @@ const CODE_RANGE = /^(\d\.\d{1,3}\.)(\d{1,3})-(\d{1,3})$/;
 const TAG_LIKE = /^(?=.*\d)(?=.*[a-z])[a-z\d]{2,20}$/;
 /** A part of a word typed in two: letters only, "mail" and "box". */
 const COMPOUND_PART = /^[a-z]{2,}$/;
+/** The field weight at which a word covers a whole word: a title, subject, bounce text or code; a summary covers half. */
+const FULL_WEIGHT = 2;
+/** How much more a page counts when it holds every pair of neighbouring query words (short of the whole phrase, 0.5). */
+const PAIR_BONUS = 0.4;
 /** A tag carried by more entries than this names no one of them ("gsmtp" ends every Gmail bounce). */
 const MAX_TAG_ENTRIES = 3;
 const QUALIFIERS = new Set(QUALIFIER_WORDS.map(stem));

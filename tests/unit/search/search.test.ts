@@ -94,6 +94,15 @@ describe('createSearcher', () => {
     expect(search('spf softfail')[0]?.doc.url).toBe('/articles/spf');
   });
 
+  it('puts the guide first when the query names its subject beside a provider or qualifiers', () => {
+    expect(search('spf setup for yahoo')[0]?.doc.url).toBe('/articles/spf');
+    expect(search('dmarc for gmail')[0]?.doc.url).toBe('/articles/dmarc');
+  });
+
+  it('counts a word found only in a summary as half a word', () => {
+    expect(search('microsoft blocked my domain')[0]?.doc.url).toBe('/articles/microsoft-delisting');
+  });
+
   it('reads a cause in another language with the diagnosis wordings', () => {
     expect(search('Postfach voll')[0]?.doc.url).toBe('/reasons/mailboxfull');
     expect(search('usuario desconocido')[0]?.doc.url).toBe('/reasons/userunknown');
