@@ -170,7 +170,8 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
 
   /**
    * For one query word: each entry it matches, with its best value, the index word that gave it and the
-   * share of a word it covers (a word only in a page's summary or provider covers less). Cached.
+   * share of a word it covers (a word only in a page's summary or provider covers less, and so does a word
+   * most pages hold: "not", "send"). Cached.
    */
   type WordHits = { docs: Int32Array; values: Float64Array; words: string[]; shares: Float64Array };
   const hitsCache = new Map<string, WordHits>();
@@ -209,7 +210,7 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       docs: Int32Array.from(order),
       values: Float64Array.from(order, (doc) => bestValue[doc] ?? 0),
       words: order.map((doc) => bestWord[doc] ?? ''),
-      shares: Float64Array.from(order, (doc) => Math.min(1, (bestWeight[doc] ?? 0) / FULL_WEIGHT)),
+      shares: Float64Array.from(order, (doc) => Math.min(1, (bestWeight[doc] ?? 0) / FULL_WEIGHT) * Math.min(1, rarity(bestWord[doc] ?? '') / COMMON_RARITY)),
     };
     if (hitsCache.size > 500) hitsCache.clear();
     hitsCache.set(key, hits);
@@ -430,6 +431,8 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     // Most of the query's words must match (qualifiers count less); when no page matches that much, the
     // pages that match the most. A page the query names exactly then counts one word more.
     // A guide or cause counts its kind's credit here too: its page is short, a long question holds words it lacks.
+    // Coverage in half words: shares that differ by less are a tie, for the scores to settle.
+    for (const doc of touched) coverage[doc] = Math.round((coverage[doc] ?? 0) * 2) / 2;
     const reach = (doc: number): number => (coverage[doc] ?? 0) + (kindCoverage[kindOf[doc] ?? 0] ?? 0);
     let most = 0;
     for (const doc of touched) most = Math.max(most, reach(doc));
@@ -497,6 +500,8 @@ const TAG_LIKE = /^(?=.*\d)(?=.*[a-z])[a-z\d]{2,20}$/;
 const COMPOUND_PART = /^[a-z]{2,}$/;
 /** The field weight at which a word covers a whole word: a title, subject, bounce text or code; a summary covers half. */
 const FULL_WEIGHT = 2;
+/** The rarity (log(1 + pages / pages with the word)) below which a word covers less: about one page in eleven holds it. */
+const COMMON_RARITY = 2.5;
 /** How much more a page counts when it holds every pair of neighbouring query words (short of the whole phrase, 0.5). */
 const PAIR_BONUS = 0.4;
 /** A tag carried by more entries than this names no one of them ("gsmtp" ends every Gmail bounce). */
