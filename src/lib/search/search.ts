@@ -300,6 +300,13 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       }
     }
   });
+  // The same names by each of their words, to find the names a longer query holds whole.
+  const namesByWord = new Map<string, { words: string[]; pages: number[] }[]>();
+  for (const [name, pages] of pagesByName) {
+    const words = name.split(' ');
+    for (const word of new Set(words)) namesByWord.set(word, [...(namesByWord.get(word) ?? []), { words, pages }]);
+  }
+  const providerStems = new Set([...providerVocabulary].map(stem));
   /** The page of a code, or of the range that holds it: "5.7.606" -> the page of 5.7.606-649. */
   const codePageFor = (code: string): number | undefined => {
     const page = codePages.get(code);
@@ -402,13 +409,19 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       }
       return best;
     });
-    // Without its qualifiers, or also without a provider it names ("set up spf for office 365" names SPF).
+    // Or a page whose name the query holds whole, beside nothing but qualifiers and a provider it names:
+    // "set up spf for office 365" names SPF, "outlook says my message was rejected as spam" names "rejected as spam".
     const named = new Set<number>();
     if (intent === 'words') {
       for (const words of [queryWords, spelt]) {
         const subject = words.filter((word) => !QUALIFIERS.has(stem(word)));
-        const names = [words, subject, subject.filter((word) => !providerVocabulary.has(word))];
-        for (const name of names) for (const page of pagesByName.get(normalPhrase(name.join(' '))) ?? []) named.add(page);
+        for (const name of [words, subject]) for (const page of pagesByName.get(normalPhrase(name.join(' '))) ?? []) named.add(page);
+        const held = new Set(normalPhrase(words.join(' ')).split(' '));
+        const core = [...held].filter((word) => !QUALIFIERS.has(word) && !providerStems.has(word));
+        if (core.length === 0) continue;
+        for (const name of namesByWord.get(core[0] ?? '') ?? []) {
+          if (name.words.every((word) => held.has(word)) && core.every((word) => name.words.includes(word))) for (const page of name.pages) named.add(page);
+        }
       }
     }
     // Entries in the order they first matched.

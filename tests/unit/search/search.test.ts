@@ -99,6 +99,11 @@ describe('createSearcher', () => {
     expect(search('dmarc for gmail')[0]?.doc.url).toBe('/articles/dmarc');
   });
 
+  it('finds the page a sentence names whole, beside qualifiers, a provider and glue words', () => {
+    expect(search('outlook says my message was rejected as spam')[0]?.doc.url).toBe('/reasons/spamdetected');
+    expect(search('why does my email keep bouncing back when I send to my boss at outlook')[0]?.doc.url).toBe('/articles/reading-a-bounce');
+  });
+
   it('counts a word found only in a summary as half a word', () => {
     expect(search('microsoft blocked my domain')[0]?.doc.url).toBe('/articles/microsoft-delisting');
   });
