@@ -422,6 +422,12 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
         for (const name of namesByWord.get(core[0] ?? '') ?? []) {
           if (name.words.every((word) => held.has(word)) && core.every((word) => name.words.includes(word))) for (const page of name.pages) named.add(page);
         }
+        // A name with the provider the query names and a word of its subject: "hotmail blocked my ip" names "hotmail blocked".
+        for (const provider of [...held].filter((word) => providerStems.has(word))) {
+          for (const name of namesByWord.get(provider) ?? []) {
+            if (name.words.every((word) => held.has(word)) && core.some((word) => name.words.includes(word))) for (const page of name.pages) named.add(page);
+          }
+        }
       }
     }
     // Entries in the order they first matched.
@@ -450,7 +456,9 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     let most = 0;
     for (const doc of touched) most = Math.max(most, reach(doc));
     const needed = Math.min(Math.max(1, 0.6 * wordCoverage.reduce((sum, value) => sum + value, 0)), most);
-    for (const doc of named) if (queryStamp[doc] === queryId) coverage[doc] = (coverage[doc] ?? 0) + 1;
+    // A page the query names stands for all of it (the rest qualifies it), and one word more.
+    const whole = wordCoverage.reduce((sum, value) => sum + value, 0);
+    for (const doc of named) if (queryStamp[doc] === queryId) coverage[doc] = Math.max(coverage[doc] ?? 0, whole) + 1;
     const phraseBonus = queryWords.length > 1 ? 1.5 : 1;
     // The phrase check is the costly part: work it out only for entries whose best possible rank can still
     // reach the top `limit`, taken best bound first.

@@ -104,6 +104,11 @@ describe('createSearcher', () => {
     expect(search('why does my email keep bouncing back when I send to my boss at outlook')[0]?.doc.url).toBe('/articles/reading-a-bounce');
   });
 
+  it('prefers the topic over a page that only shares the provider, and a name holding the provider over the topic', () => {
+    expect(search('microsoft 365 dkim setup')[0]?.doc.url).toBe('/articles/dkim');
+    expect(search('hotmail blocked my ip')[0]?.doc.url).toBe('/articles/microsoft-delisting');
+  });
+
   it('counts a word found only in a summary as half a word', () => {
     expect(search('microsoft blocked my domain')[0]?.doc.url).toBe('/articles/microsoft-delisting');
   });
