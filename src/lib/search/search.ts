@@ -396,7 +396,9 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     if (queryWords.length === 0) return [];
     const queryId = ++stamp;
     const perWord = queryWords.map((queryWord, position) => hitsFor(queryWord, position === queryWords.length - 1 && !endsInSpace));
-    const wordCoverage = queryWords.map((queryWord) => (QUALIFIERS.has(stem(queryWord)) ? QUALIFIER_COVERAGE : 1));
+    // A code beside a provider's name asks for that provider's entry with the code: the code counts as two words.
+    const withProvider = queryWords.some((word) => providerVocabulary.has(word));
+    const wordCoverage = queryWords.map((queryWord) => (QUALIFIERS.has(stem(queryWord)) ? QUALIFIER_COVERAGE : withProvider && /^\d/.test(queryWord) && CODE_WORD.test(queryWord) ? 2 : 1));
     // Pages the query names exactly by their title or one of their subjects, with or without its
     // qualifiers ("email marked as spam" names "marked as spam"), cover one word more.
     // A misspelt word reads as the index word closest to it, of the nearest length ("signatur" -> "signature", not "mcspamsignature").

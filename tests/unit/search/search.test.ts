@@ -109,6 +109,10 @@ describe('createSearcher', () => {
     expect(search('hotmail blocked my ip')[0]?.doc.url).toBe('/articles/microsoft-delisting');
   });
 
+  it("puts a provider's entry with the code first when a sentence names both", () => {
+    expect(search('i got error 550 5.1.1 when sending to gmail')[0]?.doc.url).toBe('/bounces/google/550-5-1-1-account-does-not-exist');
+  });
+
   it('counts a word found only in a summary as half a word', () => {
     expect(search('microsoft blocked my domain')[0]?.doc.url).toBe('/articles/microsoft-delisting');
   });
