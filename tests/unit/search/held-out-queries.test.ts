@@ -66,6 +66,9 @@ describe('createSearcher on held-out queries', () => {
     ['search-queries-fresh-3.json', 0.83],
     ['search-queries-fresh-4.json', 0.86],
     ['search-queries-fresh-5.json', 0.86],
+    // 44 of 56 on its first run; four of the misses are codes one entry carries, where that entry comes
+    // first and the code page second.
+    ['search-queries-fresh-6.json', 0.78],
   ] as const)('puts an answering page first for the queries of %s, kept apart from the changes after them', (name, floor) => {
     const fresh = readCases(`tests/fixtures/${name}`);
     const { first, top3, misses } = measure(fresh);
