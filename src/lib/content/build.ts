@@ -112,7 +112,7 @@ export type SearchDocument = {
   texts: string[];
   /** Other words that name the page (a guide's subject, a provider's domains); indexed like the title. */
   keywords: string[];
-  /** On a code page of a provider's own code that one entry carries (5.7.520): that entry's id, the better first result. */
+  /** On a code page of a provider's own code that one entry carries (5.7.520): that entry's id, shown right after the code page. */
   answeredBy?: string;
 };
 

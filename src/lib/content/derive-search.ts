@@ -13,7 +13,7 @@ const headings = (html: string): string[] => [...html.matchAll(/<h[2-4][^>]*>(.*
 
 export function deriveSearchDocuments(pages: SitePages): SearchDocument[] {
   const none = { provider: '', codes: [], tag: null, texts: [], keywords: [] };
-  // A provider's own code (not in the registry) carried by one entry has a near-empty code page: the entry answers it.
+  // A provider's own code (not in the registry) carried by one entry: search shows that entry right after the code page.
   const soleEntry = (page: SitePages['codes'][number]): string | undefined => (page.registered || page.entryCount !== 1 ? undefined : page.groups[0]?.entries[0]?.id);
   const codes: SearchDocument[] = pages.codes
     .filter((page) => page.kind === 'reply' || page.kind === 'enhanced')

@@ -351,9 +351,10 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       for (const code of read.codes) {
         const page = codePageFor(code);
         if (page === undefined) continue;
+        // The code page first, as for every code; a provider's own code that one entry carries has that entry next.
+        pin(page);
         const answer = docIndex.get(docs[page]?.answeredBy ?? '');
         if (answer !== undefined) pin(answer);
-        pin(page);
       }
     }
     taggedEntries(tagKey(rawQuery), rawQuery.trim().toLowerCase()).forEach(pin);

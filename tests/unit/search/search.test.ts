@@ -23,10 +23,10 @@ describe('createSearcher', () => {
     expect(hits.slice(2).every((hit) => hit.doc.kind === 'entry' && hit.doc.codes.includes('5.7.1'))).toBe(true);
   });
 
-  it("puts the one entry first for a provider's own code, then its code page", () => {
+  it("puts the code page first for a provider's own code, then the one entry that carries it", () => {
     const hits = search('5.7.520');
-    expect(hits[0]?.doc.url).toBe('/bounces/microsoft365/550-5-7-520-external-forwarding-not-allowed');
-    expect(hits[1]?.doc.url).toBe('/codes/5.7.520');
+    expect(hits[0]?.doc.url).toBe('/codes/5.7.520');
+    expect(hits[1]?.doc.url).toBe('/bounces/microsoft365/550-5-7-520-external-forwarding-not-allowed');
     expect(search('4.7.650')[0]?.doc.url).toBe('/codes/4.7.650');
   });
 
