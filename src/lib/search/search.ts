@@ -8,6 +8,7 @@ import Fuse from 'fuse.js';
 import { editDistance } from '../content/suggest.ts';
 import type { SearchDocument, SearchKind } from '../content/build.ts';
 import { KIND_COVERAGE, KIND_WEIGHTS, PROVIDER_NOISE, QUALIFIER_COVERAGE, QUALIFIER_WORDS, STOP_WORDS, readLocalisedCause, readQuery, tagKey, type Intent } from './intent.ts';
+import { LISTED_THINGS, LISTING_WORDS, REMOVAL_GUIDE_NAMES } from './topic-words.ts';
 import { stem, swapNeighbours } from './word-forms.ts';
 
 type Field = 'codes' | 'tag' | 'title' | 'keywords' | 'texts' | 'summary' | 'provider';
@@ -307,6 +308,12 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     for (const word of new Set(words)) namesByWord.set(word, [...(namesByWord.get(word) ?? []), { words, pages }]);
   }
   const providerStems = new Set([...providerVocabulary].map(stem));
+  // Each guide by the words of its address, which name its subject: /articles/spf, /articles/reverse-dns.
+  const guideSubjects = docs.flatMap((doc, index) =>
+    doc.kind === 'guide'
+      ? [(doc.url.split('/').pop() ?? '').replaceAll('-', ' '), ...doc.keywords].map((name) => ({ page: index, words: tokenize(name).filter((word) => !STOP_WORDS.has(word)).map(stem) }))
+      : [],
+  );
   /** The page of a code, or of the range that holds it: "5.7.606" -> the page of 5.7.606-649. */
   const codePageFor = (code: string): number | undefined => {
     const page = codePages.get(code);
@@ -323,6 +330,33 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
       const tag = docs[index]?.tag ?? '';
       return /\d/.test(tag) || (typed !== null && tag.toLowerCase() === typed);
     });
+  };
+  // Each removal guide by the names of the organisation it is about, as query words, longest first: "outlook.com", "office 365".
+  const removalGuides = Object.entries(REMOVAL_GUIDE_NAMES).flatMap(([slug, names]) => {
+    const page = docIndex.get(`guide:${slug}`);
+    return page === undefined ? [] : [{ page, names: names.map((name) => tokenize(name).join(' ')).sort((a, b) => b.length - a.length) }];
+  });
+  /**
+   * The removal guide a query asks for when it says nothing but that an organisation blocks or lists the
+   * sender: "ip blocked by barracuda", "my ip address is listed on spamhaus", "unblock my ip at outlook.com".
+   * Any other subject ("outlook blocked my attachment") leaves the query to the ranking.
+   */
+  const removalGuideFor = (tokens: readonly string[]): number | null => {
+    if (!tokens.some((token) => LISTING.has(token))) return null;
+    const text = ` ${tokens.join(' ')} `;
+    let found: number | null = null;
+    let rest = text;
+    for (const { page, names } of removalGuides) {
+      for (const name of names) {
+        if (!rest.includes(` ${name} `)) continue;
+        if (found !== null && found !== page) return null;
+        found = page;
+        rest = rest.replaceAll(` ${name} `, ' ');
+      }
+    }
+    if (found === null) return null;
+    const others = rest.split(' ').filter((word) => word && !LISTING.has(word) && !LISTED.has(word) && !PROVIDER_NOISE.has(word));
+    return others.length === 0 ? found : null;
   };
   /** Two neighbouring query words, one of them unknown, that the index holds as one: "mail boxs" -> "mailboxs"... "spam cop" -> "spamcop". */
   const joinCompounds = (tokens: readonly string[]): string[] => {
@@ -362,6 +396,8 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     if (tokens.length > 1) for (const token of tokens) if (TAG_LIKE.test(token)) taggedEntries(token, null).forEach(pin);
     const provider = providerFor(read.words);
     if (provider !== null) pin(provider);
+    const removal = read.intent === 'words' ? removalGuideFor(tokens) : null;
+    if (removal !== null) pin(removal);
     const cause = docIndex.get(`cause:${readLocalisedCause(rawQuery) ?? ''}`);
     if (cause !== undefined) pin(cause);
     const ranked = rankWords(read.words.slice(0, MAX_WORDS), /\s$/.test(rawQuery), limit, read.intent);
@@ -455,6 +491,14 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     // A guide or cause counts its kind's credit here too: its page is short, a long question holds words it lacks.
     // Coverage in half words: shares that differ by less are a tie, for the scores to settle.
     for (const doc of touched) coverage[doc] = Math.round((coverage[doc] ?? 0) * 2) / 2;
+    // A guide whose address the query holds whole is on its subject: "spf record example" is about SPF
+    // before DNS records in general. Half a word more.
+    if (intent === 'words') {
+      const held = new Set(queryWords.map(stem));
+      const onSubject = new Set<number>();
+      for (const { page, words } of guideSubjects) if (queryStamp[page] === queryId && words.length > 0 && words.every((word) => held.has(word))) onSubject.add(page);
+      for (const page of onSubject) coverage[page] = (coverage[page] ?? 0) + SUBJECT_BONUS;
+    }
     const reach = (doc: number): number => (coverage[doc] ?? 0) + (kindCoverage[kindOf[doc] ?? 0] ?? 0);
     let most = 0;
     for (const doc of touched) most = Math.max(most, reach(doc));
@@ -531,6 +575,10 @@ const PAIR_BONUS = 0.4;
 /** A tag carried by more entries than this names no one of them ("gsmtp" ends every Gmail bounce). */
 const MAX_TAG_ENTRIES = 3;
 const QUALIFIERS = new Set(QUALIFIER_WORDS.map(stem));
+/** How much more a guide counts, in words, when the query holds its subject (its address or a subject word) whole. */
+const SUBJECT_BONUS = 1;
+const LISTING: ReadonlySet<string> = new Set(LISTING_WORDS);
+const LISTED: ReadonlySet<string> = new Set(LISTED_THINGS);
 
 /** Text as a bag of words: without glue, each as its stem, in order ("The mailbox is full" -> "full mailbox"). */
 function normalPhrase(text: string): string {

@@ -95,3 +95,24 @@ export const PROVIDER_WORDS: Record<string, string[]> = {
   barracuda: ['barracuda networks'],
   yandex: ['yandex 360'],
 };
+
+/**
+ * The organisations each removal guide is about, for a query that says one of them blocks or lists the
+ * sender ("ip blocked by barracuda", "unblock my ip at outlook.com"): the guide that gets the sender off
+ * that organisation's list answers it, not the general cause or the provider's page. Keyed by article slug.
+ */
+export const REMOVAL_GUIDE_NAMES: Record<string, string[]> = {
+  'spamhaus-removal': ['spamhaus'],
+  'barracuda-removal': ['barracuda', 'brbl'],
+  'spamcop-removal': ['spamcop'],
+  'senderscore-removal': ['senderscore'],
+  'cloudmark-removal': ['cloudmark'],
+  'microsoft-delisting': ['microsoft', 'outlook', 'outlook.com', 'hotmail', 'live.com', 'msn', 'office 365', 'o365', 'microsoft 365', 'exchange online'],
+  'yahoo-aol-tss-codes': ['yahoo', 'aol', 'ymail'],
+};
+
+/** Words saying the sender is blocked or listed, or wants to stop being so: "blocked", "listed", "unblock", "delist". */
+export const LISTING_WORDS: readonly string[] = ['block', 'blocked', 'blocking', 'blocks', 'blocklist', 'blocklisted', 'blacklist', 'blacklisted', 'blacklisting', 'listed', 'listing', 'unblock', 'unblocked', 'unblocking', 'delist', 'delisted', 'delisting', 'unlist', 'removal', 'remove', 'removed', 'banned', 'ban'];
+
+/** What a sender says is blocked, beside the organisation: "my ip address", "our mail server", "my domain". */
+export const LISTED_THINGS: readonly string[] = ['ip', 'ips', 'address', 'addresses', 'server', 'servers', 'domain', 'domains', 'sender', 'email', 'emails', 'mail', 'message', 'messages', 'list', 'lists', 'by', 'from', 'at', 'on', 'with', 'my', 'our', 'i', 'we', 'me', 'us', 'am', 'is', 'are', 'was', 'been', 'got', 'get', 'getting', 'being', 'how', 'to', 'why', 'the', 'a', 'an', 'of', 'still', 'keeps', 'help'];

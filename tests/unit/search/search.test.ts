@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchDocument } from '../../../src/lib/content/build.ts';
 import { joinSpacedCodes, readLocalisedCause, readQuery, tagKey } from '../../../src/lib/search/intent.ts';
 import { createSearcher, tokenize } from '../../../src/lib/search/search.ts';
-import { GUIDE_WORDS, PROVIDER_WORDS } from '../../../src/lib/search/topic-words.ts';
+import { GUIDE_WORDS, PROVIDER_WORDS, REMOVAL_GUIDE_NAMES } from '../../../src/lib/search/topic-words.ts';
 
 const docs = JSON.parse(readFileSync('public/data/search.json', 'utf8')) as SearchDocument[];
 const search = createSearcher(docs);
@@ -113,6 +113,19 @@ describe('createSearcher', () => {
     expect(search('i got error 550 5.1.1 when sending to gmail')[0]?.doc.url).toBe('/bounces/google/550-5-1-1-account-does-not-exist');
   });
 
+  it("puts an organisation's removal guide first when the query says only that it blocks or lists the sender", () => {
+    expect(search('our server ip is blocklisted by cloudmark')[0]?.doc.url).toBe('/articles/cloudmark-removal');
+    expect(search('hotmail blacklisted us')[0]?.doc.url).toBe('/articles/microsoft-delisting');
+    // Another subject beside the organisation is left to the ranking; so is the organisation alone.
+    expect(search('outlook blocked my attachment')[0]?.doc.url).toBe('/articles/blocked-attachments');
+    expect(search('barracuda')[0]?.doc.url).toBe('/providers/barracuda');
+  });
+
+  it('puts the guide whose subject the query holds whole above a guide that shares its other words', () => {
+    expect(search('spf records example')[0]?.doc.url).toBe('/articles/spf');
+    expect(search('spf check failed when sending to gmail')[0]?.doc.url).toBe('/articles/spf');
+  });
+
   it('counts a word found only in a summary as half a word', () => {
     expect(search('microsoft blocked my domain')[0]?.doc.url).toBe('/articles/microsoft-delisting');
   });
@@ -176,6 +189,13 @@ describe('GUIDE_WORDS', () => {
   it('names only guides that exist', () => {
     const guides = new Set(docs.filter((doc) => doc.kind === 'guide').map((doc) => doc.id.slice('guide:'.length)));
     expect(Object.keys(GUIDE_WORDS).filter((slug) => !guides.has(slug))).toEqual([]);
+  });
+});
+
+describe('REMOVAL_GUIDE_NAMES', () => {
+  it('names only guides that exist', () => {
+    const guides = new Set(docs.filter((doc) => doc.kind === 'guide').map((doc) => doc.id.slice('guide:'.length)));
+    expect(Object.keys(REMOVAL_GUIDE_NAMES).filter((slug) => !guides.has(slug))).toEqual([]);
   });
 });
 
