@@ -72,6 +72,14 @@ export function joinSpacedCodes(words: readonly string[]): string[] {
   return joined;
 }
 
+/** Words before "name" that mean the same without it: "domain name not found" is "domain not found". */
+const NAMED_BY = new Set(['domain', 'host']);
+
+/** Drops a "name" that adds nothing to the word before it: "domain name", "host name". */
+function withoutNameWord(words: readonly string[]): string[] {
+  return words.filter((word, index) => !(word === 'name' && NAMED_BY.has(words[index - 1] ?? '')));
+}
+
 /** Reads a tokenized query: its codes (most specific first) when it is nothing but codes, else its words. */
 export function readQuery(tokens: readonly string[]): ReadQuery {
   const words = joinSpacedCodes(tokens);
@@ -82,7 +90,7 @@ export function readQuery(tokens: readonly string[]): ReadQuery {
     const replies = meaningful.filter((word) => !word.includes('.'));
     return { intent: 'code', codes: [...enhanced, ...replies], words: meaningful };
   }
-  const kept = withoutQuestion(words).filter((word) => !STOP_WORDS.has(word));
+  const kept = withoutNameWord(withoutQuestion(words)).filter((word) => !STOP_WORDS.has(word));
   return { intent: 'words', codes: [], words: kept.length > 0 ? kept : [...words] };
 }
 

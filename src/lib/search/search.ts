@@ -229,6 +229,7 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
 
   const KINDS: readonly SearchKind[] = ['code', 'guide', 'cause', 'provider', 'entry'];
   const kindOf = Uint8Array.from(docs, (doc) => Math.max(0, KINDS.indexOf(doc.kind)));
+  const [GUIDE, CAUSE] = [KINDS.indexOf('guide'), KINDS.indexOf('cause')];
   const weightTables: Record<Intent, Float64Array> = {
     code: Float64Array.from(KINDS, (kind) => KIND_WEIGHTS.code[kind]),
     words: Float64Array.from(KINDS, (kind) => KIND_WEIGHTS.words[kind]),
@@ -461,6 +462,17 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
         for (const name of namesByWord.get(core[0] ?? '') ?? []) {
           if (name.words.every((word) => held.has(word)) && core.every((word) => name.words.includes(word))) for (const page of name.pages) named.add(page);
         }
+        // A sentence copied from a bounce holds the general name of its cause among words of its own: "the
+        // email account you tried to reach does not exist" holds "account does not exist". A name of two
+        // subject words or more, held whole, names its cause or guide in a sentence of five words or more.
+        if (core.length >= SENTENCE_WORDS) {
+          for (const word of core) {
+            for (const name of namesByWord.get(word) ?? []) {
+              if (name.words.filter((part) => !QUALIFIERS.has(part)).length < 2 || !name.words.every((part) => held.has(part))) continue;
+              for (const page of name.pages) if (kindOf[page] === GUIDE || kindOf[page] === CAUSE) named.add(page);
+            }
+          }
+        }
         // A name with the provider the query names and a word of its subject: "hotmail blocked my ip" names "hotmail blocked".
         for (const provider of [...held].filter((word) => providerStems.has(word))) {
           for (const name of namesByWord.get(provider) ?? []) {
@@ -575,6 +587,8 @@ const PAIR_BONUS = 0.4;
 /** A tag carried by more entries than this names no one of them ("gsmtp" ends every Gmail bounce). */
 const MAX_TAG_ENTRIES = 3;
 const QUALIFIERS = new Set(QUALIFIER_WORDS.map(stem));
+/** Subject words from which a query reads as a sentence copied from a bounce rather than a search. */
+const SENTENCE_WORDS = 4;
 /** How much more a guide counts, in words, when the query holds its subject (its address or a subject word) whole. */
 const SUBJECT_BONUS = 1;
 const LISTING: ReadonlySet<string> = new Set(LISTING_WORDS);

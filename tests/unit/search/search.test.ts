@@ -126,6 +126,11 @@ describe('createSearcher', () => {
     expect(search('spf check failed when sending to gmail')[0]?.doc.url).toBe('/articles/spf');
   });
 
+  it('reads a sentence copied from a bounce as the cause whose name it holds whole', () => {
+    expect(search('delivery failed because recipient address rejected user unknown in local recipient table')[0]?.doc.url).toBe('/reasons/userunknown');
+    expect(search('domain name does not exist')[0]?.doc.url).toBe('/reasons/hostunknown');
+  });
+
   it('counts a word found only in a summary as half a word', () => {
     expect(search('microsoft blocked my domain')[0]?.doc.url).toBe('/articles/microsoft-delisting');
   });
@@ -158,6 +163,12 @@ describe('readQuery', () => {
     expect(readQuery(tokenize('554 5.7.1 rejected')).intent).toBe('code');
     expect(readQuery(tokenize('550 mailbox full')).intent).toBe('words');
   });
+  it('reads "domain name" and "host name" as the word before "name"', () => {
+    expect(readQuery(['domain', 'name', 'not', 'found']).words).toEqual(['domain', 'not', 'found']);
+    expect(readQuery(['host', 'name', 'lookup']).words).toEqual(['host', 'lookup']);
+    expect(readQuery(['sender', 'name', 'wrong']).words).toEqual(['sender', 'name', 'wrong']);
+  });
+
   it('reads a question about time as its subject', () => {
     expect(readQuery(tokenize('how long does greylisting take'))).toEqual({ intent: 'words', codes: [], words: ['greylisting'] });
   });
