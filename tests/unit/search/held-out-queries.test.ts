@@ -67,8 +67,11 @@ describe('createSearcher on held-out queries', () => {
     ['search-queries-fresh-4.json', 0.86],
     ['search-queries-fresh-5.json', 0.86],
     // 44 of 56 on its first run; four of the misses are codes one entry carries, where that entry comes
-    // first and the code page second.
-    ['search-queries-fresh-6.json', 0.85],
+    // first and the code page second. 55 of 56 after the round that worked on its other misses (removal
+    // guides, a guide's subject, sentences copied from a bounce).
+    ['search-queries-fresh-6.json', 0.96],
+    // 54 of 59 (91.5%) on its first run, after that round; top 3 57 of 59.
+    ['search-queries-fresh-7.json', 0.91],
   ] as const)('puts an answering page first for the queries of %s, kept apart from the changes after them', (name, floor) => {
     const fresh = readCases(`tests/fixtures/${name}`);
     const { first, top3, misses } = measure(fresh);
