@@ -309,12 +309,6 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     for (const word of new Set(words)) namesByWord.set(word, [...(namesByWord.get(word) ?? []), { words, pages }]);
   }
   const providerStems = new Set([...providerVocabulary].map(stem));
-  // Each guide by the words of its address, which name its subject: /articles/spf, /articles/reverse-dns.
-  const guideSubjects = docs.flatMap((doc, index) =>
-    doc.kind === 'guide'
-      ? [(doc.url.split('/').pop() ?? '').replaceAll('-', ' '), ...doc.keywords].map((name) => ({ page: index, words: tokenize(name).filter((word) => !STOP_WORDS.has(word)).map(stem) }))
-      : [],
-  );
   /** The page of a code, or of the range that holds it: "5.7.606" -> the page of 5.7.606-649. */
   const codePageFor = (code: string): number | undefined => {
     const page = codePages.get(code);
@@ -503,14 +497,6 @@ export function createSearcher(docs: readonly SearchDocument[]): Searcher {
     // A guide or cause counts its kind's credit here too: its page is short, a long question holds words it lacks.
     // Coverage in half words: shares that differ by less are a tie, for the scores to settle.
     for (const doc of touched) coverage[doc] = Math.round((coverage[doc] ?? 0) * 2) / 2;
-    // A guide whose address the query holds whole is on its subject: "spf record example" is about SPF
-    // before DNS records in general. Half a word more.
-    if (intent === 'words') {
-      const held = new Set(queryWords.map(stem));
-      const onSubject = new Set<number>();
-      for (const { page, words } of guideSubjects) if (queryStamp[page] === queryId && words.length > 0 && words.every((word) => held.has(word))) onSubject.add(page);
-      for (const page of onSubject) coverage[page] = (coverage[page] ?? 0) + SUBJECT_BONUS;
-    }
     const reach = (doc: number): number => (coverage[doc] ?? 0) + (kindCoverage[kindOf[doc] ?? 0] ?? 0);
     let most = 0;
     for (const doc of touched) most = Math.max(most, reach(doc));
@@ -589,8 +575,6 @@ const MAX_TAG_ENTRIES = 3;
 const QUALIFIERS = new Set(QUALIFIER_WORDS.map(stem));
 /** Subject words from which a query reads as a sentence copied from a bounce rather than a search. */
 const SENTENCE_WORDS = 4;
-/** How much more a guide counts, in words, when the query holds its subject (its address or a subject word) whole. */
-const SUBJECT_BONUS = 1;
 const LISTING: ReadonlySet<string> = new Set(LISTING_WORDS);
 const LISTED: ReadonlySet<string> = new Set(LISTED_THINGS);
 
