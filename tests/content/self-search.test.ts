@@ -38,3 +38,14 @@ describe('every catalogue entry', () => {
     expect(lost).toEqual([]);
   });
 });
+
+describe('every search document', () => {
+  it('carries plain text, not HTML: no character references left from the rendered pages', () => {
+    const leftovers = docs.flatMap((doc) =>
+      [doc.title, doc.summary, ...doc.texts, ...doc.keywords]
+        .filter((text) => /&(?:#\d+|#x[0-9a-f]+|[a-z]+);|&\d+;/i.test(text))
+        .map((text) => `${doc.id}: ${text.slice(0, 80)}`),
+    );
+    expect(leftovers).toEqual([]);
+  });
+});

@@ -8,8 +8,20 @@ import type { SitePages } from './derive-pages.ts';
 /** Plain text of a little Markdown: "[SPF](/articles/spf) **must**" -> "SPF must". */
 const plain = (markdown: string): string => markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_#>]/g, '');
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The text of rendered HTML: tags dropped, entities read ("the sender&#39;s" -> "the sender's"). */
+const htmlText = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi, (whole, dec?: string, hex?: string, name?: string) => {
+      const point = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : undefined;
+      if (point !== undefined) return point <= 0x10ffff ? String.fromCodePoint(point) : whole;
+      return ENTITIES[(name ?? '').toLowerCase()] ?? whole;
+    });
+
 /** The headings of an article body, e.g. "## What SPF is" -> "What SPF is". */
-const headings = (html: string): string[] => [...html.matchAll(/<h[2-4][^>]*>(.*?)<\/h[2-4]>/g)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, ''));
+const headings = (html: string): string[] => [...html.matchAll(/<h[2-4][^>]*>(.*?)<\/h[2-4]>/g)].map((m) => htmlText(m[1] ?? ''));
 
 export function deriveSearchDocuments(pages: SitePages): SearchDocument[] {
   const none = { provider: '', codes: [], tag: null, texts: [], keywords: [] };
@@ -28,7 +40,7 @@ export function deriveSearchDocuments(pages: SitePages): SearchDocument[] {
     url: page.url,
     title: page.title,
     summary: page.summary,
-    texts: [plain(page.goalHtml.replace(/<[^>]+>/g, '')), ...headings(page.bodyHtml)],
+    texts: [plain(htmlText(page.goalHtml)), ...headings(page.bodyHtml)],
     keywords: [page.slug.replace(/-/g, ' '), ...(GUIDE_WORDS[page.slug] ?? [])],
   }));
   const causes: SearchDocument[] = pages.reasons.map((page) => ({
