@@ -267,16 +267,17 @@ function statusFallback(status: string | null): Reason | null {
   return STATUS_SUBJECT_FALLBACKS[status.split('.')[1] ?? ''] ?? null;
 }
 
-// "5.1.2": a permanent status whose detail is the missing destination domain (RFC 3463 X.1.2).
-function statusNamesMissingDomain(evidence: BounceEvidence): boolean {
-  const status = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? evidence.status;
+// A status whose detail names the cause itself (RFC 3463: X.1.2 the destination domain, X.1.1 the mailbox).
+function statusNames(status: string | null, reason: Reason): boolean {
   const meaning = reasonForStatus(status);
-  return status?.startsWith('5') === true && meaning?.reason === 'hostunknown' && meaning.strong;
+  return meaning?.strong === true && meaning.reason === reason;
 }
 
 /** Classifies one recipient's failure from its evidence; `signals` are those of the winning reason, strongest first. */
 export function classifyBounce(evidence: BounceEvidence): Classification {
   const permanent = permanenceOf(evidence.status, evidence.replyCode, evidence.action, evidence.context);
+  const replyStatus = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null;
+  const status = replyStatus ?? evidence.status;
   const collected = collectSignals(evidence);
   const scores = scoreSignals(collected);
   let best: { reason: Reason; total: number; signals: Signal[] } | null = null;
@@ -294,7 +295,7 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   // A domain that "does not exist" because its name server answered badly ("Malformed or unexpected name
   // server reply") is a DNS failure, not a missing domain (Sisimai's HostUnknown.pm defers to NetworkError),
   // unless a permanent status names the missing domain itself (5.1.2 beside Gmail's "DNS Error: ... NXDOMAIN").
-  else if (best?.reason === 'hostunknown' && !statusNamesMissingDomain(evidence)) best = namedCauseOf(scores, DNS_FAILURE, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
+  else if (best?.reason === 'hostunknown' && !(status?.startsWith('5') === true && statusNames(status, 'hostunknown'))) best = namedCauseOf(scores, DNS_FAILURE, SIGNAL_WEIGHTS.sisimaiInReply) ?? best;
   if (!best || best.total <= 0) {
     // Nothing names a cause: "onhold" when the server wrote something we could not read, "undefined" when
     // it wrote nothing but the address (Sisimai's Reason.pm: a diagnostic without a known wording is on hold).
@@ -304,10 +305,9 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   const signals = [...best.signals].sort((a, b) => b.weight - a.weight);
   // A provider's own verdict already accounts for the command it refused.
   if (signals[0]?.signal === 'provider') return { reason: best.reason, permanent, signals };
-  const replyStatus = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null;
   const localised = collected.some((signal) => signal.localised === true && signal.reason === best.reason);
   // The filter reading needs both the reply's own code and the report's status to leave the mailbox unconfirmed.
-  const confirmedStatus = evidence.status !== null && USER_UNKNOWN_STATUSES.has(evidence.status) ? evidence.status : (replyStatus ?? evidence.status);
+  const confirmedStatus = evidence.status !== null && USER_UNKNOWN_STATUSES.has(evidence.status) ? evidence.status : status;
   const reason = rereadForCommand(best.reason, evidence.command, confirmedStatus, evidence.diagnostic, localised ? 'localised wording' : (evidence.serverFormat ?? null), evidence.input);
   if (reason !== best.reason && evidence.command !== null) {
     signals.push({ signal: 'command', reason, weight: 0, text: evidence.command, region: null, start: null, end: null });
@@ -317,11 +317,10 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
     signals.push({ signal: 'remote-host', reason: byHost, weight: 0, text: evidence.remoteHost ?? '', region: null, start: null, end: null });
     return { reason: byHost, permanent, signals };
   }
-  const code = replyStatus ?? evidence.status ?? evidence.replyCode;
+  const code = status ?? evidence.replyCode;
   // A status whose detail names the cause itself ("450 4.1.2 ... Domain not found": X.1.2, bad destination
   // system) chose its class for that cause; the class re-reads only what the words alone said.
-  const statusNamesIt = reasonForStatus(code)?.strong === true && reasonForStatus(code)?.reason === reason;
-  const reread = code === null || statusNamesIt ? undefined : CLASS_REREADS[code[0] ?? '']?.[reason];
+  const reread = code === null || statusNames(code, reason) ? undefined : CLASS_REREADS[code[0] ?? '']?.[reason];
   if (reread !== undefined && code !== null) {
     signals.push({ signal: 'code-class', reason: reread, weight: 0, text: code, region: null, start: null, end: null });
     return { reason: reread, permanent, signals };
