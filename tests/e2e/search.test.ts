@@ -3,8 +3,7 @@
 // exactly as typed; Enter opens the first result and the arrows move through the results.
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { HELD_OUT_QUERIES, TUNING_QUERIES, type SearchCase } from '../fixtures/search-queries.ts';
+import { HELD_OUT_QUERIES, HELD_OUT_SETS, readQuerySet, TUNING_QUERIES, type SearchCase } from '../fixtures/search-queries.ts';
 import { launchBrowser, openPage } from './browser.ts';
 
 let context: BrowserContext;
@@ -49,16 +48,8 @@ describe('search in the browser', () => {
     expect([...tuned.outOfView, ...held.outOfView]).toEqual([]);
   });
 
-  it.each([
-    ['search-queries-heldout.json', 0.95],
-    ['search-queries-fresh-2.json', 0.85],
-    ['search-queries-fresh-3.json', 0.83],
-    ['search-queries-fresh-4.json', 0.86],
-    ['search-queries-fresh-5.json', 0.86],
-    ['search-queries-fresh-6.json', 0.94],
-    ['search-queries-fresh-7.json', 0.93],
-  ] as const)('puts the answering page first for the held-out queries of %s, in view at 1280x800', async (name, floor) => {
-    const cases = (JSON.parse(readFileSync(`tests/fixtures/${name}`, 'utf8')) as { queries: SearchCase[] }).queries;
+  it.each(HELD_OUT_SETS)('puts the answering page first for the held-out queries of %s, in view at 1280x800', async (name, floor) => {
+    const cases = readQuerySet(name);
     const { misses, outOfView } = await firstResults(cases);
     const rate = 1 - misses.length / cases.length;
     console.log(`browser search accuracy, ${name} (${String(cases.length)} queries): ${(rate * 100).toFixed(1)}%`);
