@@ -74,11 +74,25 @@ const FEED_PLAIN_LINES = `            const line = this.readLine();
             }
             await this.processLine(bytes, line.done);`;
 
+// buildMessage parses every address header (To, Cc, Bcc, Reply-To, Sender, Delivered-To, Return-Path) and
+// the Date and Message-ID of the top-level message, of which the engine reads only From and Subject (all
+// headers stay in \`headers\` as they are). A caller may name the fields it reads (option messageFields);
+// a message quoted inline is still parsed whole, for the header block written before its text.
+const ALL_MESSAGE_FIELDS = `        const headers = this.root.headers;
+        const message = {
+            headers: headers.map(entry => ({`;
+const ASKED_MESSAGE_FIELDS = `        const allHeaders = this.root.headers;
+        const fields = this.options.messageFields;
+        const headers = Array.isArray(fields) ? allHeaders.filter(line => fields.includes(line.key)) : allHeaders;
+        const message = {
+            headers: allHeaders.map(entry => ({`;
+
 /** Each patch: the library file it applies to, the exact text it replaces, and what replaces it. */
 export const POSTAL_MIME_PATCHES = [
   ...['base64-decoder', 'pass-through-decoder', 'qp-decoder'].map((file) => ({ name: 'join-chunks', file, find: BLOB_JOIN, replace: 'joinChunks(this.chunks)', prepend: JOIN_CHUNKS })),
   { name: 'fixed-date-format', file: 'text-format', find: INTL_FORMAT_DATE, replace: FIXED_FORMAT_DATE, prepend: '' },
   { name: 'date-in-utc', file: 'postal-mime', find: LOCAL_DATE_PARSE, replace: ZONED_DATE_PARSE, prepend: PARSE_DATE_IN_UTC },
+  { name: 'asked-message-fields', file: 'postal-mime', find: ALL_MESSAGE_FIELDS, replace: ASKED_MESSAGE_FIELDS, prepend: '' },
   { name: 'feed-plain-lines', file: 'postal-mime', find: AWAIT_EVERY_LINE, replace: FEED_PLAIN_LINES, prepend: '' },
 ];
 

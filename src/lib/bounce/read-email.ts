@@ -263,6 +263,10 @@ function attachedBounce(email: Email, depth: number): string | null {
   return null;
 }
 
+// messageFields: the message's fields read here (From, Subject; every header stays in email.headers). The
+// bundled postal-mime parses only these (scripts/postal-mime-patches.mjs); others ignore the option.
+const PARSE_OPTIONS = { attachmentEncoding: 'arraybuffer', maxRfc822NestingDepth: 4, messageFields: ['from', 'subject'] } as const;
+
 /** Parses the input as an email when it looks like one; otherwise treats it as a text fragment. */
 export async function readEmail(input: string, depth = 0): Promise<EmailParts> {
   if (!looksLikeEmail(input)) return plainParts(input);
@@ -270,7 +274,7 @@ export async function readEmail(input: string, depth = 0): Promise<EmailParts> {
   // postal-mime splits lines on LF only: old Mac CR-only files are given LF endings first
   const limited = limitMimeParts(dropReturnedMessage(input.includes('\r') ? input.replace(/\r(?!\n)/g, '\n') : input));
   try {
-    email = await PostalMime.parse(limited.text, { attachmentEncoding: 'arraybuffer', maxRfc822NestingDepth: 4 });
+    email = await PostalMime.parse(limited.text, PARSE_OPTIONS);
   } catch {
     return plainParts(input);
   }
