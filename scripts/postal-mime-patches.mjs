@@ -87,12 +87,27 @@ const ASKED_MESSAGE_FIELDS = `        const allHeaders = this.root.headers;
         const message = {
             headers: allHeaders.map(entry => ({`;
 
+// A part the caller never reads (an image, an archive, a document) was decoded all the same, base64 line by
+// line, only to be dropped. A caller may name the content types it does not read (option skipContentOf:
+// prefixes such as "image/"); such a part is still listed among the attachments, with empty content.
+const DECODER_SETUP = `    setupContentDecoder(transferEncoding) {
+`;
+const SKIPPING_DECODER_SETUP = `    setupContentDecoder(transferEncoding) {
+        const skipped = this.postalMime.options.skipContentOf;
+        const type = this.contentType.parsed.value;
+        if (Array.isArray(skipped) && !this.contentType.multipart && skipped.some(prefix => type.startsWith(prefix))) {
+            this.contentDecoder = { update() {}, finalize: () => Promise.resolve(new ArrayBuffer(0)) };
+            return;
+        }
+`;
+
 /** Each patch: the library file it applies to, the exact text it replaces, and what replaces it. */
 export const POSTAL_MIME_PATCHES = [
   ...['base64-decoder', 'pass-through-decoder', 'qp-decoder'].map((file) => ({ name: 'join-chunks', file, find: BLOB_JOIN, replace: 'joinChunks(this.chunks)', prepend: JOIN_CHUNKS })),
   { name: 'fixed-date-format', file: 'text-format', find: INTL_FORMAT_DATE, replace: FIXED_FORMAT_DATE, prepend: '' },
   { name: 'date-in-utc', file: 'postal-mime', find: LOCAL_DATE_PARSE, replace: ZONED_DATE_PARSE, prepend: PARSE_DATE_IN_UTC },
   { name: 'asked-message-fields', file: 'postal-mime', find: ALL_MESSAGE_FIELDS, replace: ASKED_MESSAGE_FIELDS, prepend: '' },
+  { name: 'skip-unread-content', file: 'mime-node', find: DECODER_SETUP, replace: SKIPPING_DECODER_SETUP, prepend: '' },
   { name: 'feed-plain-lines', file: 'postal-mime', find: AWAIT_EVERY_LINE, replace: FEED_PLAIN_LINES, prepend: '' },
 ];
 

@@ -263,9 +263,16 @@ function attachedBounce(email: Email, depth: number): string | null {
   return null;
 }
 
-// messageFields: the message's fields read here (From, Subject; every header stays in email.headers). The
-// bundled postal-mime parses only these (scripts/postal-mime-patches.mjs); others ignore the option.
-const PARSE_OPTIONS = { attachmentEncoding: 'arraybuffer', maxRfc822NestingDepth: 4, messageFields: ['from', 'subject'] } as const;
+// Two options only the bundled postal-mime knows (scripts/postal-mime-patches.mjs; the library itself
+// ignores them): messageFields, the message's fields read here (From, Subject; every header still reaches
+// email.headers), and skipContentOf, the parts whose content is never read here (images, documents,
+// archives: only text and message parts are), which are then listed without being decoded.
+const PARSE_OPTIONS = {
+  attachmentEncoding: 'arraybuffer',
+  maxRfc822NestingDepth: 4,
+  messageFields: ['from', 'subject'],
+  skipContentOf: ['image/', 'audio/', 'video/', 'application/', 'font/', 'model/'],
+} as const;
 
 /** Parses the input as an email when it looks like one; otherwise treats it as a text fragment. */
 export async function readEmail(input: string, depth = 0): Promise<EmailParts> {

@@ -114,6 +114,28 @@ function forwardedBounce(date: string): string {
   ].join('\n');
 }
 
+// A bounce with a part the reader never opens (an image, a document) beside its text, under any type.
+function withAttachment(type: string): string {
+  const content = Buffer.from('%PDF-1.4 550 5.1.1 <hidden@example.org>: not to be read\n'.repeat(4)).toString('base64');
+  return [
+    'From: MAILER-DAEMON@mx.example.org',
+    'Subject: Undelivered Mail Returned to Sender',
+    'Content-Type: multipart/mixed; boundary="m1"',
+    '',
+    '--m1',
+    'Content-Type: text/plain',
+    '',
+    '<bob@example.org>: host mx.example.org said: 552 5.2.2 Mailbox full',
+    '--m1',
+    `Content-Type: ${type}; name="file"`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    content,
+    '--m1--',
+    '',
+  ].join('\n');
+}
+
 describe('the patches', () => {
   it('each applies exactly once to the installed postal-mime', () => {
     for (const patch of POSTAL_MIME_PATCHES) {
@@ -147,6 +169,7 @@ describe('the patched reader gives the same parts as the reference', () => {
     const email = fc.oneof(
       fc.constantFrom(...source),
       fc.string({ maxLength: 40 }).map((date) => forwardedBounce(date)),
+      fc.constantFrom('image/png', 'Application/PDF', 'application/ics', 'text/plain', 'text/html', 'message/delivery-status', 'message/rfc822', 'multipart/mixed', 'video', '').map(withAttachment),
       fc.constantFrom('Fri, 24 Mar 2017 12:34:56', '24 Mar 2017 00:05:00 +0900', '2017-03-24T23:59:59Z', 'Sun, 31 Jan 2027 23:30:00 PDT', 'Fri, 24 Mar 2017').map(forwardedBounce),
     );
     const edit = fc.oneof(
