@@ -69,15 +69,25 @@ function isEmptyRecipient(recipient: DsnRecipient): boolean {
   return Object.values(recipient).every((value) => value === null);
 }
 
-/** Reads DSN fields from a message/delivery-status part, or from text that quotes one. */
-export function readDeliveryStatus(text: string): DeliveryStatus {
+// The name of a field read below, then its colon, maybe on a folded line: "Final-Recipient: rfc822; a@b",
+// "Status : 5.1.1", "Action\n  : failed". Most bounce texts without a report hold none, and are then not
+// read line by line. (Not anchored to a line start: a search for the names alone stays linear on any text.)
+const ANY_FIELD = /(?:reporting-mta|received-from-mta|final-recipient|original-recipient|action|status|remote-mta|diagnostic-code|last-attempt-date|x-actual-recipient)\s*:/i;
+
+/**
+ * Reads DSN fields from a message/delivery-status part, or from text that quotes one. The answer is the
+ * same with `precheck` false (every line is read, for tests).
+ */
+export function readDeliveryStatus(text: string, precheck = true): DeliveryStatus {
   const result: DeliveryStatus = { reportingMta: null, receivedFromMta: null, recipients: [] };
+  const read = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  if (precheck && !ANY_FIELD.test(read)) return result;
   let current = emptyRecipient();
   const flush = (): void => {
     if (!isEmptyRecipient(current)) result.recipients.push(current);
     current = emptyRecipient();
   };
-  for (const line of unfold(text.length > 200_000 ? text.slice(0, 200_000) : text)) {
+  for (const line of unfold(read)) {
     if (line.trim() === '') {
       if (current.finalRecipient !== null || current.originalRecipient !== null) flush();
       continue;
