@@ -13,7 +13,7 @@ import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
 import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
-import { findAddressBlock, findCodeLines, findCommand, findCommandOfReply, findListHeading, hasRemoteReply } from './read-bounce-text.ts';
+import { findAddressBlock, findCodeLines, findCommandOfReply, findListHeading, hasRemoteReply, rememberCommands } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
 import { findServiceNotice } from './read-service-notice.ts';
 import type { Lexicon } from './reason-lexicon.ts';
@@ -253,6 +253,7 @@ function headerBlockOf(input: string): string {
 export async function diagnoseBounce(input: string, catalogue: readonly MatchableEntry[], options: DiagnoseOptions = {}): Promise<Diagnosis> {
   const window = options.analysisWindow ?? DEFAULT_WINDOW;
   const codesIn = rememberCodes();
+  const findCommand = rememberCommands();
   const codes = codesIn(input);
   const parts = await readEmail(input.length > window * 4 ? input.slice(0, window * 4) : input);
   const body = parts.body.length > window ? parts.body.slice(0, window) : parts.body;

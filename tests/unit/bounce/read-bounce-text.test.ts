@@ -1,0 +1,49 @@
+// The refused SMTP command, remembered per text for one diagnosis (rememberCommands): in any order and
+// however often a text is asked, the answer is findCommand's, for texts that name a command and texts
+// that do not; and a report of many recipients gets the same diagnosis as each of its recipients alone.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diagnoseBounce } from '../../../src/lib/bounce/diagnose.ts';
+import { findCommand, rememberCommands } from '../../../src/lib/bounce/read-bounce-text.ts';
+import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
+
+const TEXTS = [
+  '550 5.1.1 <a@example.org>: Recipient address rejected (in reply to RCPT TO command)',
+  'host mx.example.org said: 552 5.3.4 Message too big (in reply to end of data command)',
+  '>>> DATA\n<<< 554 5.7.1 Rejected',
+  '192.0.2.1 does not like recipient.',
+  '552 1 Requested mail action aborted, mailbox not found [RCPT_TO]',
+  'SMTP command: MAIL',
+  'Mailbox full',
+  '',
+  'Mailbox full',
+  'mailbox FULL',
+];
+
+describe('rememberCommands', () => {
+  it('answers as findCommand, in any order and however often a text is asked', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TEXTS), { maxLength: 30 }), (asked) => {
+        const remembered = rememberCommands();
+        for (const text of asked) expect(remembered(text)).toBe(findCommand(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('a report of many recipients', () => {
+  const catalogue = loadCatalogue();
+  const recipients = ['in reply to RCPT TO command', 'in reply to end of data command', '', 'in reply to MAIL FROM command'];
+  const line = (i: number, phrase: string): string => `<user${String(i)}@example.org>: host mx${String(i)}.example.org[192.0.2.${String(i)}] said: 550 5.1.1 User unknown${phrase === '' ? '' : ` (${phrase})`}`;
+  const head = 'From: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\nI could not deliver your message.\n\n';
+
+  it('gives each recipient the answer it gets alone', async () => {
+    const whole = await diagnoseBounce(`${head}${recipients.map((phrase, i) => line(i, phrase)).join('\n\n')}\n`, catalogue);
+    expect(whole.recipients).toHaveLength(recipients.length);
+    for (const [i, phrase] of recipients.entries()) {
+      const alone = await diagnoseBounce(`${head}${line(i, phrase)}\n`, catalogue);
+      expect(whole.recipients[i]).toEqual(alone.recipients[0]);
+    }
+  });
+});
