@@ -101,6 +101,43 @@ const SKIPPING_DECODER_SETUP = `    setupContentDecoder(transferEncoding) {
         }
 `;
 
+// readLine walked the message byte by byte in JavaScript to find each line end; the next LF is found with
+// the typed array's own indexOf, and the CRs before it are dropped as before (a line "a" then CR, CR, LF reads "a").
+const BYTE_LOOP_READ_LINE = `    readLine() {
+        let startPos = this.readPos;
+        let endPos = this.readPos;
+        while (this.readPos < this.av.length) {
+            const c = this.av[this.readPos++];
+            if (c !== 0x0d && c !== 0x0a) {
+                endPos = this.readPos;
+            }
+            if (c === 0x0a) {
+                return {
+                    bytes: new Uint8Array(this.buf, startPos, endPos - startPos),
+                    done: this.readPos >= this.av.length
+                };
+            }
+        }
+        return {
+            bytes: new Uint8Array(this.buf, startPos, endPos - startPos),
+            done: this.readPos >= this.av.length
+        };
+    }`;
+const INDEX_OF_READ_LINE = `    readLine() {
+        const av = this.av;
+        const startPos = this.readPos;
+        const lineFeed = av.indexOf(0x0a, startPos);
+        let endPos = lineFeed < 0 ? av.length : lineFeed;
+        this.readPos = lineFeed < 0 ? av.length : lineFeed + 1;
+        while (endPos > startPos && av[endPos - 1] === 0x0d) {
+            endPos--;
+        }
+        return {
+            bytes: new Uint8Array(this.buf, startPos, endPos - startPos),
+            done: this.readPos >= av.length
+        };
+    }`;
+
 /** Each patch: the library file it applies to, the exact text it replaces, and what replaces it. */
 export const POSTAL_MIME_PATCHES = [
   ...['base64-decoder', 'pass-through-decoder', 'qp-decoder'].map((file) => ({ name: 'join-chunks', file, find: BLOB_JOIN, replace: 'joinChunks(this.chunks)', prepend: JOIN_CHUNKS })),
@@ -108,6 +145,7 @@ export const POSTAL_MIME_PATCHES = [
   { name: 'date-in-utc', file: 'postal-mime', find: LOCAL_DATE_PARSE, replace: ZONED_DATE_PARSE, prepend: PARSE_DATE_IN_UTC },
   { name: 'asked-message-fields', file: 'postal-mime', find: ALL_MESSAGE_FIELDS, replace: ASKED_MESSAGE_FIELDS, prepend: '' },
   { name: 'skip-unread-content', file: 'mime-node', find: DECODER_SETUP, replace: SKIPPING_DECODER_SETUP, prepend: '' },
+  { name: 'find-line-ends', file: 'postal-mime', find: BYTE_LOOP_READ_LINE, replace: INDEX_OF_READ_LINE, prepend: '' },
   { name: 'feed-plain-lines', file: 'postal-mime', find: AWAIT_EVERY_LINE, replace: FEED_PLAIN_LINES, prepend: '' },
 ];
 
