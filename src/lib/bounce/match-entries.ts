@@ -3,39 +3,38 @@
 // sources use: "<user@domain.com>", "[XX.XX.XX.XX]", "x.xx.xx.xx", "{IP}", "[$SenderDomain]"), then
 // scored by IDF-weighted token coverage and the longest common run of tokens. An exact provider tag
 // with agreeing codes outranks a fuzzy phrase. The catalogue is passed in, so the engine stays pure.
-// Speed: the catalogue is prepared once (tokens, IDF, tag patterns) and indexed from token and tag to
-// entries, so a paste is scored only against the entries that could reach the score threshold; tokens
-// are numbered, so scoring compares numbers, and sums keep the order that makes every score exact.
+// Speed: the catalogue is prepared once (tokens numbered, IDF, tags) and indexed from token and tag to
+// entries, so a paste is scored only against the entries that could reach the score threshold; scoring
+// compares numbers, and sums keep the order that makes every score exact. The costly part of preparing
+// (indexCatalogue) is plain data a program can compute when it is built and prime the catalogue with.
 import type { EntryMatch, Finding, MatchableEntry } from './types.ts';
 
 type PreparedText = {
-  tokens: string[];
-  unique: string[];
-  /** IDF weight of each token of `unique`, and their sum (summed in that order). */
-  weights: number[];
-  total: number;
-  squashed: string;
-  exact: string;
-  /** The vocabulary ids of `unique` and of `tokens` (see PreparedCatalogue.vocabulary). */
+  /** The vocabulary ids of the text's distinct tokens, in the order first seen, and of all its tokens. */
   ids: Int32Array;
   tokenIds: Int32Array;
+  /** The IDF weights of `ids` summed in that order. */
+  total: number;
+  /** The literal, and its folded forms for the tie-breaks (made when first needed, see foldedOf). */
+  text: string;
+  squashed: string | undefined;
+  exact: string | undefined;
 };
 type PreparedEntry = { entry: MatchableEntry; texts: PreparedText[]; tags: string[]; longestText: number };
 type PreparedCatalogue = {
   entries: PreparedEntry[];
-  idf: Map<string, number>;
   /** Every entry text in one list, with the index of its entry. */
   texts: PreparedText[];
-  entryOfText: number[];
+  entryOfText: Int32Array;
   /** Vocabulary id -> the texts containing that token (postings for summing coverage), and its IDF weight. */
   textsOf: readonly Int32Array[];
   idfOf: Float64Array;
   /** Tag (lower case) -> indices of the entries carrying it. */
   byTag: Map<string, number[]>;
-  /** Each tag of four characters or more, with the pattern that finds it standing alone in a text. */
-  tagPatterns: Map<string, RegExp>;
-  /** The tags of tagPatterns made only of word characters, dots and hyphens (found by findStandingTags). */
+  /** The tags of four characters or more made only of word characters, dots and hyphens (found by findStandingTags). */
   wordTags: Set<string>;
+  /** The other tags of four characters or more, each with the pattern that finds it standing alone (made when first needed). */
+  otherTags: Map<string, RegExp | undefined>;
   /** Scratch space of candidatesOf, reused by every call (matching is synchronous). */
   coverage: Float64Array;
   seen: Uint8Array;
@@ -45,6 +44,24 @@ type PreparedCatalogue = {
   orderOf: Int32Array;
   /** Scratch of textScore: the input places of a text's shared tokens. */
   shared: Int32Array;
+};
+
+/**
+ * What preparing a catalogue computes from its texts, as plain data (JSON): made by indexCatalogue, at
+ * build time for the command line and the library, and read back by primeCatalogue.
+ */
+export type CatalogueIndex = {
+  /** The number of entries, of texts and of characters in the texts, to tell whether an index fits a catalogue. */
+  entries: number;
+  texts: number;
+  characters: number;
+  /** The catalogue's tokens by vocabulary id (numbered in the order first seen over the texts), joined by spaces. */
+  vocabulary: string;
+  /** The IDF weight of each vocabulary id: log(1 + entries / entries holding the token). */
+  idf: number[];
+  /** The number of tokens of each text (in catalogue order), then every text's tokens as vocabulary ids. */
+  lengths: number[];
+  tokenIds: number[];
 };
 
 const STOP_WORDS = new Set(
@@ -128,21 +145,14 @@ function tokenizeLowered(lowered: string): string[] {
   return normalized.split(/[^a-z0-9\u00c0-\uffff]+/).filter((token) => token.length > 0 && !STOP_WORDS.has(token));
 }
 
-// Case and white space folded, for the verbatim test that breaks ties between equal normalised texts.
-function squash(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ');
+// The folded forms of a text for the tie-breaks: case and white space folded (the verbatim test), and
+// white space only (the exact test). Made for the few texts that reach them.
+function squashedOf(text: PreparedText): string {
+  return (text.squashed ??= text.text.toLowerCase().replace(/\s+/g, ' ').trim());
 }
 
-function prepareText(text: string, known?: string[]): PreparedText {
-  const tokens = known ?? tokenizeForMatch(text);
-  return { tokens, unique: [...new Set(tokens)], weights: [], total: 0, squashed: squash(text).trim(), exact: text.replace(/\s+/g, ' ').trim(), ids: new Int32Array(0), tokenIds: new Int32Array(0) };
-}
-
-function weighText(text: PreparedText, idf: Map<string, number>): void {
-  text.weights = text.unique.map((token) => idf.get(token) ?? 1);
-  let total = 0;
-  for (const weight of text.weights) total += weight;
-  text.total = total;
+function exactOf(text: PreparedText): string {
+  return (text.exact ??= text.text.replace(/\s+/g, ' ').trim());
 }
 
 const preparedCache = new WeakMap<readonly MatchableEntry[], PreparedCatalogue>();
@@ -157,99 +167,172 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The match tokens of every text of every entry: the costly part of preparing a catalogue. */
-export function tokenizeCatalogue(catalogue: readonly MatchableEntry[]): string[][][] {
-  return catalogue.map((entry) => entry.texts.map(tokenizeForMatch));
+function countCharacters(catalogue: readonly MatchableEntry[]): number {
+  let characters = 0;
+  for (const entry of catalogue) for (const text of entry.texts) characters += text.length;
+  return characters;
 }
 
 /**
- * Prepares a catalogue from tokens computed ahead by tokenizeCatalogue (for a program that should start
- * fast, such as the command line, which computes them when it is built). Tokens that do not fit the
- * catalogue's shape are ignored and the texts tokenized again.
+ * Tokenizes every text of a catalogue and numbers the tokens: the costly part of preparing it, done at
+ * build time for a program that should start fast (the command line and the library bundle the result).
  */
-export function primeCatalogue(catalogue: readonly MatchableEntry[], tokens: readonly (readonly (readonly string[])[])[]): void {
-  const fits = tokens.length === catalogue.length && catalogue.every((entry, i) => tokens[i]?.length === entry.texts.length);
-  prepareCatalogue(catalogue, fits ? tokens : undefined);
+export function indexCatalogue(catalogue: readonly MatchableEntry[]): CatalogueIndex {
+  const vocabulary = new Map<string, number>();
+  const documentFrequency: number[] = [];
+  const lengths: number[] = [];
+  const tokenIds: number[] = [];
+  let texts = 0;
+  for (const entry of catalogue) {
+    const inEntry = new Set<number>();
+    for (const text of entry.texts) {
+      const tokens = tokenizeForMatch(text);
+      texts += 1;
+      lengths.push(tokens.length);
+      // ids are given in the order tokens are first seen in each text's distinct tokens, text after text
+      for (const token of new Set(tokens)) {
+        if (!vocabulary.has(token)) {
+          vocabulary.set(token, vocabulary.size);
+          documentFrequency.push(0);
+        }
+      }
+      for (const token of tokens) {
+        const id = vocabulary.get(token) ?? 0;
+        tokenIds.push(id);
+        inEntry.add(id);
+      }
+    }
+    for (const id of inEntry) documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
+  }
+  const total = Math.max(1, catalogue.length);
+  return {
+    entries: catalogue.length,
+    texts,
+    characters: countCharacters(catalogue),
+    vocabulary: [...vocabulary.keys()].join(' '),
+    idf: documentFrequency.map((count) => Math.log(1 + total / count)),
+    lengths,
+    tokenIds,
+  };
 }
 
-function prepareCatalogue(catalogue: readonly MatchableEntry[], tokens?: readonly (readonly (readonly string[])[])[]): PreparedCatalogue {
+function fitsCatalogue(index: CatalogueIndex, catalogue: readonly MatchableEntry[]): boolean {
+  let texts = 0;
+  for (const entry of catalogue) texts += entry.texts.length;
+  return index.entries === catalogue.length && index.texts === texts && index.lengths.length === texts && index.characters === countCharacters(catalogue);
+}
+
+/**
+ * Prepares a catalogue from its index computed ahead by indexCatalogue (for a program that should start
+ * fast, such as the command line, which computes it when it is built). An index that does not fit the
+ * catalogue is ignored and the texts tokenized again.
+ */
+export function primeCatalogue(catalogue: readonly MatchableEntry[], index: CatalogueIndex): void {
+  prepareCatalogue(catalogue, fitsCatalogue(index, catalogue) ? index : undefined);
+}
+
+function prepareCatalogue(catalogue: readonly MatchableEntry[], known?: CatalogueIndex): PreparedCatalogue {
   const cached = preparedCache.get(catalogue);
   if (cached) return cached;
-  const entries = catalogue.map((entry, e) => {
-    const texts = entry.texts.map((text, t) => prepareText(text, tokens?.[e]?.[t]?.slice()));
-    return {
-      entry,
-      texts,
-      tags: (entry.tag ?? '')
-        .split(';')
-        .map((tag) => tag.trim().toLowerCase())
-        .filter(Boolean),
-      longestText: Math.max(...texts.map((t) => t.tokens.length)),
-    };
-  });
-  const documentFrequency = new Map<string, number>();
-  const byTag = new Map<string, number[]>();
-  const tagPatterns = new Map<string, RegExp>();
-  entries.forEach(({ texts, tags }, i) => {
-    for (const token of new Set(texts.flatMap((text) => text.unique))) {
-      documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
-    }
-    for (const tag of tags) {
-      appendTo(byTag, tag, i);
-      // "RESOLVER.ADR.RecipNotFound" standing alone, not inside "x.resolver.adr.recipnotfound-2"
-      if (tag.length >= 4 && !tagPatterns.has(tag)) tagPatterns.set(tag, new RegExp(`(?<![\\w.-])${escapeRegExp(tag)}(?![\\w-])`));
-    }
-  });
-  const total = Math.max(1, entries.length);
-  const idf = new Map<string, number>();
-  for (const [token, count] of documentFrequency) idf.set(token, Math.log(1 + total / count));
-  const allTexts: PreparedText[] = [];
-  const entryOfText: number[] = [];
-  entries.forEach(({ texts }, i) => {
-    for (const text of texts) {
-      weighText(text, idf);
-      allTexts.push(text);
-      entryOfText.push(i);
-    }
-  });
-  const wordTags = new Set([...tagPatterns.keys()].filter((tag) => WORD_TAG.test(tag)));
+  const index = known ?? indexCatalogue(catalogue);
+  const words = index.vocabulary === '' ? [] : index.vocabulary.split(' ');
   const vocabulary = new Map<string, number>();
-  const postings: number[][] = [];
+  for (let id = 0; id < words.length; id++) vocabulary.set(words[id] ?? '', id);
+  const idfOf = new Float64Array(index.idf);
+  const allIds = new Int32Array(index.tokenIds);
+  // The distinct ids of each text, found by marking each id with the last text it was seen in.
+  const lastSeenIn = new Int32Array(words.length).fill(-1);
+  const postingCount = new Int32Array(words.length);
+  const texts: PreparedText[] = [];
+  const entryOfText = new Int32Array(index.texts);
+  const entries: PreparedEntry[] = [];
+  const byTag = new Map<string, number[]>();
+  const wordTags = new Set<string>();
+  const otherTags = new Map<string, RegExp | undefined>();
+  let from = 0;
   let widest = 0;
-  allTexts.forEach((text, t) => {
-    for (const token of text.unique) {
-      let id = vocabulary.get(token);
-      if (id === undefined) {
-        id = vocabulary.size;
-        vocabulary.set(token, id);
-        postings.push([]);
+  for (let e = 0; e < catalogue.length; e++) {
+    const entry = catalogue[e] as MatchableEntry;
+    const entryTexts: PreparedText[] = [];
+    let longestText = -Infinity;
+    for (const literal of entry.texts) {
+      const t = texts.length;
+      const length = index.lengths[t] ?? 0;
+      const tokenIds = allIds.subarray(from, from + length);
+      from += length;
+      const unique: number[] = [];
+      let total = 0;
+      for (let k = 0; k < length; k++) {
+        const id = tokenIds[k] ?? 0;
+        if (lastSeenIn[id] === t) continue;
+        lastSeenIn[id] = t;
+        unique.push(id);
+        postingCount[id] = (postingCount[id] ?? 0) + 1;
+        total += idfOf[id] ?? 1;
       }
-      postings[id]?.push(t);
+      const text: PreparedText = { ids: new Int32Array(unique), tokenIds, total, text: literal, squashed: undefined, exact: undefined };
+      texts.push(text);
+      entryTexts.push(text);
+      entryOfText[t] = e;
+      widest = Math.max(widest, unique.length);
+      longestText = Math.max(longestText, length);
     }
-    text.ids = Int32Array.from(text.unique, (token) => vocabulary.get(token) ?? -1);
-    text.tokenIds = Int32Array.from(text.tokens, (token) => vocabulary.get(token) ?? -1);
-    widest = Math.max(widest, text.ids.length);
-  });
-  const idfOf = new Float64Array(vocabulary.size);
-  for (const [token, id] of vocabulary) idfOf[id] = idf.get(token) ?? 1;
-  const prepared = {
+    const tags: string[] = [];
+    if (entry.tag) {
+      for (const part of entry.tag.split(';')) {
+        const tag = part.trim().toLowerCase();
+        if (tag === '') continue;
+        tags.push(tag);
+        appendTo(byTag, tag, e);
+        // "RESOLVER.ADR.RecipNotFound" standing alone, not inside "x.resolver.adr.recipnotfound-2"
+        if (tag.length >= 4) {
+          if (WORD_TAG.test(tag)) wordTags.add(tag);
+          else otherTags.set(tag, undefined);
+        }
+      }
+    }
+    entries.push({ entry, texts: entryTexts, tags, longestText });
+  }
+  // Postings in text order: each text's distinct ids, counted above, then filled in.
+  const textsOf = Array.from(postingCount, (count) => new Int32Array(count));
+  const filled = new Int32Array(words.length);
+  for (let t = 0; t < texts.length; t++) {
+    const ids = (texts[t] as PreparedText).ids;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] ?? 0;
+      const at = filled[id] ?? 0;
+      (textsOf[id] as Int32Array)[at] = t;
+      filled[id] = at + 1;
+    }
+  }
+  const prepared: PreparedCatalogue = {
     entries,
-    idf,
-    texts: allTexts,
+    texts,
     entryOfText,
-    textsOf: postings.map((texts) => Int32Array.from(texts)),
+    textsOf,
     idfOf,
     byTag,
-    tagPatterns,
     wordTags,
-    coverage: new Float64Array(allTexts.length),
+    otherTags,
+    coverage: new Float64Array(texts.length),
     seen: new Uint8Array(entries.length),
     vocabulary,
-    orderOf: new Int32Array(vocabulary.size).fill(-1),
+    orderOf: new Int32Array(words.length).fill(-1),
     shared: new Int32Array(widest),
   };
   preparedCache.set(catalogue, prepared);
   return prepared;
+}
+
+// Whether a tag that is not a run of word characters, dots and hyphens stands alone in `lowered`.
+function standsAlone(prepared: PreparedCatalogue, tag: string, lowered: string): boolean {
+  if (!lowered.includes(tag)) return false;
+  let pattern = prepared.otherTags.get(tag);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(?<![\\w.-])${escapeRegExp(tag)}(?![\\w-])`);
+    prepared.otherTags.set(tag, pattern);
+  }
+  return pattern.test(lowered);
 }
 
 // The input's distinct tokens are numbered in the order first seen ("places"); a place holds a catalogue
@@ -263,8 +346,9 @@ type InputIndex = {
   idAt: Int32Array;
   /** The catalogue's vocabulary id -> its place (the catalogue's scratch, valid until the next input). */
   orderOf: Int32Array;
-  /** Scratch for textScore. */
+  /** Scratch for textScore, and the catalogue's IDF weight of each vocabulary id. */
   shared: Int32Array;
+  idfOf: Float64Array;
   /** Catalogue tags (four characters or more) that stand alone in the lowered text. */
   standingTags: Set<string>;
   tags: Set<string>;
@@ -362,9 +446,7 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
   }
   const values = (kind: Finding['kind']): Set<string> => new Set(findings.filter((f) => f.kind === kind).map((f) => f.value.toLowerCase()));
   const standingTags = findStandingTags(lowered, catalogue.wordTags);
-  for (const [tag, pattern] of catalogue.tagPatterns) {
-    if (!catalogue.wordTags.has(tag) && lowered.includes(tag) && pattern.test(lowered)) standingTags.add(tag);
-  }
+  for (const tag of catalogue.otherTags.keys()) if (standsAlone(catalogue, tag, lowered)) standingTags.add(tag);
   return {
     tokenIds,
     startsAt,
@@ -372,6 +454,7 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
     idAt: new Int32Array(ids),
     orderOf,
     shared: catalogue.shared,
+    idfOf,
     standingTags,
     tags: values('tag'),
     replies: values('reply'),
@@ -419,7 +502,7 @@ function textScore(text: PreparedText, input: InputIndex, inputAll: number): Tex
   for (let i = 0; i < text.ids.length; i++) {
     const at = input.orderOf[text.ids[i] ?? -1] ?? -1;
     if (at < 0) continue;
-    have += text.weights[i] ?? 0;
+    have += input.idfOf[text.ids[i] ?? 0] ?? 0;
     // insertion in place order (few words per text)
     let j = count;
     while (j > 0 && (shared[j - 1] ?? 0) > at) {
@@ -438,9 +521,9 @@ function textScore(text: PreparedText, input: InputIndex, inputAll: number): Tex
   const precision = inputAll > 0 ? inputHave / inputAll : 0;
   // One or two words ("Blocked") say little inside a long bounce: short texts reach full weight from
   // three tokens on, unless they are most of what was pasted.
-  const brevity = precision >= 0.8 ? 1 : Math.min(1, text.tokens.length / 3);
+  const brevity = precision >= 0.8 ? 1 : Math.min(1, text.tokenIds.length / 3);
   if (coverage < 0.3) return { score: coverage * 0.6 * brevity, coverage, precision };
-  const run = longestRun(text.tokenIds, input) / text.tokens.length;
+  const run = longestRun(text.tokenIds, input) / text.tokenIds.length;
   return { score: (0.6 * coverage + 0.4 * run) * brevity, coverage, precision };
 }
 
@@ -500,6 +583,20 @@ function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] 
   return candidates;
 }
 
+// "att/550-5-2-1-addressee-unknown": an id of lower-case ASCII letters, digits, hyphens and slashes
+const PLAIN_ID = /^[-/0-9a-z]*$/;
+
+/**
+ * a.localeCompare(b) for catalogue ids, without starting the collator (its first use cost several
+ * milliseconds at start-up, for the rare tie it breaks): the collation orders hyphen, slash, digits and
+ * lower-case letters as their character codes do, so ids made only of those compare by code; others
+ * through the collator.
+ */
+export function compareIds(a: string, b: string): number {
+  if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
 export type MatchOptions = {
   limit?: number;
   minScore?: number;
@@ -546,8 +643,8 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     const inputSquashed = squashed;
     const inputWhole = squashedWhole;
     // Equal texts are equal once folded too: the exact form is made only for a text equal to the input folded.
-    const identical = texts.some((t) => t.squashed === inputWhole && t.exact === (exact ??= input.text.replace(/\s+/g, ' ').trim())) ? 0.1 : 0;
-    const verbatim = texts.some((t) => t.squashed.length > 0 && inputSquashed.includes(t.squashed)) ? 0.02 : 0;
+    const identical = texts.some((t) => squashedOf(t) === inputWhole && exactOf(t) === (exact ??= input.text.replace(/\s+/g, ' ').trim())) ? 0.1 : 0;
+    const verbatim = texts.some((t) => squashedOf(t).length > 0 && inputSquashed.includes(squashedOf(t))) ? 0.02 : 0;
     const length = longestText * 0.0001;
     scored.push({ id: entry.id, score, rank: raw + explains + identical + verbatim + length });
   }
@@ -555,7 +652,7 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
   // confidence than the one ranked above it, so the scores read in the same order as the list.
   let ceiling = 1;
   return scored
-    .sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id))
+    .sort((a, b) => b.rank - a.rank || compareIds(a.id, b.id))
     .slice(0, limit)
     .map(({ id, score }) => {
       ceiling = Math.min(ceiling, score);

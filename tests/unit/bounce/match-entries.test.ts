@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
 import { extractCodes } from '../../../src/lib/bounce/extract-codes.ts';
-import { findStandingTags, matchEntries, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
+import { compareIds, findStandingTags, indexCatalogue, matchEntries, primeCatalogue, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import type { MatchableEntry } from '../../../src/lib/bounce/types.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
@@ -140,5 +140,57 @@ describe('findStandingTags', () => {
         }
       }
     }
+  });
+});
+
+// The command line and the library prime their catalogue with an index computed at build time and
+// bundled as JSON; matching with it must give exactly what preparing the catalogue at run time gives.
+describe('primeCatalogue', () => {
+  const index = indexCatalogue(catalogue);
+  const sample = [...catalogue.flatMap((entry) => entry.texts), ...corpus.slice(0, 120)];
+
+  it('survives JSON unchanged (the IDF weights to the last bit)', () => {
+    expect(JSON.parse(JSON.stringify(index))).toEqual(index);
+  });
+
+  it('ranks as a catalogue prepared at run time does', () => {
+    const primed = catalogue.map((entry) => ({ ...entry }));
+    primeCatalogue(primed, JSON.parse(JSON.stringify(index)) as typeof index);
+    const fresh = catalogue.map((entry) => ({ ...entry }));
+    for (const text of sample) {
+      const findings = extractCodes(text);
+      expect(matchEntries(text, findings, primed, { limit: 1000, minScore: 0 }), text.slice(0, 120)).toEqual(matchEntries(text, findings, fresh, { limit: 1000, minScore: 0 }));
+    }
+  });
+
+  it('ignores an index made for another catalogue', () => {
+    const other = catalogue.slice(1).map((entry) => ({ ...entry }));
+    primeCatalogue(other, index);
+    const fresh = catalogue.slice(1).map((entry) => ({ ...entry }));
+    for (const text of sample.slice(0, 200)) {
+      const findings = extractCodes(text);
+      expect(matchEntries(text, findings, other, { limit: 1000, minScore: 0 })).toEqual(matchEntries(text, findings, fresh, { limit: 1000, minScore: 0 }));
+    }
+  });
+});
+
+describe('compareIds', () => {
+  const sign = (n: number): number => Math.sign(n);
+
+  it('orders every pair of catalogue ids as localeCompare does', () => {
+    const ids = catalogue.map((entry) => entry.id);
+    const disagreeing: string[] = [];
+    for (const a of ids) for (const b of ids) if (sign(compareIds(a, b)) !== sign(a.localeCompare(b))) disagreeing.push(`${a} ${b}`);
+    expect(disagreeing).toEqual([]);
+  });
+
+  it('orders generated ids, plain or not, as localeCompare does', () => {
+    const id = fc.string({ unit: fc.constantFrom(...'-/09az_.AZé '.split('')), maxLength: 8 });
+    fc.assert(
+      fc.property(id, id, (a, b) => {
+        expect(sign(compareIds(a, b))).toBe(sign(a.localeCompare(b)));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
