@@ -9,26 +9,27 @@
 // (indexCatalogue) is plain data a program can compute when it is built and prime the catalogue with.
 import type { EntryMatch, Finding, MatchableEntry } from './types.ts';
 
-type PreparedText = {
-  /** The vocabulary ids of the text's distinct tokens, in the order first seen, and of all its tokens. */
-  ids: Int32Array;
-  tokenIds: Int32Array;
-  /** The IDF weights of `ids` summed in that order. */
-  total: number;
-  /** The literal, and its folded forms for the tie-breaks (made when first needed, see foldedOf). */
-  text: string;
-  squashed: string | undefined;
-  exact: string | undefined;
-};
-type PreparedEntry = { entry: MatchableEntry; texts: PreparedText[]; tags: string[]; longestText: number };
+// Texts are numbered in catalogue order; a text's tokens (and its distinct tokens, in the order first
+// seen) are a stretch of one shared list of vocabulary ids, from its start to the next text's.
 type PreparedCatalogue = {
-  entries: PreparedEntry[];
-  /** Every entry text in one list, with the index of its entry. */
-  texts: PreparedText[];
+  catalogue: readonly MatchableEntry[];
+  /** Per entry: the number of its first text (and, last, the number of texts); its tags (lower case). */
+  firstText: Int32Array;
+  tagsOf: readonly (readonly string[])[];
   entryOfText: Int32Array;
+  tokenStarts: Int32Array;
+  tokenIds: Int32Array;
+  uniqueStarts: Int32Array;
+  uniqueIds: Int32Array;
+  /** The IDF weights of each text's distinct tokens, summed in their order. */
+  totals: Float64Array;
   /** Vocabulary id -> the texts containing that token (postings for summing coverage), and its IDF weight. */
-  textsOf: readonly Int32Array[];
+  postingStarts: Int32Array;
+  postings: Int32Array;
   idfOf: Float64Array;
+  /** The folded forms of each text for the tie-breaks, made when first needed (see squashedOf). */
+  squashed: (string | undefined)[];
+  exact: (string | undefined)[];
   /** Tag (lower case) -> indices of the entries carrying it. */
   byTag: Map<string, number[]>;
   /** The tags of four characters or more made only of word characters, dots and hyphens (found by findStandingTags). */
@@ -48,7 +49,8 @@ type PreparedCatalogue = {
 
 /**
  * What preparing a catalogue computes from its texts, as plain data (JSON): made by indexCatalogue, at
- * build time for the command line and the library, and read back by primeCatalogue.
+ * build time for the command line and the library, and read back by primeCatalogue. Lists of lists are
+ * flat, each with the start of every part and, last, its length.
  */
 export type CatalogueIndex = {
   /** The number of entries, of texts and of characters in the texts, to tell whether an index fits a catalogue. */
@@ -59,9 +61,15 @@ export type CatalogueIndex = {
   vocabulary: string;
   /** The IDF weight of each vocabulary id: log(1 + entries / entries holding the token). */
   idf: number[];
-  /** The number of tokens of each text (in catalogue order), then every text's tokens as vocabulary ids. */
-  lengths: number[];
+  /** Each text's tokens as vocabulary ids, and its distinct ones in the order first seen; their IDF weights summed. */
+  tokenStarts: number[];
   tokenIds: number[];
+  uniqueStarts: number[];
+  uniqueIds: number[];
+  totals: number[];
+  /** Each vocabulary id's texts, in text order. */
+  postingStarts: number[];
+  postings: number[];
 };
 
 const STOP_WORDS = new Set(
@@ -147,12 +155,17 @@ function tokenizeLowered(lowered: string): string[] {
 
 // The folded forms of a text for the tie-breaks: case and white space folded (the verbatim test), and
 // white space only (the exact test). Made for the few texts that reach them.
-function squashedOf(text: PreparedText): string {
-  return (text.squashed ??= text.text.toLowerCase().replace(/\s+/g, ' ').trim());
+function literalOf(prepared: PreparedCatalogue, t: number): string {
+  const e = prepared.entryOfText[t] ?? 0;
+  return prepared.catalogue[e]?.texts[t - (prepared.firstText[e] ?? 0)] ?? '';
 }
 
-function exactOf(text: PreparedText): string {
-  return (text.exact ??= text.text.replace(/\s+/g, ' ').trim());
+function squashedOf(prepared: PreparedCatalogue, t: number): string {
+  return (prepared.squashed[t] ??= literalOf(prepared, t).toLowerCase().replace(/\s+/g, ' ').trim());
+}
+
+function exactOf(prepared: PreparedCatalogue, t: number): string {
+  return (prepared.exact[t] ??= literalOf(prepared, t).replace(/\s+/g, ' ').trim());
 }
 
 const preparedCache = new WeakMap<readonly MatchableEntry[], PreparedCatalogue>();
@@ -174,52 +187,68 @@ function countCharacters(catalogue: readonly MatchableEntry[]): number {
 }
 
 /**
- * Tokenizes every text of a catalogue and numbers the tokens: the costly part of preparing it, done at
- * build time for a program that should start fast (the command line and the library bundle the result).
+ * Tokenizes every text of a catalogue, numbers the tokens and weighs them: the costly part of preparing
+ * it, done at build time for a program that should start fast (the command line and the library bundle
+ * the result).
  */
 export function indexCatalogue(catalogue: readonly MatchableEntry[]): CatalogueIndex {
   const vocabulary = new Map<string, number>();
   const documentFrequency: number[] = [];
-  const lengths: number[] = [];
+  const tokenStarts: number[] = [];
   const tokenIds: number[] = [];
-  let texts = 0;
+  const uniqueStarts: number[] = [];
+  const uniqueIds: number[] = [];
   for (const entry of catalogue) {
     const inEntry = new Set<number>();
     for (const text of entry.texts) {
       const tokens = tokenizeForMatch(text);
-      texts += 1;
-      lengths.push(tokens.length);
+      tokenStarts.push(tokenIds.length);
+      uniqueStarts.push(uniqueIds.length);
       // ids are given in the order tokens are first seen in each text's distinct tokens, text after text
       for (const token of new Set(tokens)) {
-        if (!vocabulary.has(token)) {
-          vocabulary.set(token, vocabulary.size);
+        let id = vocabulary.get(token);
+        if (id === undefined) {
+          id = vocabulary.size;
+          vocabulary.set(token, id);
           documentFrequency.push(0);
         }
-      }
-      for (const token of tokens) {
-        const id = vocabulary.get(token) ?? 0;
-        tokenIds.push(id);
+        uniqueIds.push(id);
         inEntry.add(id);
       }
+      for (const token of tokens) tokenIds.push(vocabulary.get(token) ?? 0);
     }
     for (const id of inEntry) documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
   }
-  const total = Math.max(1, catalogue.length);
-  return {
-    entries: catalogue.length,
-    texts,
-    characters: countCharacters(catalogue),
-    vocabulary: [...vocabulary.keys()].join(' '),
-    idf: documentFrequency.map((count) => Math.log(1 + total / count)),
-    lengths,
-    tokenIds,
-  };
+  const texts = tokenStarts.length;
+  tokenStarts.push(tokenIds.length);
+  uniqueStarts.push(uniqueIds.length);
+  const entries = Math.max(1, catalogue.length);
+  const idf = documentFrequency.map((count) => Math.log(1 + entries / count));
+  const totals: number[] = [];
+  const textsOf: number[][] = documentFrequency.map(() => []);
+  for (let t = 0; t < texts; t++) {
+    let total = 0;
+    for (let k = uniqueStarts[t] ?? 0; k < (uniqueStarts[t + 1] ?? 0); k++) {
+      const id = uniqueIds[k] ?? 0;
+      total += idf[id] ?? 1;
+      textsOf[id]?.push(t);
+    }
+    totals.push(total);
+  }
+  const postingStarts: number[] = [];
+  const postings: number[] = [];
+  for (const list of textsOf) {
+    postingStarts.push(postings.length);
+    postings.push(...list);
+  }
+  postingStarts.push(postings.length);
+  return { entries: catalogue.length, texts, characters: countCharacters(catalogue), vocabulary: [...vocabulary.keys()].join(' '), idf, tokenStarts, tokenIds, uniqueStarts, uniqueIds, totals, postingStarts, postings };
 }
 
 function fitsCatalogue(index: CatalogueIndex, catalogue: readonly MatchableEntry[]): boolean {
   let texts = 0;
   for (const entry of catalogue) texts += entry.texts.length;
-  return index.entries === catalogue.length && index.texts === texts && index.lengths.length === texts && index.characters === countCharacters(catalogue);
+  return index.entries === catalogue.length && index.texts === texts && index.totals.length === texts && index.characters === countCharacters(catalogue);
 }
 
 /**
@@ -231,6 +260,8 @@ export function primeCatalogue(catalogue: readonly MatchableEntry[], index: Cata
   prepareCatalogue(catalogue, fitsCatalogue(index, catalogue) ? index : undefined);
 }
 
+const NO_TAGS: readonly string[] = [];
+
 function prepareCatalogue(catalogue: readonly MatchableEntry[], known?: CatalogueIndex): PreparedCatalogue {
   const cached = preparedCache.get(catalogue);
   if (cached) return cached;
@@ -238,84 +269,60 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[], known?: Catalogu
   const words = index.vocabulary === '' ? [] : index.vocabulary.split(' ');
   const vocabulary = new Map<string, number>();
   for (let id = 0; id < words.length; id++) vocabulary.set(words[id] ?? '', id);
-  const idfOf = new Float64Array(index.idf);
-  const allIds = new Int32Array(index.tokenIds);
-  // The distinct ids of each text, found by marking each id with the last text it was seen in.
-  const lastSeenIn = new Int32Array(words.length).fill(-1);
-  const postingCount = new Int32Array(words.length);
-  const texts: PreparedText[] = [];
+  const firstText = new Int32Array(catalogue.length + 1);
   const entryOfText = new Int32Array(index.texts);
-  const entries: PreparedEntry[] = [];
+  const tagsOf: (readonly string[])[] = [];
   const byTag = new Map<string, number[]>();
   const wordTags = new Set<string>();
   const otherTags = new Map<string, RegExp | undefined>();
-  let from = 0;
-  let widest = 0;
+  let t = 0;
   for (let e = 0; e < catalogue.length; e++) {
     const entry = catalogue[e] as MatchableEntry;
-    const entryTexts: PreparedText[] = [];
-    let longestText = -Infinity;
-    for (const literal of entry.texts) {
-      const t = texts.length;
-      const length = index.lengths[t] ?? 0;
-      const tokenIds = allIds.subarray(from, from + length);
-      from += length;
-      const unique: number[] = [];
-      let total = 0;
-      for (let k = 0; k < length; k++) {
-        const id = tokenIds[k] ?? 0;
-        if (lastSeenIn[id] === t) continue;
-        lastSeenIn[id] = t;
-        unique.push(id);
-        postingCount[id] = (postingCount[id] ?? 0) + 1;
-        total += idfOf[id] ?? 1;
-      }
-      const text: PreparedText = { ids: new Int32Array(unique), tokenIds, total, text: literal, squashed: undefined, exact: undefined };
-      texts.push(text);
-      entryTexts.push(text);
-      entryOfText[t] = e;
-      widest = Math.max(widest, unique.length);
-      longestText = Math.max(longestText, length);
+    firstText[e] = t;
+    entryOfText.fill(e, t, t + entry.texts.length);
+    t += entry.texts.length;
+    if (!entry.tag) {
+      tagsOf.push(NO_TAGS);
+      continue;
     }
     const tags: string[] = [];
-    if (entry.tag) {
-      for (const part of entry.tag.split(';')) {
-        const tag = part.trim().toLowerCase();
-        if (tag === '') continue;
-        tags.push(tag);
-        appendTo(byTag, tag, e);
-        // "RESOLVER.ADR.RecipNotFound" standing alone, not inside "x.resolver.adr.recipnotfound-2"
-        if (tag.length >= 4) {
-          if (WORD_TAG.test(tag)) wordTags.add(tag);
-          else otherTags.set(tag, undefined);
-        }
+    for (const part of entry.tag.split(';')) {
+      const tag = part.trim().toLowerCase();
+      if (tag === '') continue;
+      tags.push(tag);
+      appendTo(byTag, tag, e);
+      // "RESOLVER.ADR.RecipNotFound" standing alone, not inside "x.resolver.adr.recipnotfound-2"
+      if (tag.length >= 4) {
+        if (WORD_TAG.test(tag)) wordTags.add(tag);
+        else otherTags.set(tag, undefined);
       }
     }
-    entries.push({ entry, texts: entryTexts, tags, longestText });
+    tagsOf.push(tags);
   }
-  // Postings in text order: each text's distinct ids, counted above, then filled in.
-  const textsOf = Array.from(postingCount, (count) => new Int32Array(count));
-  const filled = new Int32Array(words.length);
-  for (let t = 0; t < texts.length; t++) {
-    const ids = (texts[t] as PreparedText).ids;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k] ?? 0;
-      const at = filled[id] ?? 0;
-      (textsOf[id] as Int32Array)[at] = t;
-      filled[id] = at + 1;
-    }
-  }
+  firstText[catalogue.length] = t;
+  const uniqueStarts = new Int32Array(index.uniqueStarts);
+  let widest = 0;
+  for (let k = 1; k < uniqueStarts.length; k++) widest = Math.max(widest, (uniqueStarts[k] ?? 0) - (uniqueStarts[k - 1] ?? 0));
   const prepared: PreparedCatalogue = {
-    entries,
-    texts,
+    catalogue,
+    firstText,
+    tagsOf,
     entryOfText,
-    textsOf,
-    idfOf,
+    tokenStarts: new Int32Array(index.tokenStarts),
+    tokenIds: new Int32Array(index.tokenIds),
+    uniqueStarts,
+    uniqueIds: new Int32Array(index.uniqueIds),
+    totals: new Float64Array(index.totals),
+    postingStarts: new Int32Array(index.postingStarts),
+    postings: new Int32Array(index.postings),
+    idfOf: new Float64Array(index.idf),
+    squashed: new Array<string | undefined>(index.texts),
+    exact: new Array<string | undefined>(index.texts),
     byTag,
     wordTags,
     otherTags,
-    coverage: new Float64Array(texts.length),
-    seen: new Uint8Array(entries.length),
+    coverage: new Float64Array(index.texts),
+    seen: new Uint8Array(catalogue.length),
     vocabulary,
     orderOf: new Int32Array(words.length).fill(-1),
     shared: new Int32Array(widest),
@@ -464,26 +471,24 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
   };
 }
 
-// Longest run of consecutive entry tokens that also stand consecutively in the input (from the first 50
-// places each entry token stands in the input). Tokens are compared by vocabulary id.
-function longestRun(entry: Int32Array, input: InputIndex): number {
+// Longest run of consecutive text tokens (tokenIds[from..to)) that also stand consecutively in the input
+// (from the first 50 places each text token stands in the input). Tokens are compared by vocabulary id.
+function longestRun(tokenIds: Int32Array, from: number, to: number, input: InputIndex): number {
   let best = 0;
-  for (let i = 0; i < entry.length && entry.length - i > best; i++) {
-    const at = input.orderOf[entry[i] ?? -1] ?? -1;
+  for (let i = from; i < to && to - i > best; i++) {
+    const at = input.orderOf[tokenIds[i] ?? -1] ?? -1;
     if (at < 0) continue;
     const starts = input.startsAt[at] ?? [];
     const count = Math.min(50, starts.length);
     for (let s = 0; s < count; s++) {
       const start = starts[s] ?? 0;
       let length = 1;
-      while (i + length < entry.length && input.tokenIds[start + length] === entry[i + length]) length += 1;
+      while (i + length < to && input.tokenIds[start + length] === tokenIds[i + length]) length += 1;
       best = Math.max(best, length);
     }
   }
   return best;
 }
-
-type TextScore = { score: number; coverage: number; precision: number };
 
 // The IDF weight of every distinct input token, summed in input order (the denominator of precision).
 function inputWeight(input: InputIndex): number {
@@ -492,17 +497,26 @@ function inputWeight(input: InputIndex): number {
   return all;
 }
 
-function textScore(text: PreparedText, input: InputIndex, inputAll: number): TextScore {
-  if (text.ids.length === 0) return { score: 0, coverage: 0, precision: 0 };
+// The score of text `t` against the input; its coverage and precision are left in `scored`.
+const scored = { coverage: 0, precision: 0 };
+
+function textScore(prepared: PreparedCatalogue, t: number, input: InputIndex, inputAll: number): number {
+  const from = prepared.uniqueStarts[t] ?? 0;
+  const to = prepared.uniqueStarts[t + 1] ?? 0;
+  scored.coverage = 0;
+  scored.precision = 0;
+  if (to === from) return 0;
   // The IDF-weighted share of the text's words found in the input, summed in the text's order; and the
   // input places of those words.
+  const { uniqueIds, idfOf } = prepared;
   const shared = input.shared;
   let count = 0;
   let have = 0;
-  for (let i = 0; i < text.ids.length; i++) {
-    const at = input.orderOf[text.ids[i] ?? -1] ?? -1;
+  for (let i = from; i < to; i++) {
+    const id = uniqueIds[i] ?? 0;
+    const at = input.orderOf[id] ?? -1;
     if (at < 0) continue;
-    have += input.idfOf[text.ids[i] ?? 0] ?? 0;
+    have += idfOf[id] ?? 0;
     // insertion in place order (few words per text)
     let j = count;
     while (j > 0 && (shared[j - 1] ?? 0) > at) {
@@ -512,19 +526,24 @@ function textScore(text: PreparedText, input: InputIndex, inputAll: number): Tex
     shared[j] = at;
     count++;
   }
-  const coverage = text.total > 0 ? have / text.total : 0;
+  const total = prepared.totals[t] ?? 0;
+  const coverage = total > 0 ? have / total : 0;
   // How much of the input the entry text explains: 1 when every word of a short paste is in the entry.
   // The shared tokens are summed in input order, so the figure is the same to the last bit as a sum over
   // the whole input.
   let inputHave = 0;
   for (let k = 0; k < count; k++) inputHave += input.weightAt[shared[k] ?? 0] ?? 0;
   const precision = inputAll > 0 ? inputHave / inputAll : 0;
+  scored.coverage = coverage;
+  scored.precision = precision;
   // One or two words ("Blocked") say little inside a long bounce: short texts reach full weight from
   // three tokens on, unless they are most of what was pasted.
-  const brevity = precision >= 0.8 ? 1 : Math.min(1, text.tokenIds.length / 3);
-  if (coverage < 0.3) return { score: coverage * 0.6 * brevity, coverage, precision };
-  const run = longestRun(text.tokenIds, input) / text.tokenIds.length;
-  return { score: (0.6 * coverage + 0.4 * run) * brevity, coverage, precision };
+  const tokensFrom = prepared.tokenStarts[t] ?? 0;
+  const tokens = (prepared.tokenStarts[t + 1] ?? 0) - tokensFrom;
+  const brevity = precision >= 0.8 ? 1 : Math.min(1, tokens / 3);
+  if (coverage < 0.3) return coverage * 0.6 * brevity;
+  const run = longestRun(prepared.tokenIds, tokensFrom, tokensFrom + tokens, input) / tokens;
+  return (0.6 * coverage + 0.4 * run) * brevity;
 }
 
 function enhancedMatches(range: string, found: Set<string>): boolean {
@@ -552,28 +571,26 @@ function tagAgreement(tags: readonly string[], input: InputIndex): number {
   return input.tags.size > 0 ? -1 : -0.2;
 }
 
-const NO_TEXTS = new Int32Array(0);
-
 // Entries that can pass the threshold: one with a text of at least 30% coverage (below that no text
 // scores 0.3) or with an agreeing tag. Coverage is summed from the postings of the input's tokens; the
 // sums differ from the exact ones only in rounding, hence the small margin. Indices in catalogue order.
 function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] {
   const have = prepared.coverage.fill(0);
-  const { textsOf, idfOf } = prepared;
+  const { postingStarts, postings, idfOf } = prepared;
   for (let at = 0; at < input.idAt.length; at++) {
     const id = input.idAt[at] ?? -1;
     if (id < 0) continue;
-    const texts = textsOf[id] ?? NO_TEXTS;
     const weight = idfOf[id] ?? 1;
-    for (let k = 0; k < texts.length; k++) {
-      const t = texts[k] ?? 0;
+    const end = postingStarts[id + 1] ?? 0;
+    for (let k = postingStarts[id] ?? 0; k < end; k++) {
+      const t = postings[k] ?? 0;
       have[t] = (have[t] ?? 0) + weight;
     }
   }
   const seen = prepared.seen.fill(0);
-  const { texts, entryOfText } = prepared;
-  for (let t = 0; t < texts.length; t++) {
-    const total = texts[t]?.total ?? 0;
+  const { totals, entryOfText } = prepared;
+  for (let t = 0; t < totals.length; t++) {
+    const total = totals[t] ?? 0;
     if (total > 0 && (have[t] ?? 0) / total >= 0.3 - 1e-9) seen[entryOfText[t] ?? 0] = 1;
   }
   for (const tag of input.tags) for (const i of prepared.byTag.get(tag) ?? []) seen[i] = 1;
@@ -612,23 +629,31 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
   const input = indexInput(text.length > WINDOW ? text.slice(0, WINDOW) : text, findings, prepared);
   const inputAll = inputWeight(input);
   const codeless = !findings.some((finding) => finding.kind === 'reply' || finding.kind === 'enhanced' || finding.kind === 'tag');
-  const scored: (EntryMatch & { rank: number })[] = [];
+  const ranked: (EntryMatch & { rank: number })[] = [];
   let exact: string | undefined;
   let squashed: string | undefined;
   let squashedWhole: string | undefined;
-  const indices = exhaustive ? prepared.entries.map((_, i) => i) : candidatesOf(prepared, input);
+  const { firstText, tokenStarts } = prepared;
+  const indices = exhaustive ? catalogue.map((_, i) => i) : candidatesOf(prepared, input);
   for (const i of indices) {
-    const { entry, texts, tags, longestText } = prepared.entries[i] as PreparedEntry;
-    const tag = tagAgreement(tags, input);
-    let bestText: TextScore = { score: 0, coverage: 0, precision: 0 };
-    for (const t of texts) {
-      const scored = textScore(t, input, inputAll);
-      if (scored.score > bestText.score || (scored.score === bestText.score && scored.precision > bestText.precision)) bestText = scored;
+    const entry = catalogue[i] as MatchableEntry;
+    const tag = tagAgreement(prepared.tagsOf[i] ?? NO_TAGS, input);
+    const textsFrom = firstText[i] ?? 0;
+    const textsTo = firstText[i + 1] ?? 0;
+    let best = 0;
+    let bestCoverage = 0;
+    let bestPrecision = 0;
+    for (let t = textsFrom; t < textsTo; t++) {
+      const score = textScore(prepared, t, input, inputAll);
+      if (score > best || (score === best && scored.precision > bestPrecision)) {
+        best = score;
+        bestCoverage = scored.coverage;
+        bestPrecision = scored.precision;
+      }
     }
-    const best = bestText.score;
     if (best < 0.3 && tag < 1) continue;
     // Without any code in the input, only a text that is mostly present counts (no weak fuzzy matches).
-    if (codeless && bestText.coverage < 0.75 && tag < 1) continue;
+    if (codeless && bestCoverage < 0.75 && tag < 1) continue;
     const enhanced = agreement(entry.enhanced, input.enhanced, (value) => enhancedMatches(value, input.enhanced));
     const reply = agreement(entry.reply, input.replies, (value) => input.replies.has(value));
     const raw = 0.72 * best + 0.1 * enhanced + 0.06 * reply + (tag > 0 ? 0.3 : tag < 0 ? 0.3 * tag : 0) + (best > 0.999 ? 0.12 : 0);
@@ -637,21 +662,31 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     // Ties between near-identical texts: the entry that explains more of the input (no words missing
     // from it), then one whose literal equals the input exactly (case included), then one standing
     // verbatim (case folded) in the input, then the longer literal.
-    const explains = 0.04 * bestText.precision;
+    const explains = 0.04 * bestPrecision;
     squashed ??= input.lowered.replace(/\s+/g, ' ');
     squashedWhole ??= squashed.trim();
-    const inputSquashed = squashed;
-    const inputWhole = squashedWhole;
-    // Equal texts are equal once folded too: the exact form is made only for a text equal to the input folded.
-    const identical = texts.some((t) => squashedOf(t) === inputWhole && exactOf(t) === (exact ??= input.text.replace(/\s+/g, ' ').trim())) ? 0.1 : 0;
-    const verbatim = texts.some((t) => squashedOf(t).length > 0 && inputSquashed.includes(squashedOf(t))) ? 0.02 : 0;
+    let identical = 0;
+    let verbatim = 0;
+    let longestText = -Infinity;
+    for (let t = textsFrom; t < textsTo; t++) {
+      // Equal texts are equal once folded too: the exact form is made only for a text equal to the input folded.
+      if (identical === 0 && squashedOf(prepared, t) === squashedWhole && exactOf(prepared, t) === (exact ??= input.text.replace(/\s+/g, ' ').trim())) identical = 0.1;
+      longestText = Math.max(longestText, (tokenStarts[t + 1] ?? 0) - (tokenStarts[t] ?? 0));
+    }
+    for (let t = textsFrom; t < textsTo; t++) {
+      const folded = squashedOf(prepared, t);
+      if (folded.length > 0 && squashed.includes(folded)) {
+        verbatim = 0.02;
+        break;
+      }
+    }
     const length = longestText * 0.0001;
-    scored.push({ id: entry.id, score, rank: raw + explains + identical + verbatim + length });
+    ranked.push({ id: entry.id, score, rank: raw + explains + identical + verbatim + length });
   }
   // A tie-break can rank an entry above one with a slightly higher score; no entry then shows more
   // confidence than the one ranked above it, so the scores read in the same order as the list.
   let ceiling = 1;
-  return scored
+  return ranked
     .sort((a, b) => b.rank - a.rank || compareIds(a.id, b.id))
     .slice(0, limit)
     .map(({ id, score }) => {
