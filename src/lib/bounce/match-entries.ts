@@ -149,9 +149,16 @@ export function tokenizeForMatch(text: string): string[] {
 
 // tokenizeForMatch of a text already in lower case.
 function tokenizeLowered(lowered: string): string[] {
-  const normalized = replaceExampleDomains(replaceAddresses(lowered).replace(IP_ADDRESS, ' zip ').replace(PLACEHOLDER, ' zvalue ')).replace(CODES, ' ');
-  return normalized.split(/[^a-z0-9\u00c0-\uffff]+/).filter((token) => token.length > 0 && !STOP_WORDS.has(token));
+  return normalizeLowered(lowered).split(TOKEN_BREAK).filter((token) => token.length > 0 && !STOP_WORDS.has(token));
 }
+
+// A lower-case text with its addresses, IP addresses, placeholders, example domains and codes replaced.
+function normalizeLowered(lowered: string): string {
+  return replaceExampleDomains(replaceAddresses(lowered).replace(IP_ADDRESS, ' zip ').replace(PLACEHOLDER, ' zvalue ')).replace(CODES, ' ');
+}
+
+// What separates tokens: "user unknown (in reply" -> "user", "unknown", "in", "reply"
+const TOKEN_BREAK = /[^a-z0-9\u00c0-\uffff]+/;
 
 // The folded forms of a text for the tie-breaks: case and white space folded (the verbatim test), and
 // white space only (the exact test). Made for the few texts that reach them.
@@ -423,19 +430,20 @@ const NOWHERE: number[] = [];
 // apart (their weight, 1, still counts once each in the input's total, in the order first seen).
 function indexInput(text: string, findings: readonly Finding[], catalogue: PreparedCatalogue): InputIndex {
   const lowered = text.toLowerCase();
-  const tokens = tokenizeLowered(lowered);
+  // tokenizeLowered's tokens, read as they are split: no catalogue token is empty or a stop word
+  const words = normalizeLowered(lowered).split(TOKEN_BREAK);
   const { vocabulary, idfOf } = catalogue;
   const orderOf = catalogue.orderOf.fill(-1);
-  const tokenIds = new Int32Array(tokens.length);
+  const tokenIds = new Int32Array(words.length);
   const startsAt: number[][] = [];
   const weights: number[] = [];
   const ids: number[] = [];
   const others = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] ?? '';
-    const id = vocabulary.get(token) ?? -1;
-    tokenIds[i] = id;
-    if (id >= 0) {
+  let i = 0;
+  for (const word of words) {
+    if (word.length === 0) continue;
+    const id = vocabulary.get(word);
+    if (id !== undefined) {
       const at = orderOf[id] ?? -1;
       if (at >= 0) startsAt[at]?.push(i);
       else {
@@ -444,8 +452,13 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
         weights.push(idfOf[id] ?? 1);
         ids.push(id);
       }
-    } else if (!others.has(token)) {
-      others.add(token);
+      tokenIds[i++] = id;
+      continue;
+    }
+    if (STOP_WORDS.has(word)) continue;
+    tokenIds[i++] = -1;
+    if (!others.has(word)) {
+      others.add(word);
       startsAt.push(NOWHERE);
       weights.push(1);
       ids.push(-1);
@@ -455,7 +468,7 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
   const standingTags = findStandingTags(lowered, catalogue.wordTags);
   for (const tag of catalogue.otherTags.keys()) if (standsAlone(catalogue, tag, lowered)) standingTags.add(tag);
   return {
-    tokenIds,
+    tokenIds: tokenIds.subarray(0, i),
     startsAt,
     weightAt: new Float64Array(weights),
     idAt: new Int32Array(ids),
@@ -469,6 +482,11 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
     lowered,
     text,
   };
+}
+
+/** The vocabulary ids of the tokens matching reads in `text` (-1 for a word no catalogue text has); for tests. */
+export function inputTokenIds(text: string, catalogue: readonly MatchableEntry[]): Int32Array {
+  return indexInput(text, [], prepareCatalogue(catalogue)).tokenIds;
 }
 
 // Longest run of consecutive text tokens (tokenIds[from..to)) that also stand consecutively in the input

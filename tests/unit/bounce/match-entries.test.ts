@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
 import { extractCodes } from '../../../src/lib/bounce/extract-codes.ts';
-import { compareIds, findStandingTags, indexCatalogue, matchEntries, primeCatalogue, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
+import { compareIds, findStandingTags, indexCatalogue, inputTokenIds, matchEntries, primeCatalogue, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import type { MatchableEntry } from '../../../src/lib/bounce/types.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
@@ -191,6 +191,29 @@ describe('compareIds', () => {
         expect(sign(compareIds(a, b))).toBe(sign(a.localeCompare(b)));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+// Matching reads an input's tokens as it splits them, skipping stop words as it goes; they must be
+// tokenizeForMatch's tokens, numbered by the catalogue's vocabulary.
+describe('inputTokenIds', () => {
+  const words = indexCatalogue(catalogue).vocabulary.split(' ');
+  const idOf = new Map(words.map((word, id) => [word, id]));
+  const expected = (text: string): number[] => tokenizeForMatch(text).map((token) => idOf.get(token) ?? -1);
+
+  it('numbers the tokens of every corpus email and catalogue text as tokenizeForMatch finds them', () => {
+    for (const text of [...corpus, ...catalogue.flatMap((entry) => entry.texts)]) expect([...inputTokenIds(text, catalogue)]).toEqual(expected(text));
+  });
+
+  it('numbers the tokens of generated text, stop words and unknown words included', () => {
+    const piece = fc.constantFrom(...words.slice(0, 40), 'the', 'a', 'of', 'and', 'zzqx', 'Mailbox', ' ', '  ', '.', '-', '\n', '550', '5.1.1', 'user@example.com', '10.0.0.1', 'é', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect([...inputTokenIds(text, catalogue)]).toEqual(expected(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
