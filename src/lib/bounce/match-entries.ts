@@ -187,10 +187,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function countCharacters(catalogue: readonly MatchableEntry[]): number {
+// The number of texts and of their characters (indexed loops: this runs at start-up, before any is optimised).
+function measureTexts(catalogue: readonly MatchableEntry[]): { texts: number; characters: number } {
+  let texts = 0;
   let characters = 0;
-  for (const entry of catalogue) for (const text of entry.texts) characters += text.length;
-  return characters;
+  for (let e = 0; e < catalogue.length; e++) {
+    const entryTexts = (catalogue[e] as MatchableEntry).texts;
+    texts += entryTexts.length;
+    for (let t = 0; t < entryTexts.length; t++) characters += (entryTexts[t] as string).length;
+  }
+  return { texts, characters };
 }
 
 /**
@@ -249,13 +255,12 @@ export function indexCatalogue(catalogue: readonly MatchableEntry[]): CatalogueI
     postings.push(...list);
   }
   postingStarts.push(postings.length);
-  return { entries: catalogue.length, texts, characters: countCharacters(catalogue), vocabulary: [...vocabulary.keys()].join(' '), idf, tokenStarts, tokenIds, uniqueStarts, uniqueIds, totals, postingStarts, postings };
+  return { entries: catalogue.length, texts, characters: measureTexts(catalogue).characters, vocabulary: [...vocabulary.keys()].join(' '), idf, tokenStarts, tokenIds, uniqueStarts, uniqueIds, totals, postingStarts, postings };
 }
 
 function fitsCatalogue(index: CatalogueIndex, catalogue: readonly MatchableEntry[]): boolean {
-  let texts = 0;
-  for (const entry of catalogue) texts += entry.texts.length;
-  return index.entries === catalogue.length && index.texts === texts && index.totals.length === texts && index.characters === countCharacters(catalogue);
+  const { texts, characters } = measureTexts(catalogue);
+  return index.entries === catalogue.length && index.texts === texts && index.totals.length === texts && index.characters === characters;
 }
 
 /**
@@ -375,24 +380,22 @@ type InputIndex = {
 
 // "resolver.adr.recipnotfound", "cuda_nsu", "id-5.9.2": a tag of word characters, dots and hyphens
 const WORD_TAG = /^[\w.-]+$/;
-// The characters such a tag is made of ([\w.-], ASCII as in the tag patterns), by character code.
-const TAG_CHARACTER = new Uint8Array(128);
-for (let code = 0; code < 128; code++) TAG_CHARACTER[code] = /[\w.-]/.test(String.fromCharCode(code)) ? 1 : 0;
+// The runs of tag characters ([\w.-], ASCII as in the tag patterns) of four or more that start with the
+// first two characters of some tag of a set, whole: "(?<![\w.-])(?:re|cu|id)[\w.-]{2,}" finds
+// "resolver.adr.recipnotfound" in "550 5.1.1 resolver.adr.recipnotfound; not found". A regular
+// expression, so a long text is scanned natively even before the engine is warm.
+const runPatterns = new WeakMap<ReadonlySet<string>, RegExp | null>();
 
-// The first two characters of every tag of a set, as a table of character-code pairs.
-const tagStarts = new WeakMap<ReadonlySet<string>, Uint8Array>();
-
-function startsOf(tags: ReadonlySet<string>): Uint8Array {
-  let starts = tagStarts.get(tags);
-  if (starts === undefined) {
-    starts = new Uint8Array(128 * 128);
-    for (const tag of tags) if (tag.charCodeAt(0) < 128 && tag.charCodeAt(1) < 128) starts[tag.charCodeAt(0) * 128 + tag.charCodeAt(1)] = 1;
-    tagStarts.set(tags, starts);
+function runPatternOf(tags: ReadonlySet<string>): RegExp | null {
+  let pattern = runPatterns.get(tags);
+  if (pattern === undefined) {
+    const starts = new Set<string>();
+    for (const tag of tags) if (tag.length >= 4 && WORD_TAG.test(tag)) starts.add(escapeRegExp(tag.slice(0, 2)));
+    pattern = starts.size === 0 ? null : new RegExp(`(?<![\\w.-])(?:${[...starts].join('|')})[\\w.-]{2,}`, 'g');
+    runPatterns.set(tags, pattern);
   }
-  return starts;
+  return pattern;
 }
-
-const isTagCharacter = (code: number): boolean => code < 128 && TAG_CHARACTER[code] === 1;
 
 /**
  * The tags of `tags` (word characters, dots and hyphens, four or more) standing alone in `lowered` as the
@@ -403,18 +406,11 @@ const isTagCharacter = (code: number): boolean => code < 128 && TAG_CHARACTER[co
  */
 export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
-  const starts = startsOf(tags);
-  const length = lowered.length;
-  let i = 0;
-  while (i < length) {
-    if (!isTagCharacter(lowered.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < length && isTagCharacter(lowered.charCodeAt(i))) i++;
-    if (i - start < 4 || starts[lowered.charCodeAt(start) * 128 + lowered.charCodeAt(start + 1)] !== 1) continue;
-    const word = lowered.slice(start, i);
+  const pattern = runPatternOf(tags);
+  if (pattern === null) return found;
+  pattern.lastIndex = 0;
+  for (let run = pattern.exec(lowered); run !== null; run = pattern.exec(lowered)) {
+    const word = run[0];
     if (tags.has(word)) found.add(word);
     for (let dot = word.indexOf('.', 4); dot > 0; dot = word.indexOf('.', dot + 1)) {
       const head = word.slice(0, dot);

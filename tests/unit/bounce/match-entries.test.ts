@@ -128,6 +128,21 @@ describe('tokenizeForMatch around example domains', () => {
 
 describe('findStandingTags', () => {
   const tags = ['resolver.adr.recipnotfound', 'cuda_nsu', 'id-5.9.2', 'tss04', 'ab-c'];
+  const standing = (tag: string): RegExp => new RegExp(`(?<![\\w.-])${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+
+  it('finds every tag of a set exactly where its standing-alone pattern does, however the runs fall', () => {
+    const set = new Set([...tags, 'resolver.adr', 'tss0', 'x.y-z']);
+    const piece = fc.constantFrom(...set, 'resolver', '.adr', '.', '-', '_', 'x', '4', ' ', '\n', '(', 'é', 'K', '\u212a', 'ts', 'cu');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const text = pieces.join('');
+        const found = findStandingTags(text, set);
+        for (const tag of set) expect(found.has(tag), `${tag} in ${JSON.stringify(text)}`).toBe(tag.length >= 4 && standing(tag).test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   const surroundings = ['', ' ', '.', '-', '_', 'x', '(', ')', '[', ']', '.x', '-2', '..', ':', '@', 'é'];
 
   it('finds a tag exactly where the standing-alone pattern does', () => {
