@@ -160,6 +160,15 @@ function normalizeLowered(lowered: string): string {
 // What separates tokens: "user unknown (in reply" -> "user", "unknown", "in", "reply"
 const TOKEN_BREAK = /[^a-z0-9\u00c0-\uffff]+/;
 
+// The white space that folding changes: a run of two or more, or one that is not a plain space
+// ("a \t b" -> "a b", "a\nb" -> "a b"); a lone space, the most common run, is left as it is.
+const SPACES_TO_FOLD = /\s{2,}|[^\S ]/g;
+
+/** text.replace(/\s+/g, ' '), with fewer replacements: each run of white space becomes one space. */
+export function foldSpaces(text: string): string {
+  return text.replace(SPACES_TO_FOLD, ' ');
+}
+
 // The folded forms of a text for the tie-breaks: case and white space folded (the verbatim test), and
 // white space only (the exact test). Made for the few texts that reach them.
 function literalOf(prepared: PreparedCatalogue, t: number): string {
@@ -168,11 +177,11 @@ function literalOf(prepared: PreparedCatalogue, t: number): string {
 }
 
 function squashedOf(prepared: PreparedCatalogue, t: number): string {
-  return (prepared.squashed[t] ??= literalOf(prepared, t).toLowerCase().replace(/\s+/g, ' ').trim());
+  return (prepared.squashed[t] ??= foldSpaces(literalOf(prepared, t).toLowerCase()).trim());
 }
 
 function exactOf(prepared: PreparedCatalogue, t: number): string {
-  return (prepared.exact[t] ??= literalOf(prepared, t).replace(/\s+/g, ' ').trim());
+  return (prepared.exact[t] ??= foldSpaces(literalOf(prepared, t)).trim());
 }
 
 const preparedCache = new WeakMap<readonly MatchableEntry[], PreparedCatalogue>();
@@ -677,14 +686,14 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     // from it), then one whose literal equals the input exactly (case included), then one standing
     // verbatim (case folded) in the input, then the longer literal.
     const explains = 0.04 * bestPrecision;
-    squashed ??= input.lowered.replace(/\s+/g, ' ');
+    squashed ??= foldSpaces(input.lowered);
     squashedWhole ??= squashed.trim();
     let identical = 0;
     let verbatim = 0;
     let longestText = -Infinity;
     for (let t = textsFrom; t < textsTo; t++) {
       // Equal texts are equal once folded too: the exact form is made only for a text equal to the input folded.
-      if (identical === 0 && squashedOf(prepared, t) === squashedWhole && exactOf(prepared, t) === (exact ??= input.text.replace(/\s+/g, ' ').trim())) identical = 0.1;
+      if (identical === 0 && squashedOf(prepared, t) === squashedWhole && exactOf(prepared, t) === (exact ??= foldSpaces(input.text).trim())) identical = 0.1;
       longestText = Math.max(longestText, (tokenStarts[t + 1] ?? 0) - (tokenStarts[t] ?? 0));
     }
     for (let t = textsFrom; t < textsTo; t++) {

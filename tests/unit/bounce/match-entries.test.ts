@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
 import { extractCodes } from '../../../src/lib/bounce/extract-codes.ts';
-import { compareIds, findStandingTags, indexCatalogue, inputTokenIds, matchEntries, primeCatalogue, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
+import { compareIds, findStandingTags, foldSpaces, indexCatalogue, inputTokenIds, matchEntries, primeCatalogue, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import type { MatchableEntry } from '../../../src/lib/bounce/types.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
@@ -230,5 +230,19 @@ describe('inputTokenIds', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('foldSpaces', () => {
+  it('folds white space as replacing every run by one space does', () => {
+    const piece = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\u3000', '\ufeff', 'a', 'é', '550', '.', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(foldSpaces(text)).toBe(text.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of corpus) expect(foldSpaces(text)).toBe(text.replace(/\s+/g, ' '));
   });
 });
