@@ -389,42 +389,45 @@ type InputIndex = {
 
 // "resolver.adr.recipnotfound", "cuda_nsu", "id-5.9.2": a tag of word characters, dots and hyphens
 const WORD_TAG = /^[\w.-]+$/;
-// The runs of tag characters ([\w.-], ASCII as in the tag patterns) of four or more that start with the
-// first two characters of some tag of a set, whole: "(?<![\w.-])(?:re|cu|id)[\w.-]{2,}" finds
-// "resolver.adr.recipnotfound" in "550 5.1.1 resolver.adr.recipnotfound; not found". A regular
-// expression, so a long text is scanned natively even before the engine is warm.
-const runPatterns = new WeakMap<ReadonlySet<string>, RegExp | null>();
+// Where some tag of a set stands alone, by one regular expression made of them all (a text is scanned
+// natively even before the engine is warm): "(?<![\w.-])(?:resolver\.adr\.recipnotfound|cuda_nsu)(?![\w-])"
+// finds "resolver.adr.recipnotfound" in "550 5.1.1 resolver.adr.recipnotfound; not found".
+const standingPatterns = new WeakMap<ReadonlySet<string>, RegExp | null>();
 
-function runPatternOf(tags: ReadonlySet<string>): RegExp | null {
-  let pattern = runPatterns.get(tags);
+function standingPatternOf(tags: ReadonlySet<string>): RegExp | null {
+  let pattern = standingPatterns.get(tags);
   if (pattern === undefined) {
-    const starts = new Set<string>();
-    for (const tag of tags) if (tag.length >= 4 && WORD_TAG.test(tag)) starts.add(escapeRegExp(tag.slice(0, 2)));
-    pattern = starts.size === 0 ? null : new RegExp(`(?<![\\w.-])(?:${[...starts].join('|')})[\\w.-]{2,}`, 'g');
-    runPatterns.set(tags, pattern);
+    const words = [...tags].filter((tag) => tag.length >= 4 && WORD_TAG.test(tag)).map(escapeRegExp);
+    pattern = words.length === 0 ? null : new RegExp(`(?<![\\w.-])(?:${words.join('|')})(?![\\w-])`, 'g');
+    standingPatterns.set(tags, pattern);
   }
   return pattern;
 }
+
+// The rest of a run of tag characters ([\w.-], ASCII as in the tag patterns): "-2" after "x.resolver.adr.recipnotfound"
+const RUN_REST = /[\w.-]*/y;
 
 /**
  * The tags of `tags` (word characters, dots and hyphens, four or more) standing alone in `lowered` as the
  * tag patterns define it (no word character, dot or hyphen before; no word character or hyphen after): a
  * whole run of those characters ("x.resolver.adr.recipnotfound-2" is one run), or the part of a run
- * before one of its dots ("resolver.adr.recipnotfound" in "resolver.adr.recipnotfound."). Only runs that
- * start with the first two characters of some tag are read.
+ * before one of its dots ("resolver.adr.recipnotfound" in "resolver.adr.recipnotfound."). Only the runs
+ * where some tag stands alone are read.
  */
 export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
-  const pattern = runPatternOf(tags);
+  const pattern = standingPatternOf(tags);
   if (pattern === null) return found;
   pattern.lastIndex = 0;
-  for (let run = pattern.exec(lowered); run !== null; run = pattern.exec(lowered)) {
-    const word = run[0];
+  for (let standing = pattern.exec(lowered); standing !== null; standing = pattern.exec(lowered)) {
+    RUN_REST.lastIndex = standing.index + standing[0].length;
+    const word = lowered.slice(standing.index, standing.index + standing[0].length + (RUN_REST.exec(lowered)?.[0].length ?? 0));
     if (tags.has(word)) found.add(word);
     for (let dot = word.indexOf('.', 4); dot > 0; dot = word.indexOf('.', dot + 1)) {
       const head = word.slice(0, dot);
       if (tags.has(head)) found.add(head);
     }
+    pattern.lastIndex = standing.index + word.length;
   }
   return found;
 }
