@@ -368,10 +368,16 @@ function standsAlone(prepared: PreparedCatalogue, tag: string, lowered: string):
 type InputIndex = {
   /** The vocabulary id of each token (-1 for a word no catalogue text has). */
   tokenIds: Int32Array;
-  /** Per place: where the token stands in the input (catalogue tokens only), its IDF weight, its vocabulary id. */
-  startsAt: number[][];
+  /** The number of places; per place, its IDF weight and its vocabulary id. */
+  places: number;
   weightAt: Float64Array;
   idAt: Int32Array;
+  /**
+   * Where each catalogue token stands in the input, as a chain: the first position of a place (-1 for
+   * none), and after each position the next one of the same token (-1 for none).
+   */
+  firstAt: Int32Array;
+  nextAt: Int32Array;
   /** The catalogue's vocabulary id -> its place (the catalogue's scratch, valid until the next input). */
   orderOf: Int32Array;
   /** Scratch for textScore, and the catalogue's IDF weight of each vocabulary id. */
@@ -386,6 +392,18 @@ type InputIndex = {
   /** The text, for the tie-breaks below (its folded forms are made only when an entry passes). */
   text: string;
 };
+
+// The input's scratch, reused by every call (matching is synchronous) and grown to the longest input
+// seen: its lists are valid until the next input.
+const inputScratch = { size: 0, tokenIds: new Int32Array(0), weightAt: new Float64Array(0), idAt: new Int32Array(0), firstAt: new Int32Array(0), lastAt: new Int32Array(0), nextAt: new Int32Array(0) };
+
+function scratchFor(size: number): typeof inputScratch {
+  if (inputScratch.size < size) {
+    const grown = Math.max(size, inputScratch.size * 2);
+    Object.assign(inputScratch, { size: grown, tokenIds: new Int32Array(grown), weightAt: new Float64Array(grown), idAt: new Int32Array(grown), firstAt: new Int32Array(grown), lastAt: new Int32Array(grown), nextAt: new Int32Array(grown) });
+  }
+  return inputScratch;
+}
 
 // "resolver.adr.recipnotfound", "cuda_nsu", "id-5.9.2": a tag of word characters, dots and hyphens
 const WORD_TAG = /^[\w.-]+$/;
@@ -432,8 +450,6 @@ export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Se
   return found;
 }
 
-const NOWHERE: number[] = [];
-
 // One pass over the tokens: each is looked up once in the vocabulary; words outside it are only told
 // apart (their weight, 1, still counts once each in the input's total, in the order first seen).
 function indexInput(text: string, findings: readonly Finding[], catalogue: PreparedCatalogue): InputIndex {
@@ -442,34 +458,37 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
   const words = normalizeLowered(lowered).split(TOKEN_BREAK);
   const { vocabulary, idfOf } = catalogue;
   const orderOf = catalogue.orderOf.fill(-1);
-  const tokenIds = new Int32Array(words.length);
-  const startsAt: number[][] = [];
-  const weights: number[] = [];
-  const ids: number[] = [];
+  const { tokenIds, weightAt, idAt, firstAt, lastAt, nextAt } = scratchFor(words.length);
   const others = new Set<string>();
   let i = 0;
+  let places = 0;
   for (const word of words) {
     if (word.length === 0) continue;
     const id = vocabulary.get(word);
     if (id !== undefined) {
       const at = orderOf[id] ?? -1;
-      if (at >= 0) startsAt[at]?.push(i);
+      if (at >= 0) nextAt[lastAt[at] ?? 0] = i;
       else {
-        orderOf[id] = startsAt.length;
-        startsAt.push([i]);
-        weights.push(idfOf[id] ?? 1);
-        ids.push(id);
+        orderOf[id] = places;
+        firstAt[places] = i;
+        weightAt[places] = idfOf[id] ?? 1;
+        idAt[places] = id;
+        places++;
       }
+      lastAt[orderOf[id] ?? 0] = i;
+      nextAt[i] = -1;
       tokenIds[i++] = id;
       continue;
     }
     if (STOP_WORDS.has(word)) continue;
+    nextAt[i] = -1;
     tokenIds[i++] = -1;
     if (!others.has(word)) {
       others.add(word);
-      startsAt.push(NOWHERE);
-      weights.push(1);
-      ids.push(-1);
+      firstAt[places] = -1;
+      weightAt[places] = 1;
+      idAt[places] = -1;
+      places++;
     }
   }
   const values = (kind: Finding['kind']): Set<string> => new Set(findings.filter((f) => f.kind === kind).map((f) => f.value.toLowerCase()));
@@ -477,9 +496,11 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
   for (const tag of catalogue.otherTags.keys()) if (standsAlone(catalogue, tag, lowered)) standingTags.add(tag);
   return {
     tokenIds: tokenIds.subarray(0, i),
-    startsAt,
-    weightAt: new Float64Array(weights),
-    idAt: new Int32Array(ids),
+    places,
+    weightAt,
+    idAt,
+    firstAt,
+    nextAt,
     orderOf,
     shared: catalogue.shared,
     idfOf,
@@ -494,7 +515,7 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
 
 /** The vocabulary ids of the tokens matching reads in `text` (-1 for a word no catalogue text has); for tests. */
 export function inputTokenIds(text: string, catalogue: readonly MatchableEntry[]): Int32Array {
-  return indexInput(text, [], prepareCatalogue(catalogue)).tokenIds;
+  return indexInput(text, [], prepareCatalogue(catalogue)).tokenIds.slice();
 }
 
 // Longest run of consecutive text tokens (tokenIds[from..to)) that also stand consecutively in the input
@@ -504,10 +525,8 @@ function longestRun(tokenIds: Int32Array, from: number, to: number, input: Input
   for (let i = from; i < to && to - i > best; i++) {
     const at = input.orderOf[tokenIds[i] ?? -1] ?? -1;
     if (at < 0) continue;
-    const starts = input.startsAt[at] ?? [];
-    const count = Math.min(50, starts.length);
-    for (let s = 0; s < count; s++) {
-      const start = starts[s] ?? 0;
+    let start = input.firstAt[at] ?? -1;
+    for (let s = 0; s < 50 && start >= 0; s++, start = input.nextAt[start] ?? -1) {
       let length = 1;
       while (i + length < to && input.tokenIds[start + length] === tokenIds[i + length]) length += 1;
       best = Math.max(best, length);
@@ -519,7 +538,7 @@ function longestRun(tokenIds: Int32Array, from: number, to: number, input: Input
 // The IDF weight of every distinct input token, summed in input order (the denominator of precision).
 function inputWeight(input: InputIndex): number {
   let all = 0;
-  for (let at = 0; at < input.weightAt.length; at++) all += input.weightAt[at] ?? 0;
+  for (let at = 0; at < input.places; at++) all += input.weightAt[at] ?? 0;
   return all;
 }
 
@@ -603,7 +622,7 @@ function tagAgreement(tags: readonly string[], input: InputIndex): number {
 function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] {
   const have = prepared.coverage.fill(0);
   const { postingStarts, postings, idfOf } = prepared;
-  for (let at = 0; at < input.idAt.length; at++) {
+  for (let at = 0; at < input.places; at++) {
     const id = input.idAt[at] ?? -1;
     if (id < 0) continue;
     const weight = idfOf[id] ?? 1;
