@@ -118,26 +118,25 @@ for (let code = 0; code < 128; code++) DOMAIN_CHARACTER[code] = /[\w.-]/.test(St
 
 const isDomainCharacter = (code: number): boolean => code < 128 && DOMAIN_CHARACTER[code] === 1;
 
-// The next "example." or "domain." at or after `from`, or -1.
-function nextExampleName(text: string, from: number): number {
-  const example = text.indexOf('example.', from);
-  const domain = text.indexOf('domain.', from);
-  return example < 0 ? domain : domain < 0 ? example : Math.min(example, domain);
-}
-
 // text.replace(EXAMPLE_DOMAIN, ' zdomain '), with the pattern run only on the runs of domain characters
 // that hold "example." or "domain.": a match is made of those characters only (ASCII, the pattern having
-// no u flag), so it lies inside one run, and the edges of a run read as the edges of the text do.
+// no u flag), so it lies inside one run, and the edges of a run read as the edges of the text do. Each
+// name's next place is looked for again only once the replacement has passed it.
 function replaceExampleDomains(text: string): string {
   let out = '';
   let from = 0;
-  for (let at = nextExampleName(text, 0); at >= 0; at = nextExampleName(text, from)) {
+  let example = text.indexOf('example.');
+  let domain = text.indexOf('domain.');
+  while (example >= 0 || domain >= 0) {
+    const at = example < 0 ? domain : domain < 0 ? example : Math.min(example, domain);
     let start = at;
     while (start > from && isDomainCharacter(text.charCodeAt(start - 1))) start--;
     let end = at;
     while (end < text.length && isDomainCharacter(text.charCodeAt(end))) end++;
     out += text.slice(from, start) + text.slice(start, end).replace(EXAMPLE_DOMAIN, ' zdomain ');
     from = end;
+    if (example >= 0 && example < from) example = text.indexOf('example.', from);
+    if (domain >= 0 && domain < from) domain = text.indexOf('domain.', from);
   }
   return from === 0 ? text : out + text.slice(from);
 }
