@@ -2,15 +2,16 @@
 // (reason, strength, source), compiled once at module load into one combined pattern per group so a
 // diagnosis costs a handful of regex scans, not one per phrase. Sources: the project's own tables
 // (reason-phrases.ts, reason-phrases-i18n.ts for other languages) and Sisimai's reason lists (reason-lexicon-sisimai.ts, BSD-2-Clause).
-// Matching runs on lower-cased text with white space collapsed; offsets map back to the original. A lexicon
-// scanned often gets a prefilter (phrase-prefilter.ts) that runs only the terms whose literals a text may
-// hold, with the same answers as the combined patterns.
+// Matching runs on lower-cased text with white space collapsed; offsets map back to the original. A
+// prefilter (phrase-prefilter.ts) runs only the terms whose literals a text may hold, with the same answers
+// as the combined patterns; the literals of the lexicon's terms are read at build time (phrase-literals.ts).
 import type { Reason } from '../content/vocabulary.ts';
 import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
 import { REASON_PHRASES } from './reason-phrases.ts';
 import { SISIMAI_REASON_LISTS } from './reason-lexicon-sisimai.ts';
+import { TERM_LITERALS } from './phrase-literals.ts';
 import { markPresent, readGrams, requiredLiterals, tabulateLiterals } from './phrase-prefilter.ts';
-import type { LiteralTable, TextGrams } from './phrase-prefilter.ts';
+import type { LiteralTable, Requirement, TextGrams } from './phrase-prefilter.ts';
 
 export type TermStrength = 'strong' | 'weak';
 export type TermSource = 'project' | 'sisimai';
@@ -58,17 +59,23 @@ type Prefilter = {
   perGroup: Int32Array;
 };
 
-// Reading every term's literals costs about as much as a few hundred plain scans in a fresh process, so
-// a lexicon is scanned plainly until it has been scanned this often; a single paste never pays for it.
-const PREFILTER_AFTER_SCANS = 300;
+const prefilters = new WeakMap<Lexicon, Prefilter>();
 
-const prefilters = new WeakMap<Lexicon, { scans: number; prefilter: Prefilter | null }>();
+// The literals of the terms known at build time, by pattern source (null: none can be named).
+let knownLiterals: ReadonlyMap<string, Requirement> | null = null;
+
+// A term's required literals: from the build-time table, or read from its source when not there.
+function literalsOf(source: string): Requirement {
+  knownLiterals ??= new Map(TERM_LITERALS);
+  const known = knownLiterals.get(source);
+  return known === undefined ? requiredLiterals(source) : known;
+}
 
 function buildPrefilter(lexicon: Lexicon): Prefilter {
   const alwaysRun = new Uint8Array(lexicon.compiled.length);
   const termsByLiteral = new Map<string, number[]>();
   lexicon.compiled.forEach((term, t) => {
-    const needs = requiredLiterals(term.source);
+    const needs = literalsOf(term.source);
     if (needs === null) alwaysRun[t] = 1;
     for (const literal of needs ?? []) {
       const users = termsByLiteral.get(literal);
@@ -96,16 +103,14 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
   };
 }
 
-// The lexicon's prefilter once it has earned it (or at once when `force`), else null.
-function prefilterOf(lexicon: Lexicon, force: boolean): Prefilter | null {
-  let state = prefilters.get(lexicon);
-  if (state === undefined) {
-    state = { scans: 0, prefilter: null };
-    prefilters.set(lexicon, state);
+// The lexicon's prefilter, built on its first scan.
+function prefilterOf(lexicon: Lexicon): Prefilter {
+  let prefilter = prefilters.get(lexicon);
+  if (prefilter === undefined) {
+    prefilter = buildPrefilter(lexicon);
+    prefilters.set(lexicon, prefilter);
   }
-  state.scans += 1;
-  if (state.prefilter === null && (force || state.scans > PREFILTER_AFTER_SCANS)) state.prefilter = buildPrefilter(lexicon);
-  return state.prefilter;
+  return prefilter;
 }
 
 export type PhraseHit = { reason: Reason; strength: TermStrength; source: TermSource; localised?: true; text: string; start: number; end: number };
@@ -299,13 +304,13 @@ const scratchGrams: TextGrams = readGrams('');
 
 /**
  * Every group of the lexicon that matches, with the first match's span in the original text. The answer
- * is the same with or without the prefilter; `prefilter` true uses it at once, false never (by default it
- * is used once the lexicon has been scanned PREFILTER_AFTER_SCANS times).
+ * is the same with or without the prefilter; `prefilter` false runs each group's combined pattern instead
+ * (the reference the tests compare with).
  */
 export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAULT_LEXICON, options: { prefilter?: boolean } = {}): PhraseHit[] {
   const hits: PhraseHit[] = [];
   if (normalized.length === 0) return hits;
-  const prefilter = options.prefilter === false ? null : prefilterOf(lexicon, options.prefilter === true);
+  const prefilter = options.prefilter === false ? null : prefilterOf(lexicon);
   if (prefilter !== null) markCandidates(prefilter, readGrams(normalized.text, scratchGrams));
   for (let g = 0; g < lexicon.groups.length; g += 1) {
     const group = lexicon.groups[g];
