@@ -326,38 +326,65 @@ export function mayContain(set: GramSet, grams: LiteralGrams): boolean {
 }
 
 /**
- * Many literals in one flat table, each one's sequences ordered rarest first (the sequences that fewer
- * of the literals share, such as "quo" in "quota", before common ones such as "the"), and the literals
- * chained by their rarest sequence (`first` holds a chain's head for each sequence, `next` the rest, -1
- * ends), so a text is checked only for the literals whose rarest sequence it holds.
+ * Where each literal's rarest sequence starts: the one that fewer of the literals share ("quo" in "quota"
+ * rather than "the"), the smaller sequence on a tie; -1 for a literal of no sequence. The lexicon's own are
+ * read at build time (phrase-literals.ts), so a fresh process need not read every literal's sequences.
  */
-export type LiteralTable = { grams: Int32Array; starts: Int32Array; first: Int32Array; next: Int32Array };
-
-export function tabulateLiterals(literals: readonly string[]): LiteralTable {
-  const each = literals.map(literalGrams);
+export function rarestSequences(literals: readonly string[]): number[] {
   const shared = new Uint16Array(GRAM_MASK + 1);
-  let size = 0;
-  for (const grams of each) {
-    size += grams.length;
-    for (const gram of grams) shared[gram] = Math.min(0xffff, (shared[gram] ?? 0) + 1);
-  }
-  const starts = new Int32Array(literals.length + 1);
-  const flat = new Int32Array(size);
-  const first = new Int32Array(GRAM_MASK + 1).fill(-1);
-  const next = new Int32Array(literals.length).fill(-1);
-  let at = 0;
-  each.forEach((grams, l) => {
-    starts[l] = at;
-    flat.set(grams.sort((a, b) => (shared[a] ?? 0) - (shared[b] ?? 0) || a - b), at);
-    at += grams.length;
-    const rarest = grams[0];
-    if (rarest !== undefined) {
-      next[l] = first[rarest] ?? -1;
-      first[rarest] = l;
+  const seenIn = new Int32Array(GRAM_MASK + 1);
+  literals.forEach((literal, l) => {
+    for (let i = 0; i + 2 < literal.length; i += 1) {
+      const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
+      if (seenIn[gram] === l + 1) continue;
+      seenIn[gram] = l + 1;
+      shared[gram] = Math.min(0xffff, (shared[gram] ?? 0) + 1);
     }
   });
-  starts[literals.length] = at;
-  return { grams: flat, starts, first, next };
+  return literals.map((literal) => {
+    let best = -1;
+    let bestGram = 0;
+    for (let i = 0; i + 2 < literal.length; i += 1) {
+      const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
+      const rank = shared[gram] ?? 0;
+      const bestRank = shared[bestGram] ?? 0;
+      if (best < 0 || rank < bestRank || (rank === bestRank && gram < bestGram)) {
+        best = i;
+        bestGram = gram;
+      }
+    }
+    return best;
+  });
+}
+
+/**
+ * Many literals chained by their rarest sequence (`first` holds a chain's head for each sequence, `next` the
+ * rest, -1 ends), so a text is checked only for the literals whose rarest sequence it holds; each literal's
+ * other sequences are read the first time its chain is reached (`rest`), so a table costs little to build.
+ */
+export type LiteralTable = { literals: readonly string[]; keys: Int32Array; first: Int32Array; next: Int32Array; rest: (LiteralGrams | undefined)[] };
+
+/** Tabulates `literals`, chained at the sequences starting at `keys` (rarestSequences by default). */
+export function tabulateLiterals(literals: readonly string[], keys: readonly number[] = rarestSequences(literals)): LiteralTable {
+  const first = new Int32Array(GRAM_MASK + 1).fill(-1);
+  const next = new Int32Array(literals.length).fill(-1);
+  const keyGrams = new Int32Array(literals.length).fill(-1);
+  for (let l = 0; l < literals.length; l += 1) {
+    const literal = literals[l] ?? '';
+    const at = keys[l] ?? -1;
+    if (at < 0 || at + 2 >= literal.length) continue;
+    const gram = gramOf(literal.charCodeAt(at), literal.charCodeAt(at + 1), literal.charCodeAt(at + 2));
+    keyGrams[l] = gram;
+    next[l] = first[gram] ?? -1;
+    first[gram] = l;
+  }
+  return { literals, keys: keyGrams, first, next, rest: new Array<LiteralGrams | undefined>(literals.length) };
+}
+
+// A literal's sequences other than its key, each once.
+function otherGrams(literal: string, key: number): LiteralGrams {
+  const grams = literalGrams(literal);
+  return grams.filter((gram) => gram !== key);
 }
 
 /**
@@ -367,18 +394,17 @@ export function tabulateLiterals(literals: readonly string[]): LiteralTable {
  */
 export function markPresent(grams: TextGrams, table: LiteralTable, into: Int32Array): number {
   const { set, distinct } = grams;
-  const { first, next, starts } = table;
-  const flat = table.grams;
+  const { first, next, rest } = table;
   let count = 0;
   for (let d = 0; d < grams.count; d += 1) {
     for (let l = first[distinct[d] ?? 0] ?? -1; l >= 0; l = next[l] ?? -1) {
-      const end = starts[l + 1] ?? 0;
-      let k = (starts[l] ?? 0) + 1;
-      for (; k < end; k += 1) {
-        const gram = flat[k] ?? 0;
+      const others = (rest[l] ??= otherGrams(table.literals[l] ?? '', table.keys[l] ?? 0));
+      let k = 0;
+      for (; k < others.length; k += 1) {
+        const gram = others[k] ?? 0;
         if (((set[gram >>> 5] ?? 0) & (1 << (gram & 31))) === 0) break;
       }
-      if (k === end) {
+      if (k === others.length) {
         into[count] = l;
         count += 1;
       }

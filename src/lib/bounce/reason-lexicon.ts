@@ -61,27 +61,32 @@ type Prefilter = {
 
 const prefilters = new WeakMap<Lexicon, Prefilter>();
 
-// The literals of the terms known at build time, by pattern source (null: none can be named).
-let knownLiterals: ReadonlyMap<string, Requirement> | null = null;
+// The literals of the terms known at build time, by pattern source (null: none can be named), and where
+// each literal's rarest sequence starts.
+let knownLiterals: ReadonlyMap<string, { needs: Requirement; keys: readonly number[] }> | null = null;
 
-// A term's required literals: from the build-time table, or read from its source when not there.
-function literalsOf(source: string): Requirement {
-  knownLiterals ??= new Map(TERM_LITERALS);
-  const known = knownLiterals.get(source);
-  return known === undefined ? requiredLiterals(source) : known;
+function readKnownLiterals(): ReadonlyMap<string, { needs: Requirement; keys: readonly number[] }> {
+  knownLiterals ??= new Map(TERM_LITERALS.map(([source, needs, keys]) => [source, { needs, keys: keys ?? [] }]));
+  return knownLiterals;
 }
 
 function buildPrefilter(lexicon: Lexicon): Prefilter {
+  const known = readKnownLiterals();
   const alwaysRun = new Uint8Array(lexicon.compiled.length);
   const termsByLiteral = new Map<string, number[]>();
+  const keyOf = new Map<string, number>();
   lexicon.compiled.forEach((term, t) => {
-    const needs = literalsOf(term.source);
+    const entry = known.get(term.source);
+    // A term the build-time table lacks has its literals read now.
+    const needs = entry === undefined ? requiredLiterals(term.source) : entry.needs;
     if (needs === null) alwaysRun[t] = 1;
-    for (const literal of needs ?? []) {
+    (needs ?? []).forEach((literal, n) => {
+      const key = entry?.keys[n];
+      if (key !== undefined) keyOf.set(literal, key);
       const users = termsByLiteral.get(literal);
       if (users === undefined) termsByLiteral.set(literal, [t]);
       else users.push(t);
-    }
+    });
   });
   const groupOf = new Int32Array(lexicon.compiled.length);
   const alwaysPerGroup = new Int32Array(lexicon.groups.length);
@@ -91,8 +96,11 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
       alwaysPerGroup[g] = (alwaysPerGroup[g] ?? 0) + (alwaysRun[t] ?? 0);
     }
   });
+  const literals = [...termsByLiteral.keys()];
+  // Where a literal's rarest sequence is not known from the build, the literals are read for it now.
+  const keys = literals.every((literal) => keyOf.has(literal)) ? literals.map((literal) => keyOf.get(literal) ?? -1) : undefined;
   return {
-    literals: tabulateLiterals([...termsByLiteral.keys()]),
+    literals: tabulateLiterals(literals, keys),
     termsOfLiteral: [...termsByLiteral.values()].map((users) => Int32Array.from(users)),
     alwaysRun,
     groupOf,

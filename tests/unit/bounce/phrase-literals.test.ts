@@ -4,7 +4,7 @@
 // read itself. A term the table lacks (a wording changed since) is read at run time, with the same answers.
 import { describe, expect, it } from 'vitest';
 import { TERM_LITERALS } from '../../../src/lib/bounce/phrase-literals.ts';
-import { requiredLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
+import { rarestSequences, requiredLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { compileLexicon, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
 import type { LexiconTerm } from '../../../src/lib/bounce/reason-lexicon.ts';
 
@@ -13,6 +13,13 @@ describe('TERM_LITERALS', () => {
     const sources = [...new Set(LEXICON_TERMS.map((term) => term.pattern))];
     expect(TERM_LITERALS.map(([source]) => source)).toEqual(sources);
     for (const [source, literals] of TERM_LITERALS) expect(literals, source).toEqual(requiredLiterals(source));
+  });
+
+  it('names where each literal\'s rarest sequence among all the lexicon\'s literals starts', () => {
+    const literals = [...new Set(TERM_LITERALS.flatMap(([, needs]) => needs ?? []))];
+    const keys = rarestSequences(literals);
+    const rarest = new Map(literals.map((literal, l) => [literal, keys[l]]));
+    for (const [source, needs, keys] of TERM_LITERALS) expect(keys, source).toEqual(needs === null ? undefined : needs.map((literal) => rarest.get(literal)));
   });
 });
 

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { gramsOf, literalGrams, markPresent, mayContain, readGrams, requiredLiterals, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
+import { gramsOf, literalGrams, markPresent, mayContain, rarestSequences, readGrams, requiredLiterals, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 
@@ -154,6 +154,22 @@ describe('markPresent', () => {
     const expected = literals.flatMap((literal, l) => (mayContain(gramsOf(text), literalGrams(literal)) ? [l] : []));
     expect([...listed.slice(0, count)].sort((a, b) => a - b)).toEqual(expected);
     expect(count).toBe(4);
+  });
+
+  it('lists the same literals whichever of its sequences a literal is chained by', () => {
+    const literals = ['mailbox', 'is full', 'quota', 'user unknown', 'the', 'over quota', 'mailbox is full', 'ab'];
+    const texts = ['550 the mailbox is full', 'user unknown; over quota', 'nothing here', 'mailbox mailbox ab'];
+    expect(rarestSequences(literals)).toHaveLength(literals.length);
+    expect(rarestSequences(literals)[7]).toBe(-1);
+    const choices = [undefined, literals.map(() => 0), literals.map((literal) => literal.length - 3), rarestSequences(literals)];
+    for (const text of texts) {
+      const expected = literals.flatMap((literal, l) => (literal.length >= 3 && mayContain(gramsOf(text), literalGrams(literal)) ? [l] : []));
+      for (const keys of choices) {
+        const listed = new Int32Array(literals.length);
+        const count = markPresent(readGrams(text), tabulateLiterals(literals, keys), listed);
+        expect([...listed.slice(0, count)].sort((a, b) => a - b), `${text} ${String(keys)}`).toEqual(expected);
+      }
+    }
   });
 
   it('reuses the sequences of a text without keeping the previous one', () => {
