@@ -19,8 +19,9 @@ export type TermSource = 'project' | 'sisimai';
 /** One wording: a regular-expression source over normalised text, and the reason it names. */
 export type LexiconTerm = { id: string; reason: Reason; strength: TermStrength; source: TermSource; pattern: string; not?: string; /** A wording in another language than English (reason-phrases-i18n.ts). */ localised?: true };
 
-// One term of a group: its own pattern, compiled on first use.
-type CompiledTerm = { source: string; pattern: RegExp | null };
+// One term of a group: its own pattern, compiled on first use, or, for a term that is plain text
+// ("mailbox full", "no such user\."), that text, found without a regular expression (null: not plain).
+type CompiledTerm = { source: string; pattern: RegExp | null; plain: string | null | undefined };
 
 type CompiledGroup = {
   reason: Reason;
@@ -221,7 +222,7 @@ export function compileLexicon(terms: readonly LexiconTerm[]): Lexicon {
     if (!head) continue;
     const not = head.not ? new RegExp(head.not) : null;
     const first = compiled.length;
-    for (const term of list) compiled.push({ source: term.pattern, pattern: null });
+    for (const term of list) compiled.push({ source: term.pattern, pattern: null, plain: undefined });
     groups.push({ reason: head.reason, strength: head.strength, source: head.source, localised: head.localised === true, pattern: new RegExp(list.map((term) => `(?:${term.pattern})`).join('|')), not, terms: list, first, end: compiled.length });
   }
   return { groups, terms, compiled };
@@ -271,13 +272,17 @@ export function normalizeText(original: string): NormalizedText {
 
 // The terms that may match a text (prefilter.candidate): those with no required literal, and those one of
 // whose literals the text may contain (1), the others (0); and how many per group (prefilter.perGroup).
-function markCandidates(prefilter: Prefilter, grams: TextGrams): void {
+function markCandidates(prefilter: Prefilter, grams: TextGrams, text: string): void {
   const { candidate, present, perGroup, groupOf } = prefilter;
+  const { literals } = prefilter.literals;
   candidate.set(prefilter.alwaysRun);
   perGroup.set(prefilter.alwaysPerGroup);
   const count = markPresent(grams, prefilter.literals, present);
   for (let p = 0; p < count; p += 1) {
-    const users = prefilter.termsOfLiteral[present[p] ?? 0] ?? NO_TERMS;
+    const l = present[p] ?? 0;
+    // The three-character sequences say a literal may be there; the text itself says whether it is.
+    if (!text.includes(literals[l] ?? '')) continue;
+    const users = prefilter.termsOfLiteral[l] ?? NO_TERMS;
     for (let k = 0; k < users.length; k += 1) {
       const t = users[k] ?? 0;
       if (candidate[t] === 1) continue;
@@ -290,21 +295,50 @@ function markCandidates(prefilter: Prefilter, grams: TextGrams): void {
 
 const NO_TERMS = new Int32Array(0);
 
+// A pattern source that is plain text: no character with a meaning of its own, punctuation escaped
+// ("no such user\\.", "mailbox full"). Matches "over quota", not "over quotas?".
+const PLAIN_SOURCE = /^(?:[^\\^$.|?*+()[\]{}]|\\[^\w\s])+$/;
+
+// The text a plain term matches, or null.
+function plainTextOf(source: string): string | null {
+  return PLAIN_SOURCE.test(source) ? source.replace(/\\(.)/g, '$1') : null;
+}
+
+/** Where a group matches first, and the text matched. */
+type FirstMatch = { index: number; text: string };
+
+// A term's first match in `text`: a plain term's text found as it is, any other by its pattern.
+function matchTerm(term: CompiledTerm, text: string): FirstMatch | null {
+  if (term.plain === undefined) term.plain = plainTextOf(term.source);
+  if (term.plain !== null) {
+    const index = text.indexOf(term.plain);
+    return index < 0 ? null : { index, text: term.plain };
+  }
+  term.pattern ??= new RegExp(term.source);
+  const match = term.pattern.exec(text);
+  return match === null ? null : { index: match.index, text: match[0] };
+}
+
 // The group's first match: the leftmost match of any term, the earlier term at the same place, exactly as
 // the group's alternation finds it. Terms that cannot match (no required literal is there) are not run;
 // when every term may match, the alternation runs as one.
-function firstMatch(group: CompiledGroup, count: number, text: string, compiled: readonly CompiledTerm[], candidate: Uint8Array): RegExpExecArray | null {
+function firstMatch(group: CompiledGroup, count: number, text: string, compiled: readonly CompiledTerm[], candidate: Uint8Array): FirstMatch | null {
   if (count === 0) return null;
-  if (count === group.end - group.first) return group.pattern.exec(text);
-  let best: RegExpExecArray | null = null;
+  if (count === group.end - group.first) return matchGroup(group, text);
+  let best: FirstMatch | null = null;
   for (let t = group.first; t < group.end; t += 1) {
     const term = compiled[t];
     if (candidate[t] !== 1 || term === undefined) continue;
-    term.pattern ??= new RegExp(term.source);
-    const match = term.pattern.exec(text);
+    const match = matchTerm(term, text);
     if (match !== null && (best === null || match.index < best.index)) best = match;
   }
   return best;
+}
+
+// The group's first match by its combined pattern (the reference).
+function matchGroup(group: CompiledGroup, text: string): FirstMatch | null {
+  const match = group.pattern.exec(text);
+  return match === null ? null : { index: match.index, text: match[0] };
 }
 
 // The gram set of the text being scanned, reused by every scan (scanning is synchronous).
@@ -319,17 +353,17 @@ export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAU
   const hits: PhraseHit[] = [];
   if (normalized.length === 0) return hits;
   const prefilter = options.prefilter === false ? null : prefilterOf(lexicon);
-  if (prefilter !== null) markCandidates(prefilter, readGrams(normalized.text, scratchGrams));
+  if (prefilter !== null) markCandidates(prefilter, readGrams(normalized.text, scratchGrams), normalized.text);
   for (let g = 0; g < lexicon.groups.length; g += 1) {
     const group = lexicon.groups[g];
     if (group === undefined) continue;
-    const match = prefilter === null ? group.pattern.exec(normalized.text) : firstMatch(group, prefilter.perGroup[g] ?? 0, normalized.text, lexicon.compiled, prefilter.candidate);
+    const match = prefilter === null ? matchGroup(group, normalized.text) : firstMatch(group, prefilter.perGroup[g] ?? 0, normalized.text, lexicon.compiled, prefilter.candidate);
     if (!match) continue;
     if (group.not?.test(normalized.text)) continue;
     const start = normalized.offsets[match.index] ?? 0;
-    const last = match.index + match[0].length - 1;
+    const last = match.index + match.text.length - 1;
     const end = (normalized.offsets[Math.max(match.index, last)] ?? start) + 1;
-    const hit: PhraseHit = { reason: group.reason, strength: group.strength, source: group.source, text: match[0], start, end };
+    const hit: PhraseHit = { reason: group.reason, strength: group.strength, source: group.source, text: match.text, start, end };
     if (group.localised) hit.localised = true;
     hits.push(hit);
   }
