@@ -381,10 +381,17 @@ export function tabulateLiterals(literals: readonly string[], keys: readonly num
   return { literals, keys: keyGrams, first, next, rest: new Array<LiteralGrams | undefined>(literals.length) };
 }
 
-// A literal's sequences other than its key, each once.
+// A literal's sequences other than its key, each once (a literal has a few dozen at most).
 function otherGrams(literal: string, key: number): LiteralGrams {
-  const grams = literalGrams(literal);
-  return grams.filter((gram) => gram !== key);
+  const grams = new Int32Array(Math.max(0, literal.length - 2));
+  let count = 0;
+  for (let i = 0; i + 2 < literal.length; i += 1) {
+    const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
+    if (gram === key || grams.subarray(0, count).includes(gram)) continue;
+    grams[count] = gram;
+    count += 1;
+  }
+  return grams.slice(0, count);
 }
 
 /**

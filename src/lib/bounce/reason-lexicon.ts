@@ -124,31 +124,35 @@ function prefilterOf(lexicon: Lexicon): Prefilter {
 
 export type PhraseHit = { reason: Reason; strength: TermStrength; source: TermSource; localised?: true; text: string; start: number; end: number };
 
+// The characters that structure a pattern source, as character codes.
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+const BAR = 0x7c;
+
 // Splits a pattern source at its top-level "|" so each wording is one term: "a|b(c|d)" -> ["a", "b(c|d)"].
 function splitAlternatives(source: string): string[] {
+  if (!source.includes('|')) return source === '' ? [] : [source];
   const parts: string[] = [];
   let depth = 0;
   let inClass = false;
-  let current = '';
+  let start = 0;
   for (let i = 0; i < source.length; i += 1) {
-    const ch = source[i] ?? '';
-    if (ch === '\\') {
-      current += ch + (source[i + 1] ?? '');
-      i += 1;
-      continue;
+    const ch = source.charCodeAt(i);
+    // "\|", "\(", "\[": an escaped character is plain
+    if (ch === BACKSLASH) i += 1;
+    else if (inClass) inClass = ch !== CLOSE_BRACKET;
+    else if (ch === OPEN_BRACKET) inClass = true;
+    else if (ch === OPEN_PAREN) depth += 1;
+    else if (ch === CLOSE_PAREN) depth -= 1;
+    else if (ch === BAR && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
     }
-    if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(') depth += 1;
-    else if (ch === ')') depth -= 1;
-    else if (ch === '|' && depth === 0) {
-      parts.push(current);
-      current = '';
-      continue;
-    }
-    current += ch;
   }
-  parts.push(current);
+  parts.push(source.slice(start));
   return parts.filter((part) => part !== '');
 }
 
