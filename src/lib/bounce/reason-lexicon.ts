@@ -20,8 +20,11 @@ export type TermSource = 'project' | 'sisimai';
 export type LexiconTerm = { id: string; reason: Reason; strength: TermStrength; source: TermSource; pattern: string; not?: string; /** A wording in another language than English (reason-phrases-i18n.ts). */ localised?: true };
 
 // One term of a group: its own pattern, compiled on first use, or, for a term that is plain text
-// ("mailbox full", "no such user\."), that text, found without a regular expression (null: not plain).
-type CompiledTerm = { source: string; pattern: RegExp | null; plain: string | null | undefined };
+// ("mailbox full", "\bno such user\."), that text, found without a regular expression (null: not plain).
+type CompiledTerm = { source: string; pattern: RegExp | null; plain: PlainTerm | null | undefined };
+
+// Plain text, and whether a word boundary ("\b") stands before it and after it.
+type PlainTerm = { text: string; boundedBefore: boolean; boundedAfter: boolean };
 
 type CompiledGroup = {
   reason: Reason;
@@ -300,12 +303,34 @@ function markCandidates(prefilter: Prefilter, grams: TextGrams, text: string): v
 const NO_TERMS = new Int32Array(0);
 
 // A pattern source that is plain text: no character with a meaning of its own, punctuation escaped
-// ("no such user\\.", "mailbox full"). Matches "over quota", not "over quotas?".
+// ("no such user\.", "mailbox full"). Matches "over quota", not "over quotas?".
 const PLAIN_SOURCE = /^(?:[^\\^$.|?*+()[\]{}]|\\[^\w\s])+$/;
 
-// The text a plain term matches, or null.
-function plainTextOf(source: string): string | null {
-  return PLAIN_SOURCE.test(source) ? source.replace(/\\(.)/g, '$1') : null;
+// The plain text a source matches, between optional word boundaries ("\bmailbox full\b"), or null.
+function plainTermOf(source: string): PlainTerm | null {
+  const boundedBefore = source.startsWith('\\b');
+  // A final "\b" is a boundary unless its backslash is itself escaped ("a\\b" is "a", "\\", "b"), which
+  // leaves a lone backslash before it and so no plain text.
+  const boundedAfter = source.endsWith('\\b') && source.length > 2;
+  const inner = source.slice(boundedBefore ? 2 : 0, boundedAfter ? -2 : undefined);
+  return PLAIN_SOURCE.test(inner) ? { text: inner.replace(/\\(.)/g, '$1'), boundedBefore, boundedAfter } : null;
+}
+
+// Whether the character at `at` is a word character for "\b" ([A-Za-z0-9_]); none is outside the text.
+function isWordAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 95 || (code >= 97 && code <= 122);
+}
+
+// Where a plain term first matches: its first occurrence whose boundaries hold, or -1.
+function findPlain(plain: PlainTerm, text: string): number {
+  const end = plain.text.length;
+  for (let at = text.indexOf(plain.text); at >= 0; at = text.indexOf(plain.text, at + 1)) {
+    if (plain.boundedBefore && isWordAt(text, at - 1) === isWordAt(text, at)) continue;
+    if (plain.boundedAfter && isWordAt(text, at + end - 1) === isWordAt(text, at + end)) continue;
+    return at;
+  }
+  return -1;
 }
 
 /** Where a group matches first, and the text matched. */
@@ -313,10 +338,10 @@ type FirstMatch = { index: number; text: string };
 
 // A term's first match in `text`: a plain term's text found as it is, any other by its pattern.
 function matchTerm(term: CompiledTerm, text: string): FirstMatch | null {
-  if (term.plain === undefined) term.plain = plainTextOf(term.source);
+  if (term.plain === undefined) term.plain = plainTermOf(term.source);
   if (term.plain !== null) {
-    const index = text.indexOf(term.plain);
-    return index < 0 ? null : { index, text: term.plain };
+    const index = findPlain(term.plain, text);
+    return index < 0 ? null : { index, text: term.plain.text };
   }
   term.pattern ??= new RegExp(term.source);
   const match = term.pattern.exec(text);

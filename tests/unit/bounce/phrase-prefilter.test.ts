@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { gramsOf, literalGrams, markPresent, mayContain, rarestSequences, readGrams, requiredLiterals, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
+import type { LexiconTerm } from '../../../src/lib/bounce/reason-lexicon.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -206,6 +207,26 @@ describe('findPhrases with the prefilter', () => {
     }
     // Nearly every term yields a sample it matches; the few that do not have lookarounds the generator ignores.
     expect(sampled / LEXICON_TERMS.length).toBeGreaterThan(0.95);
+  });
+
+  it('finds plain-text terms where their patterns would, word boundaries included', () => {
+    const sources = ['\\bover quota\\b', '\\bquota', 'quota\\b', 'user_unknown', '\\bno such user\\.', 'a\\\\b', '\\b550\\b', '\\b\\.com\\b', '\\bfoo\\b|\\bquota exceeded\\b'];
+    const terms: LexiconTerm[] = sources.map((pattern, n) => ({ id: `test:${String(n)}`, reason: n % 2 === 0 ? 'mailboxfull' : 'userunknown', strength: 'strong', source: 'project', pattern }));
+    const lexicon = compileLexicon(terms);
+    const texts = [
+      'over quota',
+      'xover quota over quotas; over quota.',
+      '_quota quota_ (quota)',
+      'user_unknown2 and user_unknown',
+      'no such user. no such user.x',
+      'a\\b',
+      '1550 550x 550',
+      'example.com x.com.y .com',
+      'quota exceeded',
+      'nothing',
+    ];
+    for (const text of texts) same(text, lexicon);
+    expect(findPhrases(normalizeText('The user is over quota.'), lexicon).map((hit) => hit.text)).toEqual(['over quota', 'quota']);
   });
 
   it('finds what the plain scan finds in every corpus bounce', () => {
