@@ -358,64 +358,128 @@ export function rarestSequences(literals: readonly string[]): number[] {
 }
 
 /**
- * Many literals chained by their rarest sequence (`first` holds a chain's head for each sequence, `next` the
- * rest, -1 ends), so a text is checked only for the literals whose rarest sequence it holds; each literal's
- * other sequences are read the first time its chain is reached (`rest`), so a table costs little to build.
+ * Many literals grouped by their rarest sequence, so a text is checked only for the literals whose rarest
+ * sequence it holds. Each group is one run of `chains`, read front to back (a scan touches little memory):
+ * for each literal its number, how many other sequences it has, and those sequences; -1 ends the run. A
+ * group's run is written the first time a text holds its sequence, so a table costs little to make.
+ * The sequences that head a group are the bit set `heads`; a group's number is its head's rank in that
+ * set (`below` counts the heads before each 32-bit word of it).
  */
-export type LiteralTable = { literals: readonly string[]; keys: Int32Array; first: Int32Array; next: Int32Array; rest: (LiteralGrams | undefined)[] };
+export type LiteralTable = {
+  literals: readonly string[];
+  heads: GramSet;
+  below: Int32Array;
+  /** Per group, its first literal; per literal, the next one of its group (-1 ends). */
+  firstOf: Int32Array;
+  next: Int32Array;
+  keys: Int32Array;
+  /** Per group, where its run starts in `chains`, or -1 before it is written. */
+  runs: Int32Array;
+  chains: Int32Array;
+  used: number;
+};
 
-/** Tabulates `literals`, chained at the sequences starting at `keys` (rarestSequences by default). */
+/** Tabulates `literals`, grouped by the sequences starting at `keys` (rarestSequences by default). */
 export function tabulateLiterals(literals: readonly string[], keys: readonly number[] = rarestSequences(literals)): LiteralTable {
-  const first = new Int32Array(GRAM_MASK + 1).fill(-1);
-  const next = new Int32Array(literals.length).fill(-1);
   const keyGrams = new Int32Array(literals.length).fill(-1);
+  const heads = new Uint32Array((GRAM_MASK + 1) >>> 5);
   for (let l = 0; l < literals.length; l += 1) {
     const literal = literals[l] ?? '';
     const at = keys[l] ?? -1;
     if (at < 0 || at + 2 >= literal.length) continue;
     const gram = gramOf(literal.charCodeAt(at), literal.charCodeAt(at + 1), literal.charCodeAt(at + 2));
     keyGrams[l] = gram;
-    next[l] = first[gram] ?? -1;
-    first[gram] = l;
+    heads[gram >>> 5] = (heads[gram >>> 5] ?? 0) | (1 << (gram & 31));
   }
-  return { literals, keys: keyGrams, first, next, rest: new Array<LiteralGrams | undefined>(literals.length) };
+  const below = new Int32Array(heads.length);
+  let groups = 0;
+  for (let w = 0; w < heads.length; w += 1) {
+    below[w] = groups;
+    groups += bitsBelow(heads[w] ?? 0, 32);
+  }
+  const firstOf = new Int32Array(groups).fill(-1);
+  const next = new Int32Array(literals.length).fill(-1);
+  for (let l = literals.length - 1; l >= 0; l -= 1) {
+    const gram = keyGrams[l] ?? -1;
+    if (gram < 0) continue;
+    const group = (below[gram >>> 5] ?? 0) + bitsBelow(heads[gram >>> 5] ?? 0, gram & 31);
+    next[l] = firstOf[group] ?? -1;
+    firstOf[group] = l;
+  }
+  return { literals, heads, below, firstOf, next, keys: keyGrams, runs: new Int32Array(groups).fill(-1), chains: new Int32Array(1024), used: 0 };
 }
 
-// A literal's sequences other than its key, each once (a literal has a few dozen at most).
-function otherGrams(literal: string, key: number): LiteralGrams {
-  const grams = new Int32Array(Math.max(0, literal.length - 2));
-  let count = 0;
-  for (let i = 0; i + 2 < literal.length; i += 1) {
-    const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
-    if (gram === key || grams.subarray(0, count).includes(gram)) continue;
-    grams[count] = gram;
-    count += 1;
+// Writes the run of group `group` at the end of `chains` (grown as needed) and returns where it starts.
+function writeRun(table: LiteralTable, group: number): number {
+  let need = 1;
+  for (let l = table.firstOf[group] ?? -1; l >= 0; l = table.next[l] ?? -1) need += Math.max(2, (table.literals[l]?.length ?? 0));
+  if (table.used + need > table.chains.length) {
+    const grown = new Int32Array(Math.max(table.chains.length * 2, table.used + need));
+    grown.set(table.chains.subarray(0, table.used));
+    table.chains = grown;
   }
-  return grams.slice(0, count);
+  const { chains } = table;
+  const start = table.used;
+  let out = start;
+  for (let l = table.firstOf[group] ?? -1; l >= 0; l = table.next[l] ?? -1) {
+    const literal = table.literals[l] ?? '';
+    const key = table.keys[l] ?? -1;
+    chains[out] = l;
+    const from = out + 2;
+    let end = from;
+    for (let i = 0; i + 2 < literal.length; i += 1) {
+      const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
+      if (gram === key || chains.subarray(from, end).includes(gram)) continue;
+      chains[end] = gram;
+      end += 1;
+    }
+    chains[out + 1] = end - from;
+    out = end;
+  }
+  chains[out] = -1;
+  table.used = out + 1;
+  table.runs[group] = start;
+  return start;
 }
 
 /**
  * Lists in `into` every literal of the table that a text (its TextGrams) may contain, and returns how many:
- * only the literals chained to one of the text's sequences are checked. A literal of no sequence (shorter
- * than three characters) is never listed; the lexicon keeps none.
+ * only the literals grouped under one of the text's sequences are checked. A literal of no sequence
+ * (shorter than three characters) is never listed; the lexicon keeps none.
  */
 export function markPresent(grams: TextGrams, table: LiteralTable, into: Int32Array): number {
   const { set, distinct } = grams;
-  const { first, next, rest } = table;
+  const { heads, below, runs } = table;
   let count = 0;
   for (let d = 0; d < grams.count; d += 1) {
-    for (let l = first[distinct[d] ?? 0] ?? -1; l >= 0; l = next[l] ?? -1) {
-      const others = (rest[l] ??= otherGrams(table.literals[l] ?? '', table.keys[l] ?? 0));
-      let k = 0;
-      for (; k < others.length; k += 1) {
-        const gram = others[k] ?? 0;
+    const head = distinct[d] ?? 0;
+    const word = heads[head >>> 5] ?? 0;
+    if ((word & (1 << (head & 31))) === 0) continue;
+    const group = (below[head >>> 5] ?? 0) + bitsBelow(word, head & 31);
+    let at = runs[group] ?? -1;
+    if (at < 0) at = writeRun(table, group);
+    const { chains } = table;
+    for (let l = chains[at] ?? -1; l >= 0; l = chains[at] ?? -1) {
+      const end = at + 2 + (chains[at + 1] ?? 0);
+      let k = at + 2;
+      for (; k < end; k += 1) {
+        const gram = chains[k] ?? 0;
         if (((set[gram >>> 5] ?? 0) & (1 << (gram & 31))) === 0) break;
       }
-      if (k === others.length) {
+      if (k === end) {
         into[count] = l;
         count += 1;
       }
+      at = end;
     }
   }
   return count;
+}
+
+// How many bits of `word` are set below bit `bit` (0 to 32).
+function bitsBelow(word: number, bit: number): number {
+  let v = bit >= 32 ? word : word & ((1 << bit) - 1);
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }

@@ -54,6 +54,8 @@ export type Lexicon = {
 // of one scan (scanning is synchronous): the candidate terms, the present literals, candidates per group.
 type Prefilter = {
   literals: LiteralTable;
+  /** The literals themselves, numbered as in `literals`. */
+  literalTexts: readonly string[];
   termsOfLiteral: readonly Int32Array[];
   alwaysRun: Uint8Array;
   groupOf: Int32Array;
@@ -105,6 +107,7 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
   const keys = literals.every((literal) => keyOf.has(literal)) ? literals.map((literal) => keyOf.get(literal) ?? -1) : undefined;
   return {
     literals: tabulateLiterals(literals, keys),
+    literalTexts: literals,
     termsOfLiteral: [...termsByLiteral.values()].map((users) => Int32Array.from(users)),
     alwaysRun,
     groupOf,
@@ -281,14 +284,14 @@ export function normalizeText(original: string): NormalizedText {
 // whose literals the text may contain (1), the others (0); and how many per group (prefilter.perGroup).
 function markCandidates(prefilter: Prefilter, grams: TextGrams, text: string): void {
   const { candidate, present, perGroup, groupOf } = prefilter;
-  const { literals } = prefilter.literals;
+  const { literalTexts } = prefilter;
   candidate.set(prefilter.alwaysRun);
   perGroup.set(prefilter.alwaysPerGroup);
   const count = markPresent(grams, prefilter.literals, present);
   for (let p = 0; p < count; p += 1) {
     const l = present[p] ?? 0;
     // The three-character sequences say a literal may be there; the text itself says whether it is.
-    if (!text.includes(literals[l] ?? '')) continue;
+    if (!text.includes(literalTexts[l] ?? '')) continue;
     const users = prefilter.termsOfLiteral[l] ?? NO_TERMS;
     for (let k = 0; k < users.length; k += 1) {
       const t = users[k] ?? 0;
