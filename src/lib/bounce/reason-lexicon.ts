@@ -11,7 +11,7 @@ import { REASON_PHRASES } from './reason-phrases.ts';
 import { SISIMAI_REASON_LISTS } from './reason-lexicon-sisimai.ts';
 import { TERM_LITERALS } from './phrase-literals.ts';
 import { markPresent, readGrams, requiredLiterals, tabulateLiterals } from './phrase-prefilter.ts';
-import type { LiteralTable, Requirement, TextGrams } from './phrase-prefilter.ts';
+import type { LiteralTable, TextGrams } from './phrase-prefilter.ts';
 
 export type TermStrength = 'strong' | 'weak';
 export type TermSource = 'project' | 'sisimai';
@@ -56,7 +56,9 @@ type Prefilter = {
   literals: LiteralTable;
   /** The literals themselves, numbered as in `literals`. */
   literalTexts: readonly string[];
-  termsOfLiteral: readonly Int32Array[];
+  /** The terms needing literal l are termsOfLiterals[termStarts[l]] ... termsOfLiterals[termStarts[l + 1] - 1]. */
+  termStarts: Int32Array;
+  termsOfLiterals: Int32Array;
   alwaysRun: Uint8Array;
   groupOf: Int32Array;
   alwaysPerGroup: Int32Array;
@@ -67,34 +69,62 @@ type Prefilter = {
 
 const prefilters = new WeakMap<Lexicon, Prefilter>();
 
-// The literals of the terms known at build time, by pattern source (null: none can be named), and where
-// each literal's rarest sequence starts.
-let knownLiterals: ReadonlyMap<string, { needs: Requirement; keys: readonly number[] }> | null = null;
-
-function readKnownLiterals(): ReadonlyMap<string, { needs: Requirement; keys: readonly number[] }> {
-  knownLiterals ??= new Map(TERM_LITERALS.map(([source, needs, keys]) => [source, { needs, keys: keys ?? [] }]));
-  return knownLiterals;
-}
+// The build-time table's rows (phrase-literals.ts) by pattern source: each term's literals (null: none can
+// be named) and where each literal's rarest sequence starts.
+type KnownTerm = (typeof TERM_LITERALS)[number];
+let knownTerms: ReadonlyMap<string, KnownTerm> | null = null;
 
 function buildPrefilter(lexicon: Lexicon): Prefilter {
-  const known = readKnownLiterals();
-  const alwaysRun = new Uint8Array(lexicon.compiled.length);
-  const termsByLiteral = new Map<string, number[]>();
-  const keyOf = new Map<string, number>();
-  lexicon.compiled.forEach((term, t) => {
-    const entry = known.get(term.source);
+  knownTerms ??= new Map(TERM_LITERALS.map((row) => [row[0], row]));
+  const termCount = lexicon.compiled.length;
+  const alwaysRun = new Uint8Array(termCount);
+  // Every literal once, numbered in the order first needed, with its rarest sequence when the build knows it.
+  const numberOf = new Map<string, number>();
+  const literals: string[] = [];
+  const keys: number[] = [];
+  let keysKnown = true;
+  // The numbers of each term's literals, term after term (needStarts[t] ... needStarts[t + 1] - 1).
+  const needStarts = new Int32Array(termCount + 1);
+  const needs: number[] = [];
+  for (let t = 0; t < termCount; t += 1) {
+    needStarts[t] = needs.length;
+    const source = lexicon.compiled[t]?.source ?? '';
+    const row = knownTerms.get(source);
     // A term the build-time table lacks has its literals read now.
-    const needs = entry === undefined ? requiredLiterals(term.source) : entry.needs;
-    if (needs === null) alwaysRun[t] = 1;
-    (needs ?? []).forEach((literal, n) => {
-      const key = entry?.keys[n];
-      if (key !== undefined) keyOf.set(literal, key);
-      const users = termsByLiteral.get(literal);
-      if (users === undefined) termsByLiteral.set(literal, [t]);
-      else users.push(t);
-    });
-  });
-  const groupOf = new Int32Array(lexicon.compiled.length);
+    const texts = row === undefined ? requiredLiterals(source) : row[1];
+    if (texts === null) {
+      alwaysRun[t] = 1;
+      continue;
+    }
+    for (let n = 0; n < texts.length; n += 1) {
+      const literal = texts[n] ?? '';
+      let number = numberOf.get(literal);
+      if (number === undefined) {
+        number = literals.length;
+        numberOf.set(literal, number);
+        literals.push(literal);
+        const key = row?.[2]?.[n];
+        keys.push(key ?? -1);
+        if (key === undefined) keysKnown = false;
+      }
+      needs.push(number);
+    }
+  }
+  needStarts[termCount] = needs.length;
+  // The terms needing each literal, literal after literal (termStarts[l] ... termStarts[l + 1] - 1).
+  const termStarts = new Int32Array(literals.length + 1);
+  for (const number of needs) termStarts[number + 1] = (termStarts[number + 1] ?? 0) + 1;
+  for (let l = 0; l < literals.length; l += 1) termStarts[l + 1] = (termStarts[l + 1] ?? 0) + (termStarts[l] ?? 0);
+  const filled = termStarts.slice(0, literals.length);
+  const termsOfLiterals = new Int32Array(needs.length);
+  for (let t = 0; t < termCount; t += 1) {
+    for (let k = needStarts[t] ?? 0; k < (needStarts[t + 1] ?? 0); k += 1) {
+      const number = needs[k] ?? 0;
+      termsOfLiterals[filled[number] ?? 0] = t;
+      filled[number] = (filled[number] ?? 0) + 1;
+    }
+  }
+  const groupOf = new Int32Array(termCount);
   const alwaysPerGroup = new Int32Array(lexicon.groups.length);
   lexicon.groups.forEach((group, g) => {
     for (let t = group.first; t < group.end; t += 1) {
@@ -102,18 +132,17 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
       alwaysPerGroup[g] = (alwaysPerGroup[g] ?? 0) + (alwaysRun[t] ?? 0);
     }
   });
-  const literals = [...termsByLiteral.keys()];
-  // Where a literal's rarest sequence is not known from the build, the literals are read for it now.
-  const keys = literals.every((literal) => keyOf.has(literal)) ? literals.map((literal) => keyOf.get(literal) ?? -1) : undefined;
   return {
-    literals: tabulateLiterals(literals, keys),
+    // Where a literal's rarest sequence is not known from the build, the literals are read for it now.
+    literals: tabulateLiterals(literals, keysKnown ? keys : undefined),
     literalTexts: literals,
-    termsOfLiteral: [...termsByLiteral.values()].map((users) => Int32Array.from(users)),
+    termStarts,
+    termsOfLiterals,
     alwaysRun,
     groupOf,
     alwaysPerGroup,
-    candidate: new Uint8Array(lexicon.compiled.length),
-    present: new Int32Array(termsByLiteral.size),
+    candidate: new Uint8Array(termCount),
+    present: new Int32Array(literals.length),
     perGroup: new Int32Array(lexicon.groups.length),
   };
 }
@@ -283,8 +312,7 @@ export function normalizeText(original: string): NormalizedText {
 // The terms that may match a text (prefilter.candidate): those with no required literal, and those one of
 // whose literals the text may contain (1), the others (0); and how many per group (prefilter.perGroup).
 function markCandidates(prefilter: Prefilter, grams: TextGrams, text: string): void {
-  const { candidate, present, perGroup, groupOf } = prefilter;
-  const { literalTexts } = prefilter;
+  const { candidate, present, perGroup, groupOf, literalTexts, termStarts, termsOfLiterals } = prefilter;
   candidate.set(prefilter.alwaysRun);
   perGroup.set(prefilter.alwaysPerGroup);
   const count = markPresent(grams, prefilter.literals, present);
@@ -292,9 +320,8 @@ function markCandidates(prefilter: Prefilter, grams: TextGrams, text: string): v
     const l = present[p] ?? 0;
     // The three-character sequences say a literal may be there; the text itself says whether it is.
     if (!text.includes(literalTexts[l] ?? '')) continue;
-    const users = prefilter.termsOfLiteral[l] ?? NO_TERMS;
-    for (let k = 0; k < users.length; k += 1) {
-      const t = users[k] ?? 0;
+    for (let k = termStarts[l] ?? 0; k < (termStarts[l + 1] ?? 0); k += 1) {
+      const t = termsOfLiterals[k] ?? 0;
       if (candidate[t] === 1) continue;
       candidate[t] = 1;
       const g = groupOf[t] ?? 0;
@@ -303,7 +330,6 @@ function markCandidates(prefilter: Prefilter, grams: TextGrams, text: string): v
   }
 }
 
-const NO_TERMS = new Int32Array(0);
 
 // A pattern source that is plain text: no character with a meaning of its own, punctuation escaped
 // ("no such user\.", "mailbox full"). Matches "over quota", not "over quotas?".
