@@ -1,10 +1,11 @@
 // The phrase lexicon of the scored diagnosis: wordings mail servers use for each cause, as data
-// (reason, strength, source), compiled once at module load into one combined pattern per group so a
-// diagnosis costs a handful of regex scans, not one per phrase. Sources: the project's own tables
-// (reason-phrases.ts, reason-phrases-i18n.ts for other languages) and Sisimai's reason lists (reason-lexicon-sisimai.ts, BSD-2-Clause).
+// (reason, strength, source), grouped by (reason, strength, source, language); a group's first match is
+// what a diagnosis weighs. Sources: the project's own tables (reason-phrases.ts, reason-phrases-i18n.ts for
+// other languages) and Sisimai's reason lists (reason-lexicon-sisimai.ts, BSD-2-Clause).
 // Matching runs on lower-cased text with white space collapsed; offsets map back to the original. A
-// prefilter (phrase-prefilter.ts) runs only the terms whose literals a text may hold, with the same answers
-// as the combined patterns; the literals of the lexicon's terms are read at build time (phrase-literals.ts).
+// prefilter (phrase-prefilter.ts, with each term's literals read at build time into phrase-literals.ts) runs
+// only the terms whose literals a text holds, plain-text terms without a regular expression; the answers
+// are those of each group's combined pattern, which the tests run as the reference.
 import type { Reason } from '../content/vocabulary.ts';
 import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
 import { REASON_PHRASES } from './reason-phrases.ts';
