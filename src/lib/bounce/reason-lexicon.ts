@@ -68,15 +68,39 @@ type Prefilter = {
   perGroup: Int32Array;
 };
 
-const prefilters = new WeakMap<Lexicon, Prefilter>();
-
 // The build-time table's rows (phrase-literals.ts) by pattern source: each term's literals (null: none can
-// be named) and where each literal's rarest sequence starts.
+// be named) and where each literal's rarest sequence starts. The site's build leaves the table out
+// (vite.config.ts; its engine downloads less, and a page scans a few texts).
 type KnownTerm = (typeof TERM_LITERALS)[number];
 let knownTerms: ReadonlyMap<string, KnownTerm> | null = null;
 
-function buildPrefilter(lexicon: Lexicon): Prefilter {
+function readKnownTerms(): ReadonlyMap<string, KnownTerm> {
   knownTerms ??= new Map(TERM_LITERALS.map((row) => [row[0], row]));
+  return knownTerms;
+}
+
+// A lexicon the build-time table covers gets its prefilter at its first scan. Reading the literals of
+// every term costs about as much as a few hundred plain scans, so a lexicon the table does not cover is
+// scanned plainly (each group's combined pattern) until it has been scanned this often.
+const PREFILTER_AFTER_SCANS = 300;
+
+const prefilters = new WeakMap<Lexicon, { scans: number; covered: boolean; prefilter: Prefilter | null }>();
+
+// The lexicon's prefilter once it is cheap or has earned it (or at once when `force`), else null.
+function prefilterOf(lexicon: Lexicon, force: boolean): Prefilter | null {
+  let state = prefilters.get(lexicon);
+  if (state === undefined) {
+    const known = readKnownTerms();
+    state = { scans: 0, covered: lexicon.compiled.every((term) => known.has(term.source)), prefilter: null };
+    prefilters.set(lexicon, state);
+  }
+  state.scans += 1;
+  if (state.prefilter === null && (force || state.covered || state.scans > PREFILTER_AFTER_SCANS)) state.prefilter = buildPrefilter(lexicon);
+  return state.prefilter;
+}
+
+function buildPrefilter(lexicon: Lexicon): Prefilter {
+  const known = readKnownTerms();
   const termCount = lexicon.compiled.length;
   const alwaysRun = new Uint8Array(termCount);
   // Every literal once, numbered in the order first needed, with its rarest sequence when the build knows it.
@@ -90,7 +114,7 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
   for (let t = 0; t < termCount; t += 1) {
     needStarts[t] = needs.length;
     const source = lexicon.compiled[t]?.source ?? '';
-    const row = knownTerms.get(source);
+    const row = known.get(source);
     // A term the build-time table lacks has its literals read now.
     const texts = row === undefined ? requiredLiterals(source) : row[1];
     if (texts === null) {
@@ -146,16 +170,6 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
     present: new Int32Array(literals.length),
     perGroup: new Int32Array(lexicon.groups.length),
   };
-}
-
-// The lexicon's prefilter, built on its first scan.
-function prefilterOf(lexicon: Lexicon): Prefilter {
-  let prefilter = prefilters.get(lexicon);
-  if (prefilter === undefined) {
-    prefilter = buildPrefilter(lexicon);
-    prefilters.set(lexicon, prefilter);
-  }
-  return prefilter;
 }
 
 export type PhraseHit = { reason: Reason; strength: TermStrength; source: TermSource; localised?: true; text: string; start: number; end: number };
@@ -405,13 +419,13 @@ const scratchGrams: TextGrams = readGrams('');
 
 /**
  * Every group of the lexicon that matches, with the first match's span in the original text. The answer
- * is the same with or without the prefilter; `prefilter` false runs each group's combined pattern instead
- * (the reference the tests compare with).
+ * is the same with or without the prefilter; `prefilter` true uses it at once, false never (each group's
+ * combined pattern runs: the reference the tests compare with); by default see PREFILTER_AFTER_SCANS.
  */
 export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAULT_LEXICON, options: { prefilter?: boolean } = {}): PhraseHit[] {
   const hits: PhraseHit[] = [];
   if (normalized.length === 0) return hits;
-  const prefilter = options.prefilter === false ? null : prefilterOf(lexicon);
+  const prefilter = options.prefilter === false ? null : prefilterOf(lexicon, options.prefilter === true);
   if (prefilter !== null) markCandidates(prefilter, readGrams(normalized.text, scratchGrams), normalized.text);
   for (let g = 0; g < lexicon.groups.length; g += 1) {
     const group = lexicon.groups[g];

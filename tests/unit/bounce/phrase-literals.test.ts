@@ -42,7 +42,7 @@ describe('findPhrases with terms the build-time table does not know', () => {
   it('finds what the plain scan of each group finds', () => {
     for (const text of TEXTS) {
       const normalized = normalizeText(text);
-      expect(findPhrases(normalized, lexicon)).toEqual(findPhrases(normalized, lexicon, { prefilter: false }));
+      expect(findPhrases(normalized, lexicon, { prefilter: true })).toEqual(findPhrases(normalized, lexicon, { prefilter: false }));
     }
     expect(findPhrases(normalizeText(TEXTS[0] ?? ''), lexicon).map((hit) => hit.reason)).toContain('mailboxfull');
     expect(findPhrases(normalizeText(TEXTS[1] ?? ''), lexicon).map((hit) => hit.text)).toContain('nobody called jo here');
