@@ -2,7 +2,8 @@
 // Each term's pattern source, the literals one of which every match contains (requiredLiterals in
 // phrase-prefilter.ts) or null when none can be named, and where each literal's rarest three characters
 // start (rarestSequences): read at build time so a fresh process can prefilter from its first scan. A
-// source missing here (a wording changed since) is read at run time instead.
+// source missing here (a wording changed since) is read at run time instead. The site's build leaves this
+// table out (vite.config.ts).
 import type { Requirement } from './phrase-prefilter.ts';
 
 /** [pattern source, required literals, their rarest sequences] for every term of the lexicon, in order. */
