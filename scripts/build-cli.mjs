@@ -55,13 +55,13 @@ const joinPostalMimeChunks = {
   },
 };
 
-// The catalogue's match tokens, computed with the engine's own tokenizer (bundled and run once here) and
-// provided to the bundles as the module 'bouncedoc:catalogue-tokens'.
-async function tokenizeCatalogue() {
-  const script = path.join(root, 'dist-cli', 'tokenize-catalogue.mjs');
+// The catalogue's match index, computed with the engine's own indexCatalogue (bundled and run once here)
+// and provided to the bundles as the module 'bouncedoc:catalogue-index'.
+async function indexCatalogue() {
+  const script = path.join(root, 'dist-cli', 'index-catalogue.mjs');
   await build({
     stdin: {
-      contents: "import { tokenizeCatalogue } from './src/lib/bounce/match-entries.ts';\nimport data from './src/generated/match.json' with { type: 'json' };\nprocess.stdout.write(JSON.stringify(tokenizeCatalogue(data)));\n",
+      contents: "import { indexCatalogue } from './src/lib/bounce/match-entries.ts';\nimport data from './src/generated/match.json' with { type: 'json' };\nprocess.stdout.write(JSON.stringify(indexCatalogue(data)));\n",
       resolveDir: root,
       loader: 'ts',
     },
@@ -73,16 +73,16 @@ async function tokenizeCatalogue() {
   });
   const run = spawnSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 1 << 28 });
   rmSync(script, { force: true });
-  if (run.status !== 0) throw new Error(`tokenizing the catalogue failed: ${run.stderr}`);
+  if (run.status !== 0) throw new Error(`indexing the catalogue failed: ${run.stderr}`);
   return run.stdout;
 }
 
-const catalogueTokens = await tokenizeCatalogue();
-const provideCatalogueTokens = {
-  name: 'catalogue-tokens',
+const catalogueIndex = await indexCatalogue();
+const provideCatalogueIndex = {
+  name: 'catalogue-index',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^bouncedoc:catalogue-tokens$/ }, (args) => ({ path: args.path, namespace: 'catalogue-tokens' }));
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'catalogue-tokens' }, () => ({ contents: `export default JSON.parse(${JSON.stringify(catalogueTokens)});`, loader: 'js' }));
+    pluginBuild.onResolve({ filter: /^bouncedoc:catalogue-index$/ }, (args) => ({ path: args.path, namespace: 'catalogue-index' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'catalogue-index' }, () => ({ contents: `export default JSON.parse(${JSON.stringify(catalogueIndex)});`, loader: 'js' }));
   },
 };
 
@@ -114,7 +114,7 @@ async function buildSnapshot() {
   }
 }
 
-const common = { plugins: [joinPostalMimeChunks, provideCatalogueTokens], bundle: true, minifyWhitespace: true, minifySyntax: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none', absWorkingDir: root };
+const common = { plugins: [joinPostalMimeChunks, provideCatalogueIndex], bundle: true, minifyWhitespace: true, minifySyntax: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none', absWorkingDir: root };
 const cli = await build({
   ...common,
   entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],

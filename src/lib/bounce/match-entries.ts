@@ -3,39 +3,39 @@
 // sources use: "<user@domain.com>", "[XX.XX.XX.XX]", "x.xx.xx.xx", "{IP}", "[$SenderDomain]"), then
 // scored by IDF-weighted token coverage and the longest common run of tokens. An exact provider tag
 // with agreeing codes outranks a fuzzy phrase. The catalogue is passed in, so the engine stays pure.
-// Speed: the catalogue is prepared once (tokens, IDF, tag patterns) and indexed from token and tag to
-// entries, so a paste is scored only against the entries that could reach the score threshold; tokens
-// are numbered, so scoring compares numbers, and sums keep the order that makes every score exact.
+// Speed: the catalogue is prepared once (tokens numbered, IDF, tags) and indexed from token and tag to
+// entries, so a paste is scored only against the entries that could reach the score threshold; scoring
+// compares numbers, and sums keep the order that makes every score exact. The costly part of preparing
+// (indexCatalogue) is plain data a program can compute when it is built and prime the catalogue with.
 import type { EntryMatch, Finding, MatchableEntry } from './types.ts';
 
-type PreparedText = {
-  tokens: string[];
-  unique: string[];
-  /** IDF weight of each token of `unique`, and their sum (summed in that order). */
-  weights: number[];
-  total: number;
-  squashed: string;
-  exact: string;
-  /** The vocabulary ids of `unique` and of `tokens` (see PreparedCatalogue.vocabulary). */
-  ids: Int32Array;
-  tokenIds: Int32Array;
-};
-type PreparedEntry = { entry: MatchableEntry; texts: PreparedText[]; tags: string[]; longestText: number };
+// Texts are numbered in catalogue order; a text's tokens (and its distinct tokens, in the order first
+// seen) are a stretch of one shared list of vocabulary ids, from its start to the next text's.
 type PreparedCatalogue = {
-  entries: PreparedEntry[];
-  idf: Map<string, number>;
-  /** Every entry text in one list, with the index of its entry. */
-  texts: PreparedText[];
-  entryOfText: number[];
+  catalogue: readonly MatchableEntry[];
+  /** Per entry: the number of its first text (and, last, the number of texts); its tags (lower case). */
+  firstText: Int32Array;
+  tagsOf: readonly (readonly string[])[];
+  entryOfText: Int32Array;
+  tokenStarts: Int32Array;
+  tokenIds: Int32Array;
+  uniqueStarts: Int32Array;
+  uniqueIds: Int32Array;
+  /** The IDF weights of each text's distinct tokens, summed in their order. */
+  totals: Float64Array;
   /** Vocabulary id -> the texts containing that token (postings for summing coverage), and its IDF weight. */
-  textsOf: readonly Int32Array[];
+  postingStarts: Int32Array;
+  postings: Int32Array;
   idfOf: Float64Array;
+  /** The folded forms of each text for the tie-breaks, made when first needed (see squashedOf). */
+  squashed: (string | undefined)[];
+  exact: (string | undefined)[];
   /** Tag (lower case) -> indices of the entries carrying it. */
   byTag: Map<string, number[]>;
-  /** Each tag of four characters or more, with the pattern that finds it standing alone in a text. */
-  tagPatterns: Map<string, RegExp>;
-  /** The tags of tagPatterns made only of word characters, dots and hyphens (found by findStandingTags). */
+  /** The tags of four characters or more made only of word characters, dots and hyphens (found by findStandingTags). */
   wordTags: Set<string>;
+  /** The other tags of four characters or more, each with the pattern that finds it standing alone (made when first needed). */
+  otherTags: Map<string, RegExp | undefined>;
   /** Scratch space of candidatesOf, reused by every call (matching is synchronous). */
   coverage: Float64Array;
   seen: Uint8Array;
@@ -45,6 +45,31 @@ type PreparedCatalogue = {
   orderOf: Int32Array;
   /** Scratch of textScore: the input places of a text's shared tokens. */
   shared: Int32Array;
+};
+
+/**
+ * What preparing a catalogue computes from its texts, as plain data (JSON): made by indexCatalogue, at
+ * build time for the command line and the library, and read back by primeCatalogue. Lists of lists are
+ * flat, each with the start of every part and, last, its length.
+ */
+export type CatalogueIndex = {
+  /** The number of entries, of texts and of characters in the texts, to tell whether an index fits a catalogue. */
+  entries: number;
+  texts: number;
+  characters: number;
+  /** The catalogue's tokens by vocabulary id (numbered in the order first seen over the texts), joined by spaces. */
+  vocabulary: string;
+  /** The IDF weight of each vocabulary id: log(1 + entries / entries holding the token). */
+  idf: number[];
+  /** Each text's tokens as vocabulary ids, and its distinct ones in the order first seen; their IDF weights summed. */
+  tokenStarts: number[];
+  tokenIds: number[];
+  uniqueStarts: number[];
+  uniqueIds: number[];
+  totals: number[];
+  /** Each vocabulary id's texts, in text order. */
+  postingStarts: number[];
+  postings: number[];
 };
 
 const STOP_WORDS = new Set(
@@ -93,26 +118,25 @@ for (let code = 0; code < 128; code++) DOMAIN_CHARACTER[code] = /[\w.-]/.test(St
 
 const isDomainCharacter = (code: number): boolean => code < 128 && DOMAIN_CHARACTER[code] === 1;
 
-// The next "example." or "domain." at or after `from`, or -1.
-function nextExampleName(text: string, from: number): number {
-  const example = text.indexOf('example.', from);
-  const domain = text.indexOf('domain.', from);
-  return example < 0 ? domain : domain < 0 ? example : Math.min(example, domain);
-}
-
 // text.replace(EXAMPLE_DOMAIN, ' zdomain '), with the pattern run only on the runs of domain characters
 // that hold "example." or "domain.": a match is made of those characters only (ASCII, the pattern having
-// no u flag), so it lies inside one run, and the edges of a run read as the edges of the text do.
+// no u flag), so it lies inside one run, and the edges of a run read as the edges of the text do. Each
+// name's next place is looked for again only once the replacement has passed it.
 function replaceExampleDomains(text: string): string {
   let out = '';
   let from = 0;
-  for (let at = nextExampleName(text, 0); at >= 0; at = nextExampleName(text, from)) {
+  let example = text.indexOf('example.');
+  let domain = text.indexOf('domain.');
+  while (example >= 0 || domain >= 0) {
+    const at = example < 0 ? domain : domain < 0 ? example : Math.min(example, domain);
     let start = at;
     while (start > from && isDomainCharacter(text.charCodeAt(start - 1))) start--;
     let end = at;
     while (end < text.length && isDomainCharacter(text.charCodeAt(end))) end++;
     out += text.slice(from, start) + text.slice(start, end).replace(EXAMPLE_DOMAIN, ' zdomain ');
     from = end;
+    if (example >= 0 && example < from) example = text.indexOf('example.', from);
+    if (domain >= 0 && domain < from) domain = text.indexOf('domain.', from);
   }
   return from === 0 ? text : out + text.slice(from);
 }
@@ -124,25 +148,39 @@ export function tokenizeForMatch(text: string): string[] {
 
 // tokenizeForMatch of a text already in lower case.
 function tokenizeLowered(lowered: string): string[] {
-  const normalized = replaceExampleDomains(replaceAddresses(lowered).replace(IP_ADDRESS, ' zip ').replace(PLACEHOLDER, ' zvalue ')).replace(CODES, ' ');
-  return normalized.split(/[^a-z0-9\u00c0-\uffff]+/).filter((token) => token.length > 0 && !STOP_WORDS.has(token));
+  return normalizeLowered(lowered).split(TOKEN_BREAK).filter((token) => token.length > 0 && !STOP_WORDS.has(token));
 }
 
-// Case and white space folded, for the verbatim test that breaks ties between equal normalised texts.
-function squash(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ');
+// A lower-case text with its addresses, IP addresses, placeholders, example domains and codes replaced.
+function normalizeLowered(lowered: string): string {
+  return replaceExampleDomains(replaceAddresses(lowered).replace(IP_ADDRESS, ' zip ').replace(PLACEHOLDER, ' zvalue ')).replace(CODES, ' ');
 }
 
-function prepareText(text: string, known?: string[]): PreparedText {
-  const tokens = known ?? tokenizeForMatch(text);
-  return { tokens, unique: [...new Set(tokens)], weights: [], total: 0, squashed: squash(text).trim(), exact: text.replace(/\s+/g, ' ').trim(), ids: new Int32Array(0), tokenIds: new Int32Array(0) };
+// What separates tokens: "user unknown (in reply" -> "user", "unknown", "in", "reply"
+const TOKEN_BREAK = /[^a-z0-9\u00c0-\uffff]+/;
+
+// The white space that folding changes: a run of two or more, or one that is not a plain space
+// ("a \t b" -> "a b", "a\nb" -> "a b"); a lone space, the most common run, is left as it is.
+const SPACES_TO_FOLD = /\s{2,}|[^\S ]/g;
+
+/** text.replace(/\s+/g, ' '), with fewer replacements: each run of white space becomes one space. */
+export function foldSpaces(text: string): string {
+  return text.replace(SPACES_TO_FOLD, ' ');
 }
 
-function weighText(text: PreparedText, idf: Map<string, number>): void {
-  text.weights = text.unique.map((token) => idf.get(token) ?? 1);
-  let total = 0;
-  for (const weight of text.weights) total += weight;
-  text.total = total;
+// The folded forms of a text for the tie-breaks: case and white space folded (the verbatim test), and
+// white space only (the exact test). Made for the few texts that reach them.
+function literalOf(prepared: PreparedCatalogue, t: number): string {
+  const e = prepared.entryOfText[t] ?? 0;
+  return prepared.catalogue[e]?.texts[t - (prepared.firstText[e] ?? 0)] ?? '';
+}
+
+function squashedOf(prepared: PreparedCatalogue, t: number): string {
+  return (prepared.squashed[t] ??= foldSpaces(literalOf(prepared, t).toLowerCase()).trim());
+}
+
+function exactOf(prepared: PreparedCatalogue, t: number): string {
+  return (prepared.exact[t] ??= foldSpaces(literalOf(prepared, t)).trim());
 }
 
 const preparedCache = new WeakMap<readonly MatchableEntry[], PreparedCatalogue>();
@@ -157,99 +195,171 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The match tokens of every text of every entry: the costly part of preparing a catalogue. */
-export function tokenizeCatalogue(catalogue: readonly MatchableEntry[]): string[][][] {
-  return catalogue.map((entry) => entry.texts.map(tokenizeForMatch));
+// The number of texts and of their characters (indexed loops: this runs at start-up, before any is optimised).
+function measureTexts(catalogue: readonly MatchableEntry[]): { texts: number; characters: number } {
+  let texts = 0;
+  let characters = 0;
+  for (let e = 0; e < catalogue.length; e++) {
+    const entryTexts = (catalogue[e] as MatchableEntry).texts;
+    texts += entryTexts.length;
+    for (let t = 0; t < entryTexts.length; t++) characters += (entryTexts[t] as string).length;
+  }
+  return { texts, characters };
 }
 
 /**
- * Prepares a catalogue from tokens computed ahead by tokenizeCatalogue (for a program that should start
- * fast, such as the command line, which computes them when it is built). Tokens that do not fit the
- * catalogue's shape are ignored and the texts tokenized again.
+ * Tokenizes every text of a catalogue, numbers the tokens and weighs them: the costly part of preparing
+ * it, done at build time for a program that should start fast (the command line and the library bundle
+ * the result).
  */
-export function primeCatalogue(catalogue: readonly MatchableEntry[], tokens: readonly (readonly (readonly string[])[])[]): void {
-  const fits = tokens.length === catalogue.length && catalogue.every((entry, i) => tokens[i]?.length === entry.texts.length);
-  prepareCatalogue(catalogue, fits ? tokens : undefined);
+export function indexCatalogue(catalogue: readonly MatchableEntry[]): CatalogueIndex {
+  const vocabulary = new Map<string, number>();
+  const documentFrequency: number[] = [];
+  const tokenStarts: number[] = [];
+  const tokenIds: number[] = [];
+  const uniqueStarts: number[] = [];
+  const uniqueIds: number[] = [];
+  for (const entry of catalogue) {
+    const inEntry = new Set<number>();
+    for (const text of entry.texts) {
+      const tokens = tokenizeForMatch(text);
+      tokenStarts.push(tokenIds.length);
+      uniqueStarts.push(uniqueIds.length);
+      // ids are given in the order tokens are first seen in each text's distinct tokens, text after text
+      for (const token of new Set(tokens)) {
+        let id = vocabulary.get(token);
+        if (id === undefined) {
+          id = vocabulary.size;
+          vocabulary.set(token, id);
+          documentFrequency.push(0);
+        }
+        uniqueIds.push(id);
+        inEntry.add(id);
+      }
+      for (const token of tokens) tokenIds.push(vocabulary.get(token) ?? 0);
+    }
+    for (const id of inEntry) documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
+  }
+  const texts = tokenStarts.length;
+  tokenStarts.push(tokenIds.length);
+  uniqueStarts.push(uniqueIds.length);
+  const entries = Math.max(1, catalogue.length);
+  const idf = documentFrequency.map((count) => Math.log(1 + entries / count));
+  const totals: number[] = [];
+  const textsOf: number[][] = documentFrequency.map(() => []);
+  for (let t = 0; t < texts; t++) {
+    let total = 0;
+    for (let k = uniqueStarts[t] ?? 0; k < (uniqueStarts[t + 1] ?? 0); k++) {
+      const id = uniqueIds[k] ?? 0;
+      total += idf[id] ?? 1;
+      textsOf[id]?.push(t);
+    }
+    totals.push(total);
+  }
+  const postingStarts: number[] = [];
+  const postings: number[] = [];
+  for (const list of textsOf) {
+    postingStarts.push(postings.length);
+    postings.push(...list);
+  }
+  postingStarts.push(postings.length);
+  return { entries: catalogue.length, texts, characters: measureTexts(catalogue).characters, vocabulary: [...vocabulary.keys()].join(' '), idf, tokenStarts, tokenIds, uniqueStarts, uniqueIds, totals, postingStarts, postings };
 }
 
-function prepareCatalogue(catalogue: readonly MatchableEntry[], tokens?: readonly (readonly (readonly string[])[])[]): PreparedCatalogue {
+function fitsCatalogue(index: CatalogueIndex, catalogue: readonly MatchableEntry[]): boolean {
+  const { texts, characters } = measureTexts(catalogue);
+  return index.entries === catalogue.length && index.texts === texts && index.totals.length === texts && index.characters === characters;
+}
+
+/**
+ * Prepares a catalogue from its index computed ahead by indexCatalogue (for a program that should start
+ * fast, such as the command line, which computes it when it is built). An index that does not fit the
+ * catalogue is ignored and the texts tokenized again.
+ */
+export function primeCatalogue(catalogue: readonly MatchableEntry[], index: CatalogueIndex): void {
+  prepareCatalogue(catalogue, fitsCatalogue(index, catalogue) ? index : undefined);
+}
+
+const NO_TAGS: readonly string[] = [];
+
+function prepareCatalogue(catalogue: readonly MatchableEntry[], known?: CatalogueIndex): PreparedCatalogue {
   const cached = preparedCache.get(catalogue);
   if (cached) return cached;
-  const entries = catalogue.map((entry, e) => {
-    const texts = entry.texts.map((text, t) => prepareText(text, tokens?.[e]?.[t]?.slice()));
-    return {
-      entry,
-      texts,
-      tags: (entry.tag ?? '')
-        .split(';')
-        .map((tag) => tag.trim().toLowerCase())
-        .filter(Boolean),
-      longestText: Math.max(...texts.map((t) => t.tokens.length)),
-    };
-  });
-  const documentFrequency = new Map<string, number>();
-  const byTag = new Map<string, number[]>();
-  const tagPatterns = new Map<string, RegExp>();
-  entries.forEach(({ texts, tags }, i) => {
-    for (const token of new Set(texts.flatMap((text) => text.unique))) {
-      documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
-    }
-    for (const tag of tags) {
-      appendTo(byTag, tag, i);
-      // "RESOLVER.ADR.RecipNotFound" standing alone, not inside "x.resolver.adr.recipnotfound-2"
-      if (tag.length >= 4 && !tagPatterns.has(tag)) tagPatterns.set(tag, new RegExp(`(?<![\\w.-])${escapeRegExp(tag)}(?![\\w-])`));
-    }
-  });
-  const total = Math.max(1, entries.length);
-  const idf = new Map<string, number>();
-  for (const [token, count] of documentFrequency) idf.set(token, Math.log(1 + total / count));
-  const allTexts: PreparedText[] = [];
-  const entryOfText: number[] = [];
-  entries.forEach(({ texts }, i) => {
-    for (const text of texts) {
-      weighText(text, idf);
-      allTexts.push(text);
-      entryOfText.push(i);
-    }
-  });
-  const wordTags = new Set([...tagPatterns.keys()].filter((tag) => WORD_TAG.test(tag)));
+  const index = known ?? indexCatalogue(catalogue);
+  const words = index.vocabulary === '' ? [] : index.vocabulary.split(' ');
   const vocabulary = new Map<string, number>();
-  const postings: number[][] = [];
-  let widest = 0;
-  allTexts.forEach((text, t) => {
-    for (const token of text.unique) {
-      let id = vocabulary.get(token);
-      if (id === undefined) {
-        id = vocabulary.size;
-        vocabulary.set(token, id);
-        postings.push([]);
-      }
-      postings[id]?.push(t);
+  for (let id = 0; id < words.length; id++) vocabulary.set(words[id] ?? '', id);
+  const firstText = new Int32Array(catalogue.length + 1);
+  const entryOfText = new Int32Array(index.texts);
+  const tagsOf: (readonly string[])[] = [];
+  const byTag = new Map<string, number[]>();
+  const wordTags = new Set<string>();
+  const otherTags = new Map<string, RegExp | undefined>();
+  let t = 0;
+  for (let e = 0; e < catalogue.length; e++) {
+    const entry = catalogue[e] as MatchableEntry;
+    firstText[e] = t;
+    entryOfText.fill(e, t, t + entry.texts.length);
+    t += entry.texts.length;
+    if (!entry.tag) {
+      tagsOf.push(NO_TAGS);
+      continue;
     }
-    text.ids = Int32Array.from(text.unique, (token) => vocabulary.get(token) ?? -1);
-    text.tokenIds = Int32Array.from(text.tokens, (token) => vocabulary.get(token) ?? -1);
-    widest = Math.max(widest, text.ids.length);
-  });
-  const idfOf = new Float64Array(vocabulary.size);
-  for (const [token, id] of vocabulary) idfOf[id] = idf.get(token) ?? 1;
-  const prepared = {
-    entries,
-    idf,
-    texts: allTexts,
+    const tags: string[] = [];
+    for (const part of entry.tag.split(';')) {
+      const tag = part.trim().toLowerCase();
+      if (tag === '') continue;
+      tags.push(tag);
+      appendTo(byTag, tag, e);
+      // "RESOLVER.ADR.RecipNotFound" standing alone, not inside "x.resolver.adr.recipnotfound-2"
+      if (tag.length >= 4) {
+        if (WORD_TAG.test(tag)) wordTags.add(tag);
+        else otherTags.set(tag, undefined);
+      }
+    }
+    tagsOf.push(tags);
+  }
+  firstText[catalogue.length] = t;
+  const uniqueStarts = new Int32Array(index.uniqueStarts);
+  let widest = 0;
+  for (let k = 1; k < uniqueStarts.length; k++) widest = Math.max(widest, (uniqueStarts[k] ?? 0) - (uniqueStarts[k - 1] ?? 0));
+  const prepared: PreparedCatalogue = {
+    catalogue,
+    firstText,
+    tagsOf,
     entryOfText,
-    textsOf: postings.map((texts) => Int32Array.from(texts)),
-    idfOf,
+    tokenStarts: new Int32Array(index.tokenStarts),
+    tokenIds: new Int32Array(index.tokenIds),
+    uniqueStarts,
+    uniqueIds: new Int32Array(index.uniqueIds),
+    totals: new Float64Array(index.totals),
+    postingStarts: new Int32Array(index.postingStarts),
+    postings: new Int32Array(index.postings),
+    idfOf: new Float64Array(index.idf),
+    squashed: new Array<string | undefined>(index.texts),
+    exact: new Array<string | undefined>(index.texts),
     byTag,
-    tagPatterns,
     wordTags,
-    coverage: new Float64Array(allTexts.length),
-    seen: new Uint8Array(entries.length),
+    otherTags,
+    coverage: new Float64Array(index.texts),
+    seen: new Uint8Array(catalogue.length),
     vocabulary,
-    orderOf: new Int32Array(vocabulary.size).fill(-1),
+    orderOf: new Int32Array(words.length).fill(-1),
     shared: new Int32Array(widest),
   };
   preparedCache.set(catalogue, prepared);
   return prepared;
+}
+
+// Whether a tag that is not a run of word characters, dots and hyphens stands alone in `lowered`.
+function standsAlone(prepared: PreparedCatalogue, tag: string, lowered: string): boolean {
+  if (!lowered.includes(tag)) return false;
+  let pattern = prepared.otherTags.get(tag);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(?<![\\w.-])${escapeRegExp(tag)}(?![\\w-])`);
+    prepared.otherTags.set(tag, pattern);
+  }
+  return pattern.test(lowered);
 }
 
 // The input's distinct tokens are numbered in the order first seen ("places"); a place holds a catalogue
@@ -257,14 +367,21 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[], tokens?: readonl
 type InputIndex = {
   /** The vocabulary id of each token (-1 for a word no catalogue text has). */
   tokenIds: Int32Array;
-  /** Per place: where the token stands in the input (catalogue tokens only), its IDF weight, its vocabulary id. */
-  startsAt: number[][];
+  /** The number of places; per place, its IDF weight and its vocabulary id. */
+  places: number;
   weightAt: Float64Array;
   idAt: Int32Array;
+  /**
+   * Where each catalogue token stands in the input, as a chain: the first position of a place (-1 for
+   * none), and after each position the next one of the same token (-1 for none).
+   */
+  firstAt: Int32Array;
+  nextAt: Int32Array;
   /** The catalogue's vocabulary id -> its place (the catalogue's scratch, valid until the next input). */
   orderOf: Int32Array;
-  /** Scratch for textScore. */
+  /** Scratch for textScore, and the catalogue's IDF weight of each vocabulary id. */
   shared: Int32Array;
+  idfOf: Float64Array;
   /** Catalogue tags (four characters or more) that stand alone in the lowered text. */
   standingTags: Set<string>;
   tags: Set<string>;
@@ -275,103 +392,117 @@ type InputIndex = {
   text: string;
 };
 
-// "resolver.adr.recipnotfound", "cuda_nsu", "id-5.9.2": a tag of word characters, dots and hyphens
-const WORD_TAG = /^[\w.-]+$/;
-// The characters such a tag is made of ([\w.-], ASCII as in the tag patterns), by character code.
-const TAG_CHARACTER = new Uint8Array(128);
-for (let code = 0; code < 128; code++) TAG_CHARACTER[code] = /[\w.-]/.test(String.fromCharCode(code)) ? 1 : 0;
+// The input's scratch, reused by every call (matching is synchronous) and grown to the longest input
+// seen: its lists are valid until the next input.
+const inputScratch = { size: 0, tokenIds: new Int32Array(0), weightAt: new Float64Array(0), idAt: new Int32Array(0), firstAt: new Int32Array(0), lastAt: new Int32Array(0), nextAt: new Int32Array(0) };
 
-// The first two characters of every tag of a set, as a table of character-code pairs.
-const tagStarts = new WeakMap<ReadonlySet<string>, Uint8Array>();
-
-function startsOf(tags: ReadonlySet<string>): Uint8Array {
-  let starts = tagStarts.get(tags);
-  if (starts === undefined) {
-    starts = new Uint8Array(128 * 128);
-    for (const tag of tags) if (tag.charCodeAt(0) < 128 && tag.charCodeAt(1) < 128) starts[tag.charCodeAt(0) * 128 + tag.charCodeAt(1)] = 1;
-    tagStarts.set(tags, starts);
+function scratchFor(size: number): typeof inputScratch {
+  if (inputScratch.size < size) {
+    const grown = Math.max(size, inputScratch.size * 2);
+    Object.assign(inputScratch, { size: grown, tokenIds: new Int32Array(grown), weightAt: new Float64Array(grown), idAt: new Int32Array(grown), firstAt: new Int32Array(grown), lastAt: new Int32Array(grown), nextAt: new Int32Array(grown) });
   }
-  return starts;
+  return inputScratch;
 }
 
-const isTagCharacter = (code: number): boolean => code < 128 && TAG_CHARACTER[code] === 1;
+// "resolver.adr.recipnotfound", "cuda_nsu", "id-5.9.2": a tag of word characters, dots and hyphens
+const WORD_TAG = /^[\w.-]+$/;
+// Where some tag of a set stands alone, by one regular expression made of them all (a text is scanned
+// natively even before the engine is warm): "(?<![\w.-])(?:resolver\.adr\.recipnotfound|cuda_nsu)(?![\w-])"
+// finds "resolver.adr.recipnotfound" in "550 5.1.1 resolver.adr.recipnotfound; not found".
+const standingPatterns = new WeakMap<ReadonlySet<string>, RegExp | null>();
+
+function standingPatternOf(tags: ReadonlySet<string>): RegExp | null {
+  let pattern = standingPatterns.get(tags);
+  if (pattern === undefined) {
+    const words = [...tags].filter((tag) => tag.length >= 4 && WORD_TAG.test(tag)).map(escapeRegExp);
+    pattern = words.length === 0 ? null : new RegExp(`(?<![\\w.-])(?:${words.join('|')})(?![\\w-])`, 'g');
+    standingPatterns.set(tags, pattern);
+  }
+  return pattern;
+}
+
+// The rest of a run of tag characters ([\w.-], ASCII as in the tag patterns): "-2" after "x.resolver.adr.recipnotfound"
+const RUN_REST = /[\w.-]*/y;
 
 /**
  * The tags of `tags` (word characters, dots and hyphens, four or more) standing alone in `lowered` as the
  * tag patterns define it (no word character, dot or hyphen before; no word character or hyphen after): a
  * whole run of those characters ("x.resolver.adr.recipnotfound-2" is one run), or the part of a run
- * before one of its dots ("resolver.adr.recipnotfound" in "resolver.adr.recipnotfound."). Only runs that
- * start with the first two characters of some tag are read.
+ * before one of its dots ("resolver.adr.recipnotfound" in "resolver.adr.recipnotfound."). Only the runs
+ * where some tag stands alone are read.
  */
 export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
-  const starts = startsOf(tags);
-  const length = lowered.length;
-  let i = 0;
-  while (i < length) {
-    if (!isTagCharacter(lowered.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < length && isTagCharacter(lowered.charCodeAt(i))) i++;
-    if (i - start < 4 || starts[lowered.charCodeAt(start) * 128 + lowered.charCodeAt(start + 1)] !== 1) continue;
-    const word = lowered.slice(start, i);
+  const pattern = standingPatternOf(tags);
+  if (pattern === null) return found;
+  pattern.lastIndex = 0;
+  for (let standing = pattern.exec(lowered); standing !== null; standing = pattern.exec(lowered)) {
+    RUN_REST.lastIndex = standing.index + standing[0].length;
+    const word = lowered.slice(standing.index, standing.index + standing[0].length + (RUN_REST.exec(lowered)?.[0].length ?? 0));
     if (tags.has(word)) found.add(word);
     for (let dot = word.indexOf('.', 4); dot > 0; dot = word.indexOf('.', dot + 1)) {
       const head = word.slice(0, dot);
       if (tags.has(head)) found.add(head);
     }
+    pattern.lastIndex = standing.index + word.length;
   }
   return found;
 }
-
-const NOWHERE: number[] = [];
 
 // One pass over the tokens: each is looked up once in the vocabulary; words outside it are only told
 // apart (their weight, 1, still counts once each in the input's total, in the order first seen).
 function indexInput(text: string, findings: readonly Finding[], catalogue: PreparedCatalogue): InputIndex {
   const lowered = text.toLowerCase();
-  const tokens = tokenizeLowered(lowered);
+  // tokenizeLowered's tokens, read as they are split: no catalogue token is empty or a stop word
+  const words = normalizeLowered(lowered).split(TOKEN_BREAK);
   const { vocabulary, idfOf } = catalogue;
   const orderOf = catalogue.orderOf.fill(-1);
-  const tokenIds = new Int32Array(tokens.length);
-  const startsAt: number[][] = [];
-  const weights: number[] = [];
-  const ids: number[] = [];
+  const { tokenIds, weightAt, idAt, firstAt, lastAt, nextAt } = scratchFor(words.length);
   const others = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] ?? '';
-    const id = vocabulary.get(token) ?? -1;
-    tokenIds[i] = id;
-    if (id >= 0) {
+  let i = 0;
+  let places = 0;
+  for (const word of words) {
+    if (word.length === 0) continue;
+    const id = vocabulary.get(word);
+    if (id !== undefined) {
       const at = orderOf[id] ?? -1;
-      if (at >= 0) startsAt[at]?.push(i);
+      if (at >= 0) nextAt[lastAt[at] ?? 0] = i;
       else {
-        orderOf[id] = startsAt.length;
-        startsAt.push([i]);
-        weights.push(idfOf[id] ?? 1);
-        ids.push(id);
+        orderOf[id] = places;
+        firstAt[places] = i;
+        weightAt[places] = idfOf[id] ?? 1;
+        idAt[places] = id;
+        places++;
       }
-    } else if (!others.has(token)) {
-      others.add(token);
-      startsAt.push(NOWHERE);
-      weights.push(1);
-      ids.push(-1);
+      lastAt[orderOf[id] ?? 0] = i;
+      nextAt[i] = -1;
+      tokenIds[i++] = id;
+      continue;
+    }
+    if (STOP_WORDS.has(word)) continue;
+    nextAt[i] = -1;
+    tokenIds[i++] = -1;
+    if (!others.has(word)) {
+      others.add(word);
+      firstAt[places] = -1;
+      weightAt[places] = 1;
+      idAt[places] = -1;
+      places++;
     }
   }
   const values = (kind: Finding['kind']): Set<string> => new Set(findings.filter((f) => f.kind === kind).map((f) => f.value.toLowerCase()));
   const standingTags = findStandingTags(lowered, catalogue.wordTags);
-  for (const [tag, pattern] of catalogue.tagPatterns) {
-    if (!catalogue.wordTags.has(tag) && lowered.includes(tag) && pattern.test(lowered)) standingTags.add(tag);
-  }
+  for (const tag of catalogue.otherTags.keys()) if (standsAlone(catalogue, tag, lowered)) standingTags.add(tag);
   return {
-    tokenIds,
-    startsAt,
-    weightAt: new Float64Array(weights),
-    idAt: new Int32Array(ids),
+    tokenIds: tokenIds.subarray(0, i),
+    places,
+    weightAt,
+    idAt,
+    firstAt,
+    nextAt,
     orderOf,
     shared: catalogue.shared,
+    idfOf,
     standingTags,
     tags: values('tag'),
     replies: values('reply'),
@@ -381,45 +512,55 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
   };
 }
 
-// Longest run of consecutive entry tokens that also stand consecutively in the input (from the first 50
-// places each entry token stands in the input). Tokens are compared by vocabulary id.
-function longestRun(entry: Int32Array, input: InputIndex): number {
+/** The vocabulary ids of the tokens matching reads in `text` (-1 for a word no catalogue text has); for tests. */
+export function inputTokenIds(text: string, catalogue: readonly MatchableEntry[]): Int32Array {
+  return indexInput(text, [], prepareCatalogue(catalogue)).tokenIds.slice();
+}
+
+// Longest run of consecutive text tokens (tokenIds[from..to)) that also stand consecutively in the input
+// (from the first 50 places each text token stands in the input). Tokens are compared by vocabulary id.
+function longestRun(tokenIds: Int32Array, from: number, to: number, input: InputIndex): number {
   let best = 0;
-  for (let i = 0; i < entry.length && entry.length - i > best; i++) {
-    const at = input.orderOf[entry[i] ?? -1] ?? -1;
+  for (let i = from; i < to && to - i > best; i++) {
+    const at = input.orderOf[tokenIds[i] ?? -1] ?? -1;
     if (at < 0) continue;
-    const starts = input.startsAt[at] ?? [];
-    const count = Math.min(50, starts.length);
-    for (let s = 0; s < count; s++) {
-      const start = starts[s] ?? 0;
+    let start = input.firstAt[at] ?? -1;
+    for (let s = 0; s < 50 && start >= 0; s++, start = input.nextAt[start] ?? -1) {
       let length = 1;
-      while (i + length < entry.length && input.tokenIds[start + length] === entry[i + length]) length += 1;
+      while (i + length < to && input.tokenIds[start + length] === tokenIds[i + length]) length += 1;
       best = Math.max(best, length);
     }
   }
   return best;
 }
 
-type TextScore = { score: number; coverage: number; precision: number };
-
 // The IDF weight of every distinct input token, summed in input order (the denominator of precision).
 function inputWeight(input: InputIndex): number {
   let all = 0;
-  for (let at = 0; at < input.weightAt.length; at++) all += input.weightAt[at] ?? 0;
+  for (let at = 0; at < input.places; at++) all += input.weightAt[at] ?? 0;
   return all;
 }
 
-function textScore(text: PreparedText, input: InputIndex, inputAll: number): TextScore {
-  if (text.ids.length === 0) return { score: 0, coverage: 0, precision: 0 };
+// The score of text `t` against the input; its coverage and precision are left in `scored`.
+const scored = { coverage: 0, precision: 0 };
+
+function textScore(prepared: PreparedCatalogue, t: number, input: InputIndex, inputAll: number): number {
+  const from = prepared.uniqueStarts[t] ?? 0;
+  const to = prepared.uniqueStarts[t + 1] ?? 0;
+  scored.coverage = 0;
+  scored.precision = 0;
+  if (to === from) return 0;
   // The IDF-weighted share of the text's words found in the input, summed in the text's order; and the
   // input places of those words.
+  const { uniqueIds, idfOf } = prepared;
   const shared = input.shared;
   let count = 0;
   let have = 0;
-  for (let i = 0; i < text.ids.length; i++) {
-    const at = input.orderOf[text.ids[i] ?? -1] ?? -1;
+  for (let i = from; i < to; i++) {
+    const id = uniqueIds[i] ?? 0;
+    const at = input.orderOf[id] ?? -1;
     if (at < 0) continue;
-    have += text.weights[i] ?? 0;
+    have += idfOf[id] ?? 0;
     // insertion in place order (few words per text)
     let j = count;
     while (j > 0 && (shared[j - 1] ?? 0) > at) {
@@ -429,19 +570,24 @@ function textScore(text: PreparedText, input: InputIndex, inputAll: number): Tex
     shared[j] = at;
     count++;
   }
-  const coverage = text.total > 0 ? have / text.total : 0;
+  const total = prepared.totals[t] ?? 0;
+  const coverage = total > 0 ? have / total : 0;
   // How much of the input the entry text explains: 1 when every word of a short paste is in the entry.
   // The shared tokens are summed in input order, so the figure is the same to the last bit as a sum over
   // the whole input.
   let inputHave = 0;
   for (let k = 0; k < count; k++) inputHave += input.weightAt[shared[k] ?? 0] ?? 0;
   const precision = inputAll > 0 ? inputHave / inputAll : 0;
+  scored.coverage = coverage;
+  scored.precision = precision;
   // One or two words ("Blocked") say little inside a long bounce: short texts reach full weight from
   // three tokens on, unless they are most of what was pasted.
-  const brevity = precision >= 0.8 ? 1 : Math.min(1, text.tokens.length / 3);
-  if (coverage < 0.3) return { score: coverage * 0.6 * brevity, coverage, precision };
-  const run = longestRun(text.tokenIds, input) / text.tokens.length;
-  return { score: (0.6 * coverage + 0.4 * run) * brevity, coverage, precision };
+  const tokensFrom = prepared.tokenStarts[t] ?? 0;
+  const tokens = (prepared.tokenStarts[t + 1] ?? 0) - tokensFrom;
+  const brevity = precision >= 0.8 ? 1 : Math.min(1, tokens / 3);
+  if (coverage < 0.3) return coverage * 0.6 * brevity;
+  const run = longestRun(prepared.tokenIds, tokensFrom, tokensFrom + tokens, input) / tokens;
+  return (0.6 * coverage + 0.4 * run) * brevity;
 }
 
 function enhancedMatches(range: string, found: Set<string>): boolean {
@@ -469,28 +615,26 @@ function tagAgreement(tags: readonly string[], input: InputIndex): number {
   return input.tags.size > 0 ? -1 : -0.2;
 }
 
-const NO_TEXTS = new Int32Array(0);
-
 // Entries that can pass the threshold: one with a text of at least 30% coverage (below that no text
 // scores 0.3) or with an agreeing tag. Coverage is summed from the postings of the input's tokens; the
 // sums differ from the exact ones only in rounding, hence the small margin. Indices in catalogue order.
 function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] {
   const have = prepared.coverage.fill(0);
-  const { textsOf, idfOf } = prepared;
-  for (let at = 0; at < input.idAt.length; at++) {
+  const { postingStarts, postings, idfOf } = prepared;
+  for (let at = 0; at < input.places; at++) {
     const id = input.idAt[at] ?? -1;
     if (id < 0) continue;
-    const texts = textsOf[id] ?? NO_TEXTS;
     const weight = idfOf[id] ?? 1;
-    for (let k = 0; k < texts.length; k++) {
-      const t = texts[k] ?? 0;
+    const end = postingStarts[id + 1] ?? 0;
+    for (let k = postingStarts[id] ?? 0; k < end; k++) {
+      const t = postings[k] ?? 0;
       have[t] = (have[t] ?? 0) + weight;
     }
   }
   const seen = prepared.seen.fill(0);
-  const { texts, entryOfText } = prepared;
-  for (let t = 0; t < texts.length; t++) {
-    const total = texts[t]?.total ?? 0;
+  const { totals, entryOfText } = prepared;
+  for (let t = 0; t < totals.length; t++) {
+    const total = totals[t] ?? 0;
     if (total > 0 && (have[t] ?? 0) / total >= 0.3 - 1e-9) seen[entryOfText[t] ?? 0] = 1;
   }
   for (const tag of input.tags) for (const i of prepared.byTag.get(tag) ?? []) seen[i] = 1;
@@ -498,6 +642,20 @@ function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] 
   const candidates: number[] = [];
   for (let i = 0; i < seen.length; i++) if (seen[i] === 1) candidates.push(i);
   return candidates;
+}
+
+// "att/550-5-2-1-addressee-unknown": an id of lower-case ASCII letters, digits, hyphens and slashes
+const PLAIN_ID = /^[-/0-9a-z]*$/;
+
+/**
+ * a.localeCompare(b) for catalogue ids, without starting the collator (its first use cost several
+ * milliseconds at start-up, for the rare tie it breaks): the collation orders hyphen, slash, digits and
+ * lower-case letters as their character codes do, so ids made only of those compare by code; others
+ * through the collator.
+ */
+export function compareIds(a: string, b: string): number {
+  if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
 }
 
 export type MatchOptions = {
@@ -515,23 +673,31 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
   const input = indexInput(text.length > WINDOW ? text.slice(0, WINDOW) : text, findings, prepared);
   const inputAll = inputWeight(input);
   const codeless = !findings.some((finding) => finding.kind === 'reply' || finding.kind === 'enhanced' || finding.kind === 'tag');
-  const scored: (EntryMatch & { rank: number })[] = [];
+  const ranked: (EntryMatch & { rank: number })[] = [];
   let exact: string | undefined;
   let squashed: string | undefined;
   let squashedWhole: string | undefined;
-  const indices = exhaustive ? prepared.entries.map((_, i) => i) : candidatesOf(prepared, input);
+  const { firstText, tokenStarts } = prepared;
+  const indices = exhaustive ? catalogue.map((_, i) => i) : candidatesOf(prepared, input);
   for (const i of indices) {
-    const { entry, texts, tags, longestText } = prepared.entries[i] as PreparedEntry;
-    const tag = tagAgreement(tags, input);
-    let bestText: TextScore = { score: 0, coverage: 0, precision: 0 };
-    for (const t of texts) {
-      const scored = textScore(t, input, inputAll);
-      if (scored.score > bestText.score || (scored.score === bestText.score && scored.precision > bestText.precision)) bestText = scored;
+    const entry = catalogue[i] as MatchableEntry;
+    const tag = tagAgreement(prepared.tagsOf[i] ?? NO_TAGS, input);
+    const textsFrom = firstText[i] ?? 0;
+    const textsTo = firstText[i + 1] ?? 0;
+    let best = 0;
+    let bestCoverage = 0;
+    let bestPrecision = 0;
+    for (let t = textsFrom; t < textsTo; t++) {
+      const score = textScore(prepared, t, input, inputAll);
+      if (score > best || (score === best && scored.precision > bestPrecision)) {
+        best = score;
+        bestCoverage = scored.coverage;
+        bestPrecision = scored.precision;
+      }
     }
-    const best = bestText.score;
     if (best < 0.3 && tag < 1) continue;
     // Without any code in the input, only a text that is mostly present counts (no weak fuzzy matches).
-    if (codeless && bestText.coverage < 0.75 && tag < 1) continue;
+    if (codeless && bestCoverage < 0.75 && tag < 1) continue;
     const enhanced = agreement(entry.enhanced, input.enhanced, (value) => enhancedMatches(value, input.enhanced));
     const reply = agreement(entry.reply, input.replies, (value) => input.replies.has(value));
     const raw = 0.72 * best + 0.1 * enhanced + 0.06 * reply + (tag > 0 ? 0.3 : tag < 0 ? 0.3 * tag : 0) + (best > 0.999 ? 0.12 : 0);
@@ -540,22 +706,32 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     // Ties between near-identical texts: the entry that explains more of the input (no words missing
     // from it), then one whose literal equals the input exactly (case included), then one standing
     // verbatim (case folded) in the input, then the longer literal.
-    const explains = 0.04 * bestText.precision;
-    squashed ??= input.lowered.replace(/\s+/g, ' ');
+    const explains = 0.04 * bestPrecision;
+    squashed ??= foldSpaces(input.lowered);
     squashedWhole ??= squashed.trim();
-    const inputSquashed = squashed;
-    const inputWhole = squashedWhole;
-    // Equal texts are equal once folded too: the exact form is made only for a text equal to the input folded.
-    const identical = texts.some((t) => t.squashed === inputWhole && t.exact === (exact ??= input.text.replace(/\s+/g, ' ').trim())) ? 0.1 : 0;
-    const verbatim = texts.some((t) => t.squashed.length > 0 && inputSquashed.includes(t.squashed)) ? 0.02 : 0;
+    let identical = 0;
+    let verbatim = 0;
+    let longestText = -Infinity;
+    for (let t = textsFrom; t < textsTo; t++) {
+      // Equal texts are equal once folded too: the exact form is made only for a text equal to the input folded.
+      if (identical === 0 && squashedOf(prepared, t) === squashedWhole && exactOf(prepared, t) === (exact ??= foldSpaces(input.text).trim())) identical = 0.1;
+      longestText = Math.max(longestText, (tokenStarts[t + 1] ?? 0) - (tokenStarts[t] ?? 0));
+    }
+    for (let t = textsFrom; t < textsTo; t++) {
+      const folded = squashedOf(prepared, t);
+      if (folded.length > 0 && squashed.includes(folded)) {
+        verbatim = 0.02;
+        break;
+      }
+    }
     const length = longestText * 0.0001;
-    scored.push({ id: entry.id, score, rank: raw + explains + identical + verbatim + length });
+    ranked.push({ id: entry.id, score, rank: raw + explains + identical + verbatim + length });
   }
   // A tie-break can rank an entry above one with a slightly higher score; no entry then shows more
   // confidence than the one ranked above it, so the scores read in the same order as the list.
   let ceiling = 1;
-  return scored
-    .sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id))
+  return ranked
+    .sort((a, b) => b.rank - a.rank || compareIds(a.id, b.id))
     .slice(0, limit)
     .map(({ id, score }) => {
       ceiling = Math.min(ceiling, score);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
 import { extractCodes } from '../../../src/lib/bounce/extract-codes.ts';
-import { findStandingTags, matchEntries, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
+import { compareIds, findStandingTags, foldSpaces, indexCatalogue, inputTokenIds, matchEntries, primeCatalogue, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import type { MatchableEntry } from '../../../src/lib/bounce/types.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
@@ -128,6 +128,21 @@ describe('tokenizeForMatch around example domains', () => {
 
 describe('findStandingTags', () => {
   const tags = ['resolver.adr.recipnotfound', 'cuda_nsu', 'id-5.9.2', 'tss04', 'ab-c'];
+  const standing = (tag: string): RegExp => new RegExp(`(?<![\\w.-])${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+
+  it('finds every tag of a set exactly where its standing-alone pattern does, however the runs fall', () => {
+    const set = new Set([...tags, 'resolver.adr', 'tss0', 'x.y-z']);
+    const piece = fc.constantFrom(...set, 'resolver', '.adr', '.', '-', '_', 'x', '4', ' ', '\n', '(', 'é', 'K', '\u212a', 'ts', 'cu');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const text = pieces.join('');
+        const found = findStandingTags(text, set);
+        for (const tag of set) expect(found.has(tag), `${tag} in ${JSON.stringify(text)}`).toBe(tag.length >= 4 && standing(tag).test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   const surroundings = ['', ' ', '.', '-', '_', 'x', '(', ')', '[', ']', '.x', '-2', '..', ':', '@', 'é'];
 
   it('finds a tag exactly where the standing-alone pattern does', () => {
@@ -140,5 +155,94 @@ describe('findStandingTags', () => {
         }
       }
     }
+  });
+});
+
+// The command line and the library prime their catalogue with an index computed at build time and
+// bundled as JSON; matching with it must give exactly what preparing the catalogue at run time gives.
+describe('primeCatalogue', () => {
+  const index = indexCatalogue(catalogue);
+  const sample = [...catalogue.flatMap((entry) => entry.texts), ...corpus.slice(0, 120)];
+
+  it('survives JSON unchanged (the IDF weights to the last bit)', () => {
+    expect(JSON.parse(JSON.stringify(index))).toEqual(index);
+  });
+
+  it('ranks as a catalogue prepared at run time does', () => {
+    const primed = catalogue.map((entry) => ({ ...entry }));
+    primeCatalogue(primed, JSON.parse(JSON.stringify(index)) as typeof index);
+    const fresh = catalogue.map((entry) => ({ ...entry }));
+    for (const text of sample) {
+      const findings = extractCodes(text);
+      expect(matchEntries(text, findings, primed, { limit: 1000, minScore: 0 }), text.slice(0, 120)).toEqual(matchEntries(text, findings, fresh, { limit: 1000, minScore: 0 }));
+    }
+  });
+
+  it('ignores an index made for another catalogue', () => {
+    const other = catalogue.slice(1).map((entry) => ({ ...entry }));
+    primeCatalogue(other, index);
+    const fresh = catalogue.slice(1).map((entry) => ({ ...entry }));
+    for (const text of sample.slice(0, 200)) {
+      const findings = extractCodes(text);
+      expect(matchEntries(text, findings, other, { limit: 1000, minScore: 0 })).toEqual(matchEntries(text, findings, fresh, { limit: 1000, minScore: 0 }));
+    }
+  });
+});
+
+describe('compareIds', () => {
+  const sign = (n: number): number => Math.sign(n);
+
+  it('orders every pair of catalogue ids as localeCompare does', () => {
+    const ids = catalogue.map((entry) => entry.id);
+    const disagreeing: string[] = [];
+    for (const a of ids) for (const b of ids) if (sign(compareIds(a, b)) !== sign(a.localeCompare(b))) disagreeing.push(`${a} ${b}`);
+    expect(disagreeing).toEqual([]);
+  });
+
+  it('orders generated ids, plain or not, as localeCompare does', () => {
+    const id = fc.string({ unit: fc.constantFrom(...'-/09az_.AZé '.split('')), maxLength: 8 });
+    fc.assert(
+      fc.property(id, id, (a, b) => {
+        expect(sign(compareIds(a, b))).toBe(sign(a.localeCompare(b)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+// Matching reads an input's tokens as it splits them, skipping stop words as it goes; they must be
+// tokenizeForMatch's tokens, numbered by the catalogue's vocabulary.
+describe('inputTokenIds', () => {
+  const words = indexCatalogue(catalogue).vocabulary.split(' ');
+  const idOf = new Map(words.map((word, id) => [word, id]));
+  const expected = (text: string): number[] => tokenizeForMatch(text).map((token) => idOf.get(token) ?? -1);
+
+  it('numbers the tokens of every corpus email and catalogue text as tokenizeForMatch finds them', () => {
+    for (const text of [...corpus, ...catalogue.flatMap((entry) => entry.texts)]) expect([...inputTokenIds(text, catalogue)]).toEqual(expected(text));
+  });
+
+  it('numbers the tokens of generated text, stop words and unknown words included', () => {
+    const piece = fc.constantFrom(...words.slice(0, 40), 'the', 'a', 'of', 'and', 'zzqx', 'Mailbox', ' ', '  ', '.', '-', '\n', '550', '5.1.1', 'user@example.com', '10.0.0.1', 'é', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect([...inputTokenIds(text, catalogue)]).toEqual(expected(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('foldSpaces', () => {
+  it('folds white space as replacing every run by one space does', () => {
+    const piece = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\u3000', '\ufeff', 'a', 'é', '550', '.', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(foldSpaces(text)).toBe(text.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of corpus) expect(foldSpaces(text)).toBe(text.replace(/\s+/g, ' '));
   });
 });
