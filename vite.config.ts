@@ -3,6 +3,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { dataVersion } from './scripts/data-version.ts';
 
@@ -22,8 +23,12 @@ export default defineConfig({
   // Data URLs carry the data's version (/data/x.json?v=...), so a cached page never reads another deploy's data.
   define: { __DATA_VERSION__: JSON.stringify(dataVersion('public/data')) },
   resolve: {
-    // React 19 has useSyncExternalStore built in: the router's store gets the plain version, not the shim.
-    alias: { 'use-sync-external-store/shim/with-selector': 'use-sync-external-store/with-selector' },
+    alias: {
+      // React 19 has useSyncExternalStore built in: the router's store gets the plain version, not the shim.
+      'use-sync-external-store/shim/with-selector': 'use-sync-external-store/with-selector',
+      // The phrase prefilter's build-time table stays out of the page's engine (src/lib/bounce/no-phrase-literals.ts).
+      './phrase-literals.ts': fileURLToPath(new URL('./src/lib/bounce/no-phrase-literals.ts', import.meta.url)),
+    },
   },
   build: {
     manifest: true,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildContent, type SourceFile } from '../src/lib/content/build.ts';
 import { readReasonGuides } from '../src/lib/content/reason-guides.ts';
+import { writePhraseLiterals } from './write-phrase-literals.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -90,4 +91,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   }
   console.log(`content: ${count} entries checked${outDir ? `, data written to public/data/ and ${path.relative(root, outDir)}/` : ''}`);
+  // The phrase lexicon's build-time prefilter table follows the lexicon's wordings.
+  if (outDir && writePhraseLiterals()) console.log('content: src/lib/bounce/phrase-literals.ts rewritten for the changed lexicon');
 }

@@ -326,63 +326,160 @@ export function mayContain(set: GramSet, grams: LiteralGrams): boolean {
 }
 
 /**
- * Many literals in one flat table, each one's sequences ordered rarest first (the sequences that fewer
- * of the literals share, such as "quo" in "quota", before common ones such as "the"), and the literals
- * chained by their rarest sequence (`first` holds a chain's head for each sequence, `next` the rest, -1
- * ends), so a text is checked only for the literals whose rarest sequence it holds.
+ * Where each literal's rarest sequence starts: the one that fewer of the literals share ("quo" in "quota"
+ * rather than "the"), the smaller sequence on a tie; -1 for a literal of no sequence. The lexicon's own are
+ * read at build time (phrase-literals.ts), so a fresh process need not read every literal's sequences.
  */
-export type LiteralTable = { grams: Int32Array; starts: Int32Array; first: Int32Array; next: Int32Array };
-
-export function tabulateLiterals(literals: readonly string[]): LiteralTable {
-  const each = literals.map(literalGrams);
+export function rarestSequences(literals: readonly string[]): number[] {
   const shared = new Uint16Array(GRAM_MASK + 1);
-  let size = 0;
-  for (const grams of each) {
-    size += grams.length;
-    for (const gram of grams) shared[gram] = Math.min(0xffff, (shared[gram] ?? 0) + 1);
-  }
-  const starts = new Int32Array(literals.length + 1);
-  const flat = new Int32Array(size);
-  const first = new Int32Array(GRAM_MASK + 1).fill(-1);
-  const next = new Int32Array(literals.length).fill(-1);
-  let at = 0;
-  each.forEach((grams, l) => {
-    starts[l] = at;
-    flat.set(grams.sort((a, b) => (shared[a] ?? 0) - (shared[b] ?? 0) || a - b), at);
-    at += grams.length;
-    const rarest = grams[0];
-    if (rarest !== undefined) {
-      next[l] = first[rarest] ?? -1;
-      first[rarest] = l;
+  const seenIn = new Int32Array(GRAM_MASK + 1);
+  literals.forEach((literal, l) => {
+    for (let i = 0; i + 2 < literal.length; i += 1) {
+      const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
+      if (seenIn[gram] === l + 1) continue;
+      seenIn[gram] = l + 1;
+      shared[gram] = Math.min(0xffff, (shared[gram] ?? 0) + 1);
     }
   });
-  starts[literals.length] = at;
-  return { grams: flat, starts, first, next };
+  return literals.map((literal) => {
+    let best = -1;
+    let bestGram = 0;
+    for (let i = 0; i + 2 < literal.length; i += 1) {
+      const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
+      const rank = shared[gram] ?? 0;
+      const bestRank = shared[bestGram] ?? 0;
+      if (best < 0 || rank < bestRank || (rank === bestRank && gram < bestGram)) {
+        best = i;
+        bestGram = gram;
+      }
+    }
+    return best;
+  });
+}
+
+/**
+ * Many literals grouped by their rarest sequence, so a text is checked only for the literals whose rarest
+ * sequence it holds. Each group is one run of `chains`, read front to back (a scan touches little memory):
+ * for each literal its number, how many other sequences it has, and those sequences; -1 ends the run. A
+ * group's run is written the first time a text holds its sequence, so a table costs little to make.
+ * The sequences that head a group are the bit set `heads`; a group's number is its head's rank in that
+ * set (`below` counts the heads before each 32-bit word of it).
+ */
+export type LiteralTable = {
+  literals: readonly string[];
+  heads: GramSet;
+  below: Int32Array;
+  /** Per group, its first literal; per literal, the next one of its group (-1 ends). */
+  firstOf: Int32Array;
+  next: Int32Array;
+  keys: Int32Array;
+  /** Per group, where its run starts in `chains`, or -1 before it is written. */
+  runs: Int32Array;
+  chains: Int32Array;
+  used: number;
+};
+
+/** Tabulates `literals`, grouped by the sequences starting at `keys` (rarestSequences by default). */
+export function tabulateLiterals(literals: readonly string[], keys: readonly number[] = rarestSequences(literals)): LiteralTable {
+  const keyGrams = new Int32Array(literals.length).fill(-1);
+  const heads = new Uint32Array((GRAM_MASK + 1) >>> 5);
+  for (let l = 0; l < literals.length; l += 1) {
+    const literal = literals[l] ?? '';
+    const at = keys[l] ?? -1;
+    if (at < 0 || at + 2 >= literal.length) continue;
+    const gram = gramOf(literal.charCodeAt(at), literal.charCodeAt(at + 1), literal.charCodeAt(at + 2));
+    keyGrams[l] = gram;
+    heads[gram >>> 5] = (heads[gram >>> 5] ?? 0) | (1 << (gram & 31));
+  }
+  const below = new Int32Array(heads.length);
+  let groups = 0;
+  for (let w = 0; w < heads.length; w += 1) {
+    below[w] = groups;
+    groups += bitsBelow(heads[w] ?? 0, 32);
+  }
+  const firstOf = new Int32Array(groups).fill(-1);
+  const next = new Int32Array(literals.length).fill(-1);
+  for (let l = literals.length - 1; l >= 0; l -= 1) {
+    const gram = keyGrams[l] ?? -1;
+    if (gram < 0) continue;
+    const group = (below[gram >>> 5] ?? 0) + bitsBelow(heads[gram >>> 5] ?? 0, gram & 31);
+    next[l] = firstOf[group] ?? -1;
+    firstOf[group] = l;
+  }
+  return { literals, heads, below, firstOf, next, keys: keyGrams, runs: new Int32Array(groups).fill(-1), chains: new Int32Array(1024), used: 0 };
+}
+
+// Writes the run of group `group` at the end of `chains` (grown as needed) and returns where it starts.
+function writeRun(table: LiteralTable, group: number): number {
+  let need = 1;
+  for (let l = table.firstOf[group] ?? -1; l >= 0; l = table.next[l] ?? -1) need += Math.max(2, (table.literals[l]?.length ?? 0));
+  if (table.used + need > table.chains.length) {
+    const grown = new Int32Array(Math.max(table.chains.length * 2, table.used + need));
+    grown.set(table.chains.subarray(0, table.used));
+    table.chains = grown;
+  }
+  const { chains } = table;
+  const start = table.used;
+  let out = start;
+  for (let l = table.firstOf[group] ?? -1; l >= 0; l = table.next[l] ?? -1) {
+    const literal = table.literals[l] ?? '';
+    const key = table.keys[l] ?? -1;
+    chains[out] = l;
+    const from = out + 2;
+    let end = from;
+    for (let i = 0; i + 2 < literal.length; i += 1) {
+      const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
+      if (gram === key || chains.subarray(from, end).includes(gram)) continue;
+      chains[end] = gram;
+      end += 1;
+    }
+    chains[out + 1] = end - from;
+    out = end;
+  }
+  chains[out] = -1;
+  table.used = out + 1;
+  table.runs[group] = start;
+  return start;
 }
 
 /**
  * Lists in `into` every literal of the table that a text (its TextGrams) may contain, and returns how many:
- * only the literals chained to one of the text's sequences are checked. A literal of no sequence (shorter
- * than three characters) is never listed; the lexicon keeps none.
+ * only the literals grouped under one of the text's sequences are checked. A literal of no sequence
+ * (shorter than three characters) is never listed; the lexicon keeps none.
  */
 export function markPresent(grams: TextGrams, table: LiteralTable, into: Int32Array): number {
   const { set, distinct } = grams;
-  const { first, next, starts } = table;
-  const flat = table.grams;
+  const { heads, below, runs } = table;
   let count = 0;
   for (let d = 0; d < grams.count; d += 1) {
-    for (let l = first[distinct[d] ?? 0] ?? -1; l >= 0; l = next[l] ?? -1) {
-      const end = starts[l + 1] ?? 0;
-      let k = (starts[l] ?? 0) + 1;
+    const head = distinct[d] ?? 0;
+    const word = heads[head >>> 5] ?? 0;
+    if ((word & (1 << (head & 31))) === 0) continue;
+    const group = (below[head >>> 5] ?? 0) + bitsBelow(word, head & 31);
+    let at = runs[group] ?? -1;
+    if (at < 0) at = writeRun(table, group);
+    const { chains } = table;
+    for (let l = chains[at] ?? -1; l >= 0; l = chains[at] ?? -1) {
+      const end = at + 2 + (chains[at + 1] ?? 0);
+      let k = at + 2;
       for (; k < end; k += 1) {
-        const gram = flat[k] ?? 0;
+        const gram = chains[k] ?? 0;
         if (((set[gram >>> 5] ?? 0) & (1 << (gram & 31))) === 0) break;
       }
       if (k === end) {
         into[count] = l;
         count += 1;
       }
+      at = end;
     }
   }
   return count;
+}
+
+// How many bits of `word` are set below bit `bit` (0 to 32).
+function bitsBelow(word: number, bit: number): number {
+  let v = bit >= 32 ? word : word & ((1 << bit) - 1);
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }

@@ -1,14 +1,16 @@
 // The phrase lexicon of the scored diagnosis: wordings mail servers use for each cause, as data
-// (reason, strength, source), compiled once at module load into one combined pattern per group so a
-// diagnosis costs a handful of regex scans, not one per phrase. Sources: the project's own tables
-// (reason-phrases.ts, reason-phrases-i18n.ts for other languages) and Sisimai's reason lists (reason-lexicon-sisimai.ts, BSD-2-Clause).
-// Matching runs on lower-cased text with white space collapsed; offsets map back to the original. A lexicon
-// scanned often gets a prefilter (phrase-prefilter.ts) that runs only the terms whose literals a text may
-// hold, with the same answers as the combined patterns.
+// (reason, strength, source), grouped by (reason, strength, source, language); a group's first match is
+// what a diagnosis weighs. Sources: the project's own tables (reason-phrases.ts, reason-phrases-i18n.ts for
+// other languages) and Sisimai's reason lists (reason-lexicon-sisimai.ts, BSD-2-Clause).
+// Matching runs on lower-cased text with white space collapsed; offsets map back to the original. A
+// prefilter (phrase-prefilter.ts, with each term's literals read at build time into phrase-literals.ts) runs
+// only the terms whose literals a text holds, plain-text terms without a regular expression; the answers
+// are those of each group's combined pattern, which the tests run as the reference.
 import type { Reason } from '../content/vocabulary.ts';
 import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
 import { REASON_PHRASES } from './reason-phrases.ts';
 import { SISIMAI_REASON_LISTS } from './reason-lexicon-sisimai.ts';
+import { TERM_LITERALS } from './phrase-literals.ts';
 import { markPresent, readGrams, requiredLiterals, tabulateLiterals } from './phrase-prefilter.ts';
 import type { LiteralTable, TextGrams } from './phrase-prefilter.ts';
 
@@ -18,8 +20,12 @@ export type TermSource = 'project' | 'sisimai';
 /** One wording: a regular-expression source over normalised text, and the reason it names. */
 export type LexiconTerm = { id: string; reason: Reason; strength: TermStrength; source: TermSource; pattern: string; not?: string; /** A wording in another language than English (reason-phrases-i18n.ts). */ localised?: true };
 
-// One term of a group: its own pattern, compiled on first use.
-type CompiledTerm = { source: string; pattern: RegExp | null };
+// One term of a group: its own pattern, compiled on first use, or, for a term that is plain text
+// ("mailbox full", "\bno such user\."), that text, found without a regular expression (null: not plain).
+type CompiledTerm = { source: string; pattern: RegExp | null; plain: PlainTerm | null | undefined };
+
+// Plain text, and whether a word boundary ("\b") stands before it and after it.
+type PlainTerm = { text: string; boundedBefore: boolean; boundedAfter: boolean };
 
 type CompiledGroup = {
   reason: Reason;
@@ -49,7 +55,11 @@ export type Lexicon = {
 // of one scan (scanning is synchronous): the candidate terms, the present literals, candidates per group.
 type Prefilter = {
   literals: LiteralTable;
-  termsOfLiteral: readonly Int32Array[];
+  /** The literals themselves, numbered as in `literals`. */
+  literalTexts: readonly string[];
+  /** The terms needing literal l are termsOfLiterals[termStarts[l]] ... termsOfLiterals[termStarts[l + 1] - 1]. */
+  termStarts: Int32Array;
+  termsOfLiterals: Int32Array;
   alwaysRun: Uint8Array;
   groupOf: Int32Array;
   alwaysPerGroup: Int32Array;
@@ -58,25 +68,88 @@ type Prefilter = {
   perGroup: Int32Array;
 };
 
-// Reading every term's literals costs about as much as a few hundred plain scans in a fresh process, so
-// a lexicon is scanned plainly until it has been scanned this often; a single paste never pays for it.
+// The build-time table's rows (phrase-literals.ts) by pattern source: each term's literals (null: none can
+// be named) and where each literal's rarest sequence starts. The site's build leaves the table out
+// (vite.config.ts; its engine downloads less, and a page scans a few texts).
+type KnownTerm = (typeof TERM_LITERALS)[number];
+let knownTerms: ReadonlyMap<string, KnownTerm> | null = null;
+
+function readKnownTerms(): ReadonlyMap<string, KnownTerm> {
+  knownTerms ??= new Map(TERM_LITERALS.map((row) => [row[0], row]));
+  return knownTerms;
+}
+
+// A lexicon the build-time table covers gets its prefilter at its first scan. Reading the literals of
+// every term costs about as much as a few hundred plain scans, so a lexicon the table does not cover is
+// scanned plainly (each group's combined pattern) until it has been scanned this often.
 const PREFILTER_AFTER_SCANS = 300;
 
-const prefilters = new WeakMap<Lexicon, { scans: number; prefilter: Prefilter | null }>();
+const prefilters = new WeakMap<Lexicon, { scans: number; covered: boolean; prefilter: Prefilter | null }>();
+
+// The lexicon's prefilter once it is cheap or has earned it (or at once when `force`), else null.
+function prefilterOf(lexicon: Lexicon, force: boolean): Prefilter | null {
+  let state = prefilters.get(lexicon);
+  if (state === undefined) {
+    const known = readKnownTerms();
+    state = { scans: 0, covered: lexicon.compiled.every((term) => known.has(term.source)), prefilter: null };
+    prefilters.set(lexicon, state);
+  }
+  state.scans += 1;
+  if (state.prefilter === null && (force || state.covered || state.scans > PREFILTER_AFTER_SCANS)) state.prefilter = buildPrefilter(lexicon);
+  return state.prefilter;
+}
 
 function buildPrefilter(lexicon: Lexicon): Prefilter {
-  const alwaysRun = new Uint8Array(lexicon.compiled.length);
-  const termsByLiteral = new Map<string, number[]>();
-  lexicon.compiled.forEach((term, t) => {
-    const needs = requiredLiterals(term.source);
-    if (needs === null) alwaysRun[t] = 1;
-    for (const literal of needs ?? []) {
-      const users = termsByLiteral.get(literal);
-      if (users === undefined) termsByLiteral.set(literal, [t]);
-      else users.push(t);
+  const known = readKnownTerms();
+  const termCount = lexicon.compiled.length;
+  const alwaysRun = new Uint8Array(termCount);
+  // Every literal once, numbered in the order first needed, with its rarest sequence when the build knows it.
+  const numberOf = new Map<string, number>();
+  const literals: string[] = [];
+  const keys: number[] = [];
+  let keysKnown = true;
+  // The numbers of each term's literals, term after term (needStarts[t] ... needStarts[t + 1] - 1).
+  const needStarts = new Int32Array(termCount + 1);
+  const needs: number[] = [];
+  for (let t = 0; t < termCount; t += 1) {
+    needStarts[t] = needs.length;
+    const source = lexicon.compiled[t]?.source ?? '';
+    const row = known.get(source);
+    // A term the build-time table lacks has its literals read now.
+    const texts = row === undefined ? requiredLiterals(source) : row[1];
+    if (texts === null) {
+      alwaysRun[t] = 1;
+      continue;
     }
-  });
-  const groupOf = new Int32Array(lexicon.compiled.length);
+    for (let n = 0; n < texts.length; n += 1) {
+      const literal = texts[n] ?? '';
+      let number = numberOf.get(literal);
+      if (number === undefined) {
+        number = literals.length;
+        numberOf.set(literal, number);
+        literals.push(literal);
+        const key = row?.[2]?.[n];
+        keys.push(key ?? -1);
+        if (key === undefined) keysKnown = false;
+      }
+      needs.push(number);
+    }
+  }
+  needStarts[termCount] = needs.length;
+  // The terms needing each literal, literal after literal (termStarts[l] ... termStarts[l + 1] - 1).
+  const termStarts = new Int32Array(literals.length + 1);
+  for (const number of needs) termStarts[number + 1] = (termStarts[number + 1] ?? 0) + 1;
+  for (let l = 0; l < literals.length; l += 1) termStarts[l + 1] = (termStarts[l + 1] ?? 0) + (termStarts[l] ?? 0);
+  const filled = termStarts.slice(0, literals.length);
+  const termsOfLiterals = new Int32Array(needs.length);
+  for (let t = 0; t < termCount; t += 1) {
+    for (let k = needStarts[t] ?? 0; k < (needStarts[t + 1] ?? 0); k += 1) {
+      const number = needs[k] ?? 0;
+      termsOfLiterals[filled[number] ?? 0] = t;
+      filled[number] = (filled[number] ?? 0) + 1;
+    }
+  }
+  const groupOf = new Int32Array(termCount);
   const alwaysPerGroup = new Int32Array(lexicon.groups.length);
   lexicon.groups.forEach((group, g) => {
     for (let t = group.first; t < group.end; t += 1) {
@@ -85,56 +158,51 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
     }
   });
   return {
-    literals: tabulateLiterals([...termsByLiteral.keys()]),
-    termsOfLiteral: [...termsByLiteral.values()].map((users) => Int32Array.from(users)),
+    // Where a literal's rarest sequence is not known from the build, the literals are read for it now.
+    literals: tabulateLiterals(literals, keysKnown ? keys : undefined),
+    literalTexts: literals,
+    termStarts,
+    termsOfLiterals,
     alwaysRun,
     groupOf,
     alwaysPerGroup,
-    candidate: new Uint8Array(lexicon.compiled.length),
-    present: new Int32Array(termsByLiteral.size),
+    candidate: new Uint8Array(termCount),
+    present: new Int32Array(literals.length),
     perGroup: new Int32Array(lexicon.groups.length),
   };
 }
 
-// The lexicon's prefilter once it has earned it (or at once when `force`), else null.
-function prefilterOf(lexicon: Lexicon, force: boolean): Prefilter | null {
-  let state = prefilters.get(lexicon);
-  if (state === undefined) {
-    state = { scans: 0, prefilter: null };
-    prefilters.set(lexicon, state);
-  }
-  state.scans += 1;
-  if (state.prefilter === null && (force || state.scans > PREFILTER_AFTER_SCANS)) state.prefilter = buildPrefilter(lexicon);
-  return state.prefilter;
-}
-
 export type PhraseHit = { reason: Reason; strength: TermStrength; source: TermSource; localised?: true; text: string; start: number; end: number };
+
+// The characters that structure a pattern source, as character codes.
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+const BAR = 0x7c;
 
 // Splits a pattern source at its top-level "|" so each wording is one term: "a|b(c|d)" -> ["a", "b(c|d)"].
 function splitAlternatives(source: string): string[] {
+  if (!source.includes('|')) return source === '' ? [] : [source];
   const parts: string[] = [];
   let depth = 0;
   let inClass = false;
-  let current = '';
+  let start = 0;
   for (let i = 0; i < source.length; i += 1) {
-    const ch = source[i] ?? '';
-    if (ch === '\\') {
-      current += ch + (source[i + 1] ?? '');
-      i += 1;
-      continue;
+    const ch = source.charCodeAt(i);
+    // "\|", "\(", "\[": an escaped character is plain
+    if (ch === BACKSLASH) i += 1;
+    else if (inClass) inClass = ch !== CLOSE_BRACKET;
+    else if (ch === OPEN_BRACKET) inClass = true;
+    else if (ch === OPEN_PAREN) depth += 1;
+    else if (ch === CLOSE_PAREN) depth -= 1;
+    else if (ch === BAR && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
     }
-    if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(') depth += 1;
-    else if (ch === ')') depth -= 1;
-    else if (ch === '|' && depth === 0) {
-      parts.push(current);
-      current = '';
-      continue;
-    }
-    current += ch;
   }
-  parts.push(current);
+  parts.push(source.slice(start));
   return parts.filter((part) => part !== '');
 }
 
@@ -208,7 +276,7 @@ export function compileLexicon(terms: readonly LexiconTerm[]): Lexicon {
     if (!head) continue;
     const not = head.not ? new RegExp(head.not) : null;
     const first = compiled.length;
-    for (const term of list) compiled.push({ source: term.pattern, pattern: null });
+    for (const term of list) compiled.push({ source: term.pattern, pattern: null, plain: undefined });
     groups.push({ reason: head.reason, strength: head.strength, source: head.source, localised: head.localised === true, pattern: new RegExp(list.map((term) => `(?:${term.pattern})`).join('|')), not, terms: list, first, end: compiled.length });
   }
   return { groups, terms, compiled };
@@ -258,15 +326,17 @@ export function normalizeText(original: string): NormalizedText {
 
 // The terms that may match a text (prefilter.candidate): those with no required literal, and those one of
 // whose literals the text may contain (1), the others (0); and how many per group (prefilter.perGroup).
-function markCandidates(prefilter: Prefilter, grams: TextGrams): void {
-  const { candidate, present, perGroup, groupOf } = prefilter;
+function markCandidates(prefilter: Prefilter, grams: TextGrams, text: string): void {
+  const { candidate, present, perGroup, groupOf, literalTexts, termStarts, termsOfLiterals } = prefilter;
   candidate.set(prefilter.alwaysRun);
   perGroup.set(prefilter.alwaysPerGroup);
   const count = markPresent(grams, prefilter.literals, present);
   for (let p = 0; p < count; p += 1) {
-    const users = prefilter.termsOfLiteral[present[p] ?? 0] ?? NO_TERMS;
-    for (let k = 0; k < users.length; k += 1) {
-      const t = users[k] ?? 0;
+    const l = present[p] ?? 0;
+    // The three-character sequences say a literal may be there; the text itself says whether it is.
+    if (!text.includes(literalTexts[l] ?? '')) continue;
+    for (let k = termStarts[l] ?? 0; k < (termStarts[l + 1] ?? 0); k += 1) {
+      const t = termsOfLiterals[k] ?? 0;
       if (candidate[t] === 1) continue;
       candidate[t] = 1;
       const g = groupOf[t] ?? 0;
@@ -275,23 +345,73 @@ function markCandidates(prefilter: Prefilter, grams: TextGrams): void {
   }
 }
 
-const NO_TERMS = new Int32Array(0);
+
+// A pattern source that is plain text: no character with a meaning of its own, punctuation escaped
+// ("no such user\.", "mailbox full"). Matches "over quota", not "over quotas?".
+const PLAIN_SOURCE = /^(?:[^\\^$.|?*+()[\]{}]|\\[^\w\s])+$/;
+
+// The plain text a source matches, between optional word boundaries ("\bmailbox full\b"), or null.
+function plainTermOf(source: string): PlainTerm | null {
+  const boundedBefore = source.startsWith('\\b');
+  // A final "\b" is a boundary unless its backslash is itself escaped ("a\\b" is "a", "\\", "b"), which
+  // leaves a lone backslash before it and so no plain text.
+  const boundedAfter = source.endsWith('\\b') && source.length > 2;
+  const inner = source.slice(boundedBefore ? 2 : 0, boundedAfter ? -2 : undefined);
+  return PLAIN_SOURCE.test(inner) ? { text: inner.replace(/\\(.)/g, '$1'), boundedBefore, boundedAfter } : null;
+}
+
+// Whether the character at `at` is a word character for "\b" ([A-Za-z0-9_]); none is outside the text.
+function isWordAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 95 || (code >= 97 && code <= 122);
+}
+
+// Where a plain term first matches: its first occurrence whose boundaries hold, or -1.
+function findPlain(plain: PlainTerm, text: string): number {
+  const end = plain.text.length;
+  for (let at = text.indexOf(plain.text); at >= 0; at = text.indexOf(plain.text, at + 1)) {
+    if (plain.boundedBefore && isWordAt(text, at - 1) === isWordAt(text, at)) continue;
+    if (plain.boundedAfter && isWordAt(text, at + end - 1) === isWordAt(text, at + end)) continue;
+    return at;
+  }
+  return -1;
+}
+
+/** Where a group matches first, and the text matched. */
+type FirstMatch = { index: number; text: string };
+
+// A term's first match in `text`: a plain term's text found as it is, any other by its pattern.
+function matchTerm(term: CompiledTerm, text: string): FirstMatch | null {
+  if (term.plain === undefined) term.plain = plainTermOf(term.source);
+  if (term.plain !== null) {
+    const index = findPlain(term.plain, text);
+    return index < 0 ? null : { index, text: term.plain.text };
+  }
+  term.pattern ??= new RegExp(term.source);
+  const match = term.pattern.exec(text);
+  return match === null ? null : { index: match.index, text: match[0] };
+}
 
 // The group's first match: the leftmost match of any term, the earlier term at the same place, exactly as
 // the group's alternation finds it. Terms that cannot match (no required literal is there) are not run;
 // when every term may match, the alternation runs as one.
-function firstMatch(group: CompiledGroup, count: number, text: string, compiled: readonly CompiledTerm[], candidate: Uint8Array): RegExpExecArray | null {
+function firstMatch(group: CompiledGroup, count: number, text: string, compiled: readonly CompiledTerm[], candidate: Uint8Array): FirstMatch | null {
   if (count === 0) return null;
-  if (count === group.end - group.first) return group.pattern.exec(text);
-  let best: RegExpExecArray | null = null;
+  if (count === group.end - group.first) return matchGroup(group, text);
+  let best: FirstMatch | null = null;
   for (let t = group.first; t < group.end; t += 1) {
     const term = compiled[t];
     if (candidate[t] !== 1 || term === undefined) continue;
-    term.pattern ??= new RegExp(term.source);
-    const match = term.pattern.exec(text);
+    const match = matchTerm(term, text);
     if (match !== null && (best === null || match.index < best.index)) best = match;
   }
   return best;
+}
+
+// The group's first match by its combined pattern (the reference).
+function matchGroup(group: CompiledGroup, text: string): FirstMatch | null {
+  const match = group.pattern.exec(text);
+  return match === null ? null : { index: match.index, text: match[0] };
 }
 
 // The gram set of the text being scanned, reused by every scan (scanning is synchronous).
@@ -299,24 +419,24 @@ const scratchGrams: TextGrams = readGrams('');
 
 /**
  * Every group of the lexicon that matches, with the first match's span in the original text. The answer
- * is the same with or without the prefilter; `prefilter` true uses it at once, false never (by default it
- * is used once the lexicon has been scanned PREFILTER_AFTER_SCANS times).
+ * is the same with or without the prefilter; `prefilter` true uses it at once, false never (each group's
+ * combined pattern runs: the reference the tests compare with); by default see PREFILTER_AFTER_SCANS.
  */
 export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAULT_LEXICON, options: { prefilter?: boolean } = {}): PhraseHit[] {
   const hits: PhraseHit[] = [];
   if (normalized.length === 0) return hits;
   const prefilter = options.prefilter === false ? null : prefilterOf(lexicon, options.prefilter === true);
-  if (prefilter !== null) markCandidates(prefilter, readGrams(normalized.text, scratchGrams));
+  if (prefilter !== null) markCandidates(prefilter, readGrams(normalized.text, scratchGrams), normalized.text);
   for (let g = 0; g < lexicon.groups.length; g += 1) {
     const group = lexicon.groups[g];
     if (group === undefined) continue;
-    const match = prefilter === null ? group.pattern.exec(normalized.text) : firstMatch(group, prefilter.perGroup[g] ?? 0, normalized.text, lexicon.compiled, prefilter.candidate);
+    const match = prefilter === null ? matchGroup(group, normalized.text) : firstMatch(group, prefilter.perGroup[g] ?? 0, normalized.text, lexicon.compiled, prefilter.candidate);
     if (!match) continue;
     if (group.not?.test(normalized.text)) continue;
     const start = normalized.offsets[match.index] ?? 0;
-    const last = match.index + match[0].length - 1;
+    const last = match.index + match.text.length - 1;
     const end = (normalized.offsets[Math.max(match.index, last)] ?? start) + 1;
-    const hit: PhraseHit = { reason: group.reason, strength: group.strength, source: group.source, text: match[0], start, end };
+    const hit: PhraseHit = { reason: group.reason, strength: group.strength, source: group.source, text: match.text, start, end };
     if (group.localised) hit.localised = true;
     hits.push(hit);
   }

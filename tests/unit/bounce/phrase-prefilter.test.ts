@@ -6,8 +6,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { gramsOf, literalGrams, markPresent, mayContain, readGrams, requiredLiterals, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
+import { gramsOf, literalGrams, markPresent, mayContain, rarestSequences, readGrams, requiredLiterals, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
+import type { LexiconTerm } from '../../../src/lib/bounce/reason-lexicon.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -156,6 +157,22 @@ describe('markPresent', () => {
     expect(count).toBe(4);
   });
 
+  it('lists the same literals whichever of its sequences a literal is chained by', () => {
+    const literals = ['mailbox', 'is full', 'quota', 'user unknown', 'the', 'over quota', 'mailbox is full', 'ab'];
+    const texts = ['550 the mailbox is full', 'user unknown; over quota', 'nothing here', 'mailbox mailbox ab'];
+    expect(rarestSequences(literals)).toHaveLength(literals.length);
+    expect(rarestSequences(literals)[7]).toBe(-1);
+    const choices = [undefined, literals.map(() => 0), literals.map((literal) => literal.length - 3), rarestSequences(literals)];
+    for (const text of texts) {
+      const expected = literals.flatMap((literal, l) => (literal.length >= 3 && mayContain(gramsOf(text), literalGrams(literal)) ? [l] : []));
+      for (const keys of choices) {
+        const listed = new Int32Array(literals.length);
+        const count = markPresent(readGrams(text), tabulateLiterals(literals, keys), listed);
+        expect([...listed.slice(0, count)].sort((a, b) => a - b), `${text} ${String(keys)}`).toEqual(expected);
+      }
+    }
+  });
+
   it('reuses the sequences of a text without keeping the previous one', () => {
     const table = tabulateLiterals(['quota', 'unknown']);
     const grams = readGrams('over quota');
@@ -190,6 +207,26 @@ describe('findPhrases with the prefilter', () => {
     }
     // Nearly every term yields a sample it matches; the few that do not have lookarounds the generator ignores.
     expect(sampled / LEXICON_TERMS.length).toBeGreaterThan(0.95);
+  });
+
+  it('finds plain-text terms where their patterns would, word boundaries included', () => {
+    const sources = ['\\bover quota\\b', '\\bquota', 'quota\\b', 'user_unknown', '\\bno such user\\.', 'a\\\\b', '\\b550\\b', '\\b\\.com\\b', '\\bfoo\\b|\\bquota exceeded\\b'];
+    const terms: LexiconTerm[] = sources.map((pattern, n) => ({ id: `test:${String(n)}`, reason: n % 2 === 0 ? 'mailboxfull' : 'userunknown', strength: 'strong', source: 'project', pattern }));
+    const lexicon = compileLexicon(terms);
+    const texts = [
+      'over quota',
+      'xover quota over quotas; over quota.',
+      '_quota quota_ (quota)',
+      'user_unknown2 and user_unknown',
+      'no such user. no such user.x',
+      'a\\b',
+      '1550 550x 550',
+      'example.com x.com.y .com',
+      'quota exceeded',
+      'nothing',
+    ];
+    for (const text of texts) same(text, lexicon);
+    expect(findPhrases(normalizeText('The user is over quota.'), lexicon).map((hit) => hit.text)).toEqual(['over quota', 'quota']);
   });
 
   it('finds what the plain scan finds in every corpus bounce', () => {
