@@ -6,6 +6,7 @@
 import { REASON_FAMILY } from '../content/vocabulary.ts';
 import type { Reason } from '../content/vocabulary.ts';
 import { findProviderVerdict } from './provider-verdicts.ts';
+import type { ProviderVerdict } from './provider-verdicts.ts';
 import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, COMMANDS_BEFORE_DATA, FILTER_READING_INPUTS, SIGNAL_WEIGHTS, STATUS_SUBJECT_FALLBACKS, USER_UNKNOWN_STATUSES } from './reason-weights.ts';
 import type { InputKind } from './reason-weights.ts';
 import { DEFAULT_LEXICON, findPhrases, normalizeText } from './reason-lexicon.ts';
@@ -149,6 +150,18 @@ function scanPhrases(text: string, region: 'diagnostic' | 'context', lexicon: Le
   }));
 }
 
+// A report's body and its delivery-status part are the same for each of its recipients (fifty in some
+// reports): each region's last provider verdict is remembered, so they are searched once per report.
+const lastVerdicts = new Map<Exclude<SignalRegion, null>, { text: string; verdict: ProviderVerdict | null }>();
+
+function verdictIn(text: string, region: Exclude<SignalRegion, null>): ProviderVerdict | null {
+  const last = lastVerdicts.get(region);
+  if (last !== undefined && last.text === text) return last.verdict;
+  const verdict = findProviderVerdict(text);
+  lastVerdicts.set(region, { text, verdict });
+  return verdict;
+}
+
 function providerSignal(evidence: BounceEvidence): Signal | null {
   const sources = [
     [evidence.diagnostic, 'diagnostic', SIGNAL_WEIGHTS.providerInReply],
@@ -156,7 +169,7 @@ function providerSignal(evidence: BounceEvidence): Signal | null {
     [evidence.report ?? '', 'report', SIGNAL_WEIGHTS.providerInReport],
   ] as const;
   for (const [text, region, weight] of sources) {
-    const verdict = findProviderVerdict(text);
+    const verdict = verdictIn(text, region);
     if (verdict) return { signal: 'provider', reason: verdict.reason, weight, text: verdict.text, region, start: verdict.start, end: verdict.end };
   }
   return null;

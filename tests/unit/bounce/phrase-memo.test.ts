@@ -1,8 +1,11 @@
 // Guards the memo of recent phrase scans in classify-bounce.ts: a paste with no code lines is read as
 // the server's reply, as the context and as the text tested for a strong wording, and is scanned once.
 // Read from the memo or afresh, in any order, a text must give the same wordings and the same verdict.
+// The provider verdict of a report's body and delivery-status part, shared by its recipients, is
+// remembered the same way.
 import { describe, expect, it } from 'vitest';
-import { classifyBounce, findPhraseReason } from '../../../src/lib/bounce/classify-bounce.ts';
+import { classifyBounce, collectSignals, findPhraseReason } from '../../../src/lib/bounce/classify-bounce.ts';
+import { findProviderVerdict } from '../../../src/lib/bounce/provider-verdicts.ts';
 import { DEFAULT_LEXICON, findPhrases, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
 
 const TEXTS = [
@@ -44,5 +47,25 @@ describe('phrase scans remembered across the reply, the context and the strong-w
     expect(reordered).toEqual(fresh);
     expect(twice).toEqual(fresh);
     expect(fresh.filter((c) => c.signals.some((s) => s.region === 'diagnostic')).length).toBeGreaterThan(3);
+  });
+});
+
+describe('provider verdicts remembered across the recipients of one report', () => {
+  const REPLIES = ['550 5.1.1 RCP-P2 http://postmaster.facebook.com/response_codes', '550 5.7.1 Client host blocked for spamming issues. OFR006_102', 'user unknown', ''];
+  const BODIES = ['Your message to <a@example.org> was automatically rejected:\nNot enough disk space', 'Delivery failed for several recipients.', ''];
+  const REPORTS = ['Final-Recipient: rfc822; a@example.org\nX-PowerMTA-BounceCategory: bad-mailbox', 'Final-Recipient: rfc822; b@example.org', ''];
+  const cases = REPLIES.flatMap((diagnostic) => BODIES.flatMap((context) => REPORTS.map((report) => ({ diagnostic, context, report, status: null, replyCode: null, command: null, action: null }))));
+
+  it('gives each recipient the verdict a fresh search of its texts gives, in any order', () => {
+    const fresh = cases.map((evidence) => classifyBounce(evidence));
+    const reordered = [...cases].reverse().map((evidence) => classifyBounce(evidence)).reverse();
+    expect(reordered).toEqual(fresh);
+    cases.forEach((evidence, n) => {
+      const expected = findProviderVerdict(evidence.diagnostic) ?? findProviderVerdict(evidence.context) ?? findProviderVerdict(evidence.report);
+      const signal = collectSignals(evidence).find((s) => s.signal === 'provider');
+      expect(signal?.text ?? null, JSON.stringify(evidence)).toEqual(expected?.text ?? null);
+      expect(fresh[n]).toEqual(classifyBounce(evidence));
+    });
+    expect(fresh.filter((c) => c.signals[0]?.signal === 'provider').length).toBeGreaterThan(10);
   });
 });
