@@ -1,23 +1,28 @@
 // A cheap test that rules out most phrase patterns before their regular expressions run. Each pattern's
-// source is read once for literal strings one of which any match must contain ("\bmailbox (?:is )?full"
-// needs "mailbox full" or "mailbox is full"); a text is then summarised by the three-character sequences
-// it holds, and a pattern none of whose strings can be there is skipped. Sound by construction: anything
-// the reader does not understand counts as "may match", so a new wording is never wrongly skipped.
+// source is read once for sets of literal strings, every match containing one string of each set
+// ("\bmailbox (?:is )?full" needs "mailbox full" or "mailbox is full"; "\bspam\b.{0,40}\bscore" needs
+// "spam" and "score"); a text is then summarised by the three-character sequences it holds, and a pattern
+// with a set none of whose strings can be there is skipped. Sound by construction: anything the reader
+// does not understand counts as "may match", so a new wording is never wrongly skipped.
 
 /** Literal strings of which a match must contain at least one, or null when nothing is known. */
 export type Requirement = readonly string[] | null;
 
+/** Sets of literal strings, every match holding one string of each set; null when nothing is known. */
+export type Requirements = readonly (readonly string[])[] | null;
+
 // What a piece of a pattern can match: `exact` lists every string it can match when that set is small
-// (zero-width assertions match ''), `need` the best requirement found inside it.
-type Piece = { exact: readonly string[] | null; need: Requirement };
+// (zero-width assertions match ''), `need` the best requirement found inside it, `all` every requirement
+// found inside it (each selective enough to filter by).
+type Piece = { exact: readonly string[] | null; need: Requirement; all: readonly (readonly string[])[] };
 
 // Largest set of exact strings carried through alternations and concatenations.
 const MAX_EXACT = 16;
 // Shortest required string worth keeping (the text is summarised by three-character sequences).
 const MIN_LITERAL = 3;
 
-const ANY: Piece = { exact: null, need: null };
-const EMPTY: Piece = { exact: [''], need: null };
+const ANY: Piece = { exact: null, need: null, all: [] };
+const EMPTY: Piece = { exact: [''], need: null, all: [] };
 
 // Length past which a literal is taken as selective enough: a longer one is not preferred to fewer alternatives.
 const SELECTIVE_LENGTH = 10;
@@ -48,13 +53,20 @@ function product(left: readonly string[], right: readonly string[]): string[] | 
   return out;
 }
 
+// Adds `need` to `all` when it is selective enough to filter by.
+function keep(all: (readonly string[])[], need: Requirement): void {
+  if (need !== null && strength(need) > 0) all.push(need);
+}
+
 function concatenate(pieces: readonly Piece[]): Piece {
   let need: Requirement = null;
+  const all: (readonly string[])[] = [];
   // The exact strings of the pieces read since the last one that was not exact.
   let run: readonly string[] = [''];
   let allExact = true;
   for (const piece of pieces) {
     need = better(need, piece.need);
+    all.push(...piece.all);
     const joined = piece.exact === null ? null : product(run, piece.exact);
     if (joined !== null) {
       run = joined;
@@ -62,10 +74,12 @@ function concatenate(pieces: readonly Piece[]): Piece {
     }
     allExact = false;
     need = better(need, run);
+    keep(all, run);
     run = piece.exact ?? [''];
   }
   need = better(need, run);
-  return { exact: allExact ? run : null, need };
+  keep(all, run);
+  return { exact: allExact ? run : null, need, all };
 }
 
 function alternate(branches: readonly Piece[]): Piece {
@@ -80,7 +94,8 @@ function alternate(branches: readonly Piece[]): Piece {
     if (own === null || strength(own) === 0) needKnown = false;
     else need.push(...own);
   }
-  return { exact: allExact && exact.size <= MAX_EXACT ? [...exact] : null, need: needKnown ? minimalLiterals(need) : null };
+  const known = needKnown ? minimalLiterals(need) : null;
+  return { exact: allExact && exact.size <= MAX_EXACT ? [...exact] : null, need: known, all: known === null ? [] : [known] };
 }
 
 // One of ["spamhaus", "spamhaus pbl"] is there exactly when "spamhaus" is: a literal holding another is dropped.
@@ -91,9 +106,11 @@ function minimalLiterals(literals: readonly string[]): string[] {
 
 // A repeated piece: "x?" can match what x matches or nothing; "x{2,5}" or "x+" contains x at least once.
 function repeat(piece: Piece, min: number, max: number): Piece {
-  if (min === 0) return { exact: max === 1 && piece.exact !== null && piece.exact.length < MAX_EXACT ? [...new Set(['', ...piece.exact])] : null, need: null };
+  if (min === 0) return { exact: max === 1 && piece.exact !== null && piece.exact.length < MAX_EXACT ? [...new Set(['', ...piece.exact])] : null, need: null, all: [] };
   if (min === 1 && max === 1) return piece;
-  return { exact: null, need: asNeed(piece) };
+  const all = [...piece.all];
+  keep(all, asNeed(piece));
+  return { exact: null, need: asNeed(piece), all };
 }
 
 // The characters "\." "\/" "\[" ... stand for themselves; "\t" "\n" "\r" for white space; other escapes
@@ -125,7 +142,7 @@ function readClass(cursor: Cursor): Piece {
     else chars.push(ch);
   }
   cursor.at += 1;
-  return plain && chars.length > 0 && chars.length <= 8 ? { exact: [...new Set(chars)], need: null } : ANY;
+  return plain && chars.length > 0 && chars.length <= 8 ? { exact: [...new Set(chars)], need: null, all: [] } : ANY;
 }
 
 const OPTIONAL = { min: 0, max: 1 };
@@ -199,11 +216,11 @@ function readAtom(cursor: Cursor): Piece {
     const tail = next === 'x' || next === 'u' || next === 'c' || next === 'k' ? /^(?:x[\da-fA-F]{2}|u(?:[\da-fA-F]{4}|\{[\da-fA-F]{1,6}\})|c[A-Za-z]|k<\w+>)/.exec(source.slice(cursor.at - 1, cursor.at + 10)) : null;
     if (tail) cursor.at += tail[0].length - 1;
     const literal = escapedLiteral(next);
-    return literal === null ? ANY : { exact: [literal], need: null };
+    return literal === null ? ANY : { exact: [literal], need: null, all: [] };
   }
   if (ch === '^' || ch === '$') return EMPTY;
   if (ch === '.') return ANY;
-  return { exact: [ch], need: null };
+  return { exact: [ch], need: null, all: [] };
 }
 
 function readSequence(cursor: Cursor): Piece {
@@ -241,6 +258,32 @@ export function requiredLiterals(source: string): Requirement {
   } catch {
     return null;
   }
+}
+
+// Most sets a pattern is filtered by: the most selective ones.
+const MAX_REQUIREMENTS = 4;
+
+/**
+ * Every set of literal strings (three characters or more) of which each match of `source` contains at
+ * least one, the most selective first, or null when none can be named: "\bspam\b.{0,40}\b(?:score|filter)" -> [["score", "filter"], ["spam"]]. A set
+ * implied by another ("spam" by "spam score") is left out.
+ */
+export function requiredLiteralSets(source: string): Requirements {
+  let piece: Piece;
+  try {
+    const cursor = { source, at: 0 };
+    piece = readAlternation(cursor);
+    if (cursor.at !== source.length) return null;
+  } catch {
+    return null;
+  }
+  const sets: (readonly string[])[] = [];
+  for (const need of [asNeed(piece), ...piece.all]) keep(sets, need === null ? null : minimalLiterals(need));
+  const distinct = [...new Map(sets.map((set) => [JSON.stringify([...set].sort()), set])).values()];
+  // A set is implied by another when each string of the other holds one of its strings.
+  const implies = (a: readonly string[], b: readonly string[]): boolean => a.every((text) => b.some((other) => text.includes(other)));
+  const kept = distinct.filter((set, n) => !distinct.some((other, m) => m !== n && implies(other, set) && (!implies(set, other) || m < n)));
+  return kept.length === 0 ? null : kept.sort((a, b) => strength(b) - strength(a)).slice(0, MAX_REQUIREMENTS);
 }
 
 // Three characters folded into one slot of a 2^16-bit set; a collision only lets a pattern run.

@@ -4,14 +4,15 @@
 // other languages) and Sisimai's reason lists (reason-lexicon-sisimai.ts, BSD-2-Clause).
 // Matching runs on lower-cased text with white space collapsed; offsets map back to the original. A
 // prefilter (phrase-prefilter.ts, with each term's literals read at build time into phrase-literals.ts) runs
-// only the terms whose literals a text holds, plain-text terms without a regular expression; the answers
+// only the terms a text holds a literal of each required set of ("spam" and one of "score", "filter" ...),
+// plain-text terms without a regular expression; the answers
 // are those of each group's combined pattern, which the tests run as the reference.
 import type { Reason } from '../content/vocabulary.ts';
 import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
 import { REASON_PHRASES } from './reason-phrases.ts';
 import { SISIMAI_REASON_LISTS } from './reason-lexicon-sisimai.ts';
 import { TERM_LITERALS } from './phrase-literals.ts';
-import { markPresent, readGrams, requiredLiterals, tabulateLiterals } from './phrase-prefilter.ts';
+import { markPresent, readGrams, requiredLiteralSets, tabulateLiterals } from './phrase-prefilter.ts';
 import type { LiteralTable, TextGrams } from './phrase-prefilter.ts';
 
 export type TermStrength = 'strong' | 'weak';
@@ -50,16 +51,24 @@ export type Lexicon = {
 };
 
 // What the prefilter knows of a lexicon's terms (phrase-prefilter.ts): every required literal once, the
-// numbers of the terms that need each, and the terms with none, which always run (1).
+// sets of literals of each term (a term may match only when each of its sets has a literal in the text),
+// and the terms with none, which always run (1).
 // Also, per term, its group's index, per group the number of its always-run terms, and the scratch space
-// of one scan (scanning is synchronous): the candidate terms, the present literals, candidates per group.
+// of one scan (scanning is synchronous): the candidate terms, the present literals, candidates per group,
+// each term's sets found so far.
 type Prefilter = {
   literals: LiteralTable;
   /** The literals themselves, numbered as in `literals`. */
   literalTexts: readonly string[];
-  /** The terms needing literal l are termsOfLiterals[termStarts[l]] ... termsOfLiterals[termStarts[l + 1] - 1]. */
+  /**
+   * The sets holding literal l are setsOfLiterals[termStarts[l]] ... setsOfLiterals[termStarts[l + 1] - 1],
+   * each as its term's number times 32 plus the set's number within the term.
+   */
   termStarts: Int32Array;
-  termsOfLiterals: Int32Array;
+  setsOfLiterals: Int32Array;
+  /** Per term, one bit for each of its sets. */
+  allSets: Int32Array;
+  setsFound: Int32Array;
   alwaysRun: Uint8Array;
   groupOf: Int32Array;
   alwaysPerGroup: Int32Array;
@@ -68,8 +77,8 @@ type Prefilter = {
   perGroup: Int32Array;
 };
 
-// The build-time table's rows (phrase-literals.ts) by pattern source: each term's literals (null: none can
-// be named) and where each literal's rarest sequence starts. The site's build leaves the table out
+// The build-time table's rows (phrase-literals.ts) by pattern source: each term's sets of literals (null:
+// none can be named) and where each literal's rarest sequence starts. The site's build leaves the table out
 // (vite.config.ts; its engine downloads less, and a page scans a few texts).
 type KnownTerm = (typeof TERM_LITERALS)[number];
 let knownTerms: ReadonlyMap<string, KnownTerm> | null = null;
@@ -109,45 +118,53 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
   const keys: number[] = [];
   let keysKnown = true;
   // The numbers of each term's literals, term after term (needStarts[t] ... needStarts[t + 1] - 1).
+  // with, beside each, its set (term number times 32 plus set number).
   const needStarts = new Int32Array(termCount + 1);
   const needs: number[] = [];
+  const needSets: number[] = [];
+  const allSets = new Int32Array(termCount);
   for (let t = 0; t < termCount; t += 1) {
     needStarts[t] = needs.length;
     const source = lexicon.compiled[t]?.source ?? '';
     const row = known.get(source);
     // A term the build-time table lacks has its literals read now.
-    const texts = row === undefined ? requiredLiterals(source) : row[1];
-    if (texts === null) {
+    const sets = row === undefined ? requiredLiteralSets(source) : row[1];
+    if (sets === null || sets.length === 0) {
       alwaysRun[t] = 1;
       continue;
     }
-    for (let n = 0; n < texts.length; n += 1) {
-      const literal = texts[n] ?? '';
-      let number = numberOf.get(literal);
-      if (number === undefined) {
-        number = literals.length;
-        numberOf.set(literal, number);
-        literals.push(literal);
-        const key = row?.[2]?.[n];
-        keys.push(key ?? -1);
-        if (key === undefined) keysKnown = false;
+    // At most 31 sets, so a term's sets fit the bits of one number.
+    const setCount = Math.min(sets.length, 31);
+    allSets[t] = (1 << setCount) - 1;
+    for (let k = 0; k < setCount; k += 1) {
+      const texts = sets[k] ?? [];
+      for (let n = 0; n < texts.length; n += 1) {
+        const literal = texts[n] ?? '';
+        let number = numberOf.get(literal);
+        if (number === undefined) {
+          number = literals.length;
+          numberOf.set(literal, number);
+          literals.push(literal);
+          const key = row?.[2]?.[k]?.[n];
+          keys.push(key ?? -1);
+          if (key === undefined) keysKnown = false;
+        }
+        needs.push(number);
+        needSets.push(t * 32 + k);
       }
-      needs.push(number);
     }
   }
   needStarts[termCount] = needs.length;
-  // The terms needing each literal, literal after literal (termStarts[l] ... termStarts[l + 1] - 1).
+  // The sets holding each literal, literal after literal (termStarts[l] ... termStarts[l + 1] - 1).
   const termStarts = new Int32Array(literals.length + 1);
   for (const number of needs) termStarts[number + 1] = (termStarts[number + 1] ?? 0) + 1;
   for (let l = 0; l < literals.length; l += 1) termStarts[l + 1] = (termStarts[l + 1] ?? 0) + (termStarts[l] ?? 0);
   const filled = termStarts.slice(0, literals.length);
-  const termsOfLiterals = new Int32Array(needs.length);
-  for (let t = 0; t < termCount; t += 1) {
-    for (let k = needStarts[t] ?? 0; k < (needStarts[t + 1] ?? 0); k += 1) {
-      const number = needs[k] ?? 0;
-      termsOfLiterals[filled[number] ?? 0] = t;
-      filled[number] = (filled[number] ?? 0) + 1;
-    }
+  const setsOfLiterals = new Int32Array(needs.length);
+  for (let k = 0; k < needs.length; k += 1) {
+    const number = needs[k] ?? 0;
+    setsOfLiterals[filled[number] ?? 0] = needSets[k] ?? 0;
+    filled[number] = (filled[number] ?? 0) + 1;
   }
   const groupOf = new Int32Array(termCount);
   const alwaysPerGroup = new Int32Array(lexicon.groups.length);
@@ -162,7 +179,9 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
     literals: tabulateLiterals(literals, keysKnown ? keys : undefined),
     literalTexts: literals,
     termStarts,
-    termsOfLiterals,
+    setsOfLiterals,
+    allSets,
+    setsFound: new Int32Array(termCount),
     alwaysRun,
     groupOf,
     alwaysPerGroup,
@@ -324,20 +343,25 @@ export function normalizeText(original: string): NormalizedText {
   return { text, offsets, length: n };
 }
 
-// The terms that may match a text (prefilter.candidate): those with no required literal, and those one of
-// whose literals the text may contain (1), the others (0); and how many per group (prefilter.perGroup).
+// The terms that may match a text (prefilter.candidate): those with no required literal, and those each
+// of whose sets has a literal in the text (1), the others (0); and how many per group (prefilter.perGroup).
 function markCandidates(prefilter: Prefilter, grams: TextGrams, text: string): void {
-  const { candidate, present, perGroup, groupOf, literalTexts, termStarts, termsOfLiterals } = prefilter;
+  const { candidate, present, perGroup, groupOf, literalTexts, termStarts, setsOfLiterals, allSets, setsFound } = prefilter;
   candidate.set(prefilter.alwaysRun);
   perGroup.set(prefilter.alwaysPerGroup);
+  setsFound.fill(0);
   const count = markPresent(grams, prefilter.literals, present);
   for (let p = 0; p < count; p += 1) {
     const l = present[p] ?? 0;
     // The three-character sequences say a literal may be there; the text itself says whether it is.
     if (!text.includes(literalTexts[l] ?? '')) continue;
     for (let k = termStarts[l] ?? 0; k < (termStarts[l + 1] ?? 0); k += 1) {
-      const t = termsOfLiterals[k] ?? 0;
+      const set = setsOfLiterals[k] ?? 0;
+      const t = set >>> 5;
       if (candidate[t] === 1) continue;
+      const found = (setsFound[t] ?? 0) | (1 << (set & 31));
+      setsFound[t] = found;
+      if (found !== allSets[t]) continue;
       candidate[t] = 1;
       const g = groupOf[t] ?? 0;
       perGroup[g] = (perGroup[g] ?? 0) + 1;

@@ -1,25 +1,25 @@
 // Guards the build-time table of the phrase prefilter (phrase-literals.ts, written by
-// scripts/write-phrase-literals.ts from the lexicon): it must hold exactly what requiredLiterals reads from
+// scripts/write-phrase-literals.ts from the lexicon): it must hold exactly what requiredLiteralSets reads from
 // every current term, so a fresh process prefilters from its first scan with the literals it would have
 // read itself. A term the table lacks (a wording changed since) is read at run time, with the same answers.
 import { describe, expect, it } from 'vitest';
 import { TERM_LITERALS } from '../../../src/lib/bounce/phrase-literals.ts';
-import { rarestSequences, requiredLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
+import { rarestSequences, requiredLiteralSets } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { compileLexicon, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
 import type { LexiconTerm } from '../../../src/lib/bounce/reason-lexicon.ts';
 
 describe('TERM_LITERALS', () => {
-  it('holds every lexicon term once, with the literals requiredLiterals reads from it (else run npm run content)', () => {
+  it('holds every lexicon term once, with the sets of literals requiredLiteralSets reads from it (else run npm run content)', () => {
     const sources = [...new Set(LEXICON_TERMS.map((term) => term.pattern))];
     expect(TERM_LITERALS.map(([source]) => source)).toEqual(sources);
-    for (const [source, literals] of TERM_LITERALS) expect(literals, source).toEqual(requiredLiterals(source));
+    for (const [source, sets] of TERM_LITERALS) expect(sets, source).toEqual(requiredLiteralSets(source));
   });
 
   it('names where each literal\'s rarest sequence among all the lexicon\'s literals starts', () => {
-    const literals = [...new Set(TERM_LITERALS.flatMap(([, needs]) => needs ?? []))];
+    const literals = [...new Set(TERM_LITERALS.flatMap(([, sets]) => (sets ?? []).flat()))];
     const keys = rarestSequences(literals);
     const rarest = new Map(literals.map((literal, l) => [literal, keys[l]]));
-    for (const [source, needs, keys] of TERM_LITERALS) expect(keys, source).toEqual(needs === null ? undefined : needs.map((literal) => rarest.get(literal)));
+    for (const [source, sets, keys] of TERM_LITERALS) expect(keys, source).toEqual(sets === null ? undefined : sets.map((set) => set.map((literal) => rarest.get(literal))));
   });
 });
 

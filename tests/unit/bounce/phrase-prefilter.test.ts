@@ -1,12 +1,12 @@
-// Guards the phrase prefilter (phrase-prefilter.ts): a pattern is skipped only when a literal that every
-// one of its matches contains is absent, so the prefiltered scan finds exactly what the plain scan of
+// Guards the phrase prefilter (phrase-prefilter.ts): a pattern is skipped only when a set of literals every
+// one of its matches holds one of is absent, so the prefiltered scan finds exactly what the plain scan of
 // each group's alternation finds. Checked on hand-picked patterns, on strings generated from every term
 // of the lexicon (whatever wording is added later), on both real-bounce corpora and on catalogue texts.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { gramsOf, literalGrams, markPresent, mayContain, rarestSequences, readGrams, requiredLiterals, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
+import { gramsOf, literalGrams, markPresent, mayContain, rarestSequences, readGrams, requiredLiterals, requiredLiteralSets, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
 import type { LexiconTerm } from '../../../src/lib/bounce/reason-lexicon.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
@@ -129,6 +129,32 @@ describe('requiredLiterals', () => {
   });
 });
 
+describe('requiredLiteralSets', () => {
+  it.each([
+    ['\\bspam\\b.{0,40}\\b(?:score|filter)', [['score', 'filter'], ['spam']]],
+    ['\\bno such (?:user|mailbox)', [['no such user', 'no such mailbox']]],
+    ['\\b(?:spf|dkim)\\b.{0,60}\\bfail(?:ed|ure)?\\b', [['fail'], ['spf', 'dkim']]],
+    ['host[ ][^ ]+[ ]refused[ ]to[ ]talk', [[' refused to talk'], ['host ']]],
+    ['(?:quota|storage) .{0,9}exceeded(?: quota)+', [['exceeded'], [' quota'], ['quota ', 'storage ']]],
+    ['x{2,}abc', [['abc']]],
+  ])('reads %s as needing one literal of each of %j', (source, expected) => {
+    expect(requiredLiteralSets(source)).toEqual(expected);
+  });
+
+  it('leaves out a set another implies, and literals holding another of their set', () => {
+    expect(requiredLiteralSets('\\bspamhaus(?: pbl)?\\b.{0,20}spamhaus pbl')).toEqual([['spamhaus pbl']]);
+    expect(requiredLiteralSets('\\bunauthenticated senders?\\b')).toEqual([['unauthenticated sender']]);
+  });
+
+  it.each(['ab', 'quota|\\d+', '(?:mailbox )?\\w+', '(?:mailbox full', '[a-z]{3}'])('names nothing for %s', (source) => {
+    expect(requiredLiteralSets(source)).toBeNull();
+  });
+
+  it('names a set wherever requiredLiterals names literals, for every lexicon term', () => {
+    for (const term of LEXICON_TERMS) expect(requiredLiteralSets(term.pattern) === null, term.pattern).toBe(requiredLiterals(term.pattern) === null);
+  });
+});
+
 describe('mayContain', () => {
   it('answers false only for a literal the text cannot hold', () => {
     const grams = gramsOf('550 the mailbox is full');
@@ -193,6 +219,7 @@ describe('findPhrases with the prefilter', () => {
     for (const term of LEXICON_TERMS) {
       const pattern = new RegExp(term.pattern);
       const need = requiredLiterals(term.pattern);
+      const sets = requiredLiteralSets(term.pattern) ?? [];
       const random = makeRandom(term.id.length * 7919 + term.pattern.length);
       let matched = false;
       for (let n = 0; n < 12; n += 1) {
@@ -201,12 +228,30 @@ describe('findPhrases with the prefilter', () => {
         if (match === null) continue;
         matched = true;
         if (need !== null) expect(need.some((literal) => match[0].includes(literal)), `${term.id} ${term.pattern} on "${sample}"`).toBe(true);
+        for (const set of sets) expect(set.some((literal) => match[0].includes(literal)), `${term.id} ${term.pattern} on "${sample}": ${set.join('|')}`).toBe(true);
         same(sample);
       }
       if (matched) sampled += 1;
     }
     // Nearly every term yields a sample it matches; the few that do not have lookarounds the generator ignores.
     expect(sampled / LEXICON_TERMS.length).toBeGreaterThan(0.95);
+  });
+
+  it('finds what the plain scan finds in texts holding all but one set of literals a term needs', () => {
+    let texts = 0;
+    for (const term of LEXICON_TERMS) {
+      const sets = requiredLiteralSets(term.pattern) ?? [];
+      if (sets.length < 2) continue;
+      const random = makeRandom(term.pattern.length * 31 + sets.length);
+      const sample = sampleOf(term.pattern, random);
+      sets.forEach((_, missing) => {
+        const partial = sets.flatMap((set, k) => (k === missing ? [] : [set[random(set.length)] ?? '']));
+        same(`550 ${partial.join(' .. ')} ${sample}`);
+        same(partial.reverse().join(' '));
+        texts += 1;
+      });
+    }
+    expect(texts).toBeGreaterThan(200);
   });
 
   it('finds plain-text terms where their patterns would, word boundaries included', () => {
