@@ -5,15 +5,15 @@
 // Matching runs on lower-cased text with white space collapsed; offsets map back to the original. A
 // prefilter (phrase-prefilter.ts, with each term's literals read at build time into phrase-literals.ts) runs
 // only the terms a text holds a literal of each required set of ("spam" and one of "score", "filter" ...),
-// plain-text terms without a regular expression; the answers
-// are those of each group's combined pattern, which the tests run as the reference.
+// plain-text terms without a regular expression; the answers are those of each group's combined pattern,
+// which the tests run as the reference.
 import type { Reason } from '../content/vocabulary.ts';
 import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
 import { REASON_PHRASES } from './reason-phrases.ts';
 import { SISIMAI_REASON_LISTS } from './reason-lexicon-sisimai.ts';
 import { TERM_LITERALS } from './phrase-literals.ts';
-import { markPresent, readGrams, requiredLiteralSets, tabulateLiterals } from './phrase-prefilter.ts';
-import type { LiteralTable, TextGrams } from './phrase-prefilter.ts';
+import { literalGrams, markPresent, mayContain, readGrams, requiredLiteralSets, tabulateLiterals } from './phrase-prefilter.ts';
+import type { GramSet, LiteralGrams, LiteralTable, TextGrams } from './phrase-prefilter.ts';
 
 export type TermStrength = 'strong' | 'weak';
 export type TermSource = 'project' | 'sisimai';
@@ -50,25 +50,22 @@ export type Lexicon = {
   compiled: readonly CompiledTerm[];
 };
 
-// What the prefilter knows of a lexicon's terms (phrase-prefilter.ts): every required literal once, the
-// sets of literals of each term (a term may match only when each of its sets has a literal in the text),
-// and the terms with none, which always run (1).
+// What the prefilter knows of a lexicon's terms (phrase-prefilter.ts): a term may match only when the text
+// holds a literal of each of its sets. Every literal of the terms' first (most selective) sets once, the
+// numbers of the terms that need each, each term's other sets (null: none), and the terms with no set,
+// which always run (1).
 // Also, per term, its group's index, per group the number of its always-run terms, and the scratch space
-// of one scan (scanning is synchronous): the candidate terms, the present literals, candidates per group,
-// each term's sets found so far.
+// of one scan (scanning is synchronous): the candidate terms, the terms whose other sets failed, the
+// present literals, candidates per group.
 type Prefilter = {
   literals: LiteralTable;
   /** The literals themselves, numbered as in `literals`. */
   literalTexts: readonly string[];
-  /**
-   * The sets holding literal l are setsOfLiterals[termStarts[l]] ... setsOfLiterals[termStarts[l + 1] - 1],
-   * each as its term's number times 32 plus the set's number within the term.
-   */
+  /** The terms needing literal l are termsOfLiterals[termStarts[l]] ... termsOfLiterals[termStarts[l + 1] - 1]. */
   termStarts: Int32Array;
-  setsOfLiterals: Int32Array;
-  /** Per term, one bit for each of its sets. */
-  allSets: Int32Array;
-  setsFound: Int32Array;
+  termsOfLiterals: Int32Array;
+  otherSets: readonly (readonly (readonly OtherLiteral[])[] | null)[];
+  refused: Uint8Array;
   alwaysRun: Uint8Array;
   groupOf: Int32Array;
   alwaysPerGroup: Int32Array;
@@ -76,6 +73,9 @@ type Prefilter = {
   present: Int32Array;
   perGroup: Int32Array;
 };
+
+// A literal of a term's other sets, and its three-character sequences, checked only once its first set holds.
+type OtherLiteral = { text: string; grams: LiteralGrams };
 
 // The build-time table's rows (phrase-literals.ts) by pattern source: each term's sets of literals (null:
 // none can be named) and where each literal's rarest sequence starts. The site's build leaves the table out
@@ -118,53 +118,57 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
   const keys: number[] = [];
   let keysKnown = true;
   // The numbers of each term's literals, term after term (needStarts[t] ... needStarts[t + 1] - 1).
-  // with, beside each, its set (term number times 32 plus set number).
   const needStarts = new Int32Array(termCount + 1);
   const needs: number[] = [];
-  const needSets: number[] = [];
-  const allSets = new Int32Array(termCount);
+  const otherSets: (OtherLiteral[][] | null)[] = [];
+  const others = new Map<string, OtherLiteral>();
+  const otherOf = (text: string): OtherLiteral => {
+    let other = others.get(text);
+    if (other === undefined) {
+      other = { text, grams: literalGrams(text) };
+      others.set(text, other);
+    }
+    return other;
+  };
   for (let t = 0; t < termCount; t += 1) {
     needStarts[t] = needs.length;
     const source = lexicon.compiled[t]?.source ?? '';
     const row = known.get(source);
     // A term the build-time table lacks has its literals read now.
     const sets = row === undefined ? requiredLiteralSets(source) : row[1];
-    if (sets === null || sets.length === 0) {
+    const texts = sets?.[0];
+    otherSets.push(sets === null || sets.length < 2 ? null : sets.slice(1).map((set) => set.map(otherOf)));
+    if (texts === undefined) {
       alwaysRun[t] = 1;
       continue;
     }
-    // At most 31 sets, so a term's sets fit the bits of one number.
-    const setCount = Math.min(sets.length, 31);
-    allSets[t] = (1 << setCount) - 1;
-    for (let k = 0; k < setCount; k += 1) {
-      const texts = sets[k] ?? [];
-      for (let n = 0; n < texts.length; n += 1) {
-        const literal = texts[n] ?? '';
-        let number = numberOf.get(literal);
-        if (number === undefined) {
-          number = literals.length;
-          numberOf.set(literal, number);
-          literals.push(literal);
-          const key = row?.[2]?.[k]?.[n];
-          keys.push(key ?? -1);
-          if (key === undefined) keysKnown = false;
-        }
-        needs.push(number);
-        needSets.push(t * 32 + k);
+    for (let n = 0; n < texts.length; n += 1) {
+      const literal = texts[n] ?? '';
+      let number = numberOf.get(literal);
+      if (number === undefined) {
+        number = literals.length;
+        numberOf.set(literal, number);
+        literals.push(literal);
+        const key = row?.[2]?.[0]?.[n];
+        keys.push(key ?? -1);
+        if (key === undefined) keysKnown = false;
       }
+      needs.push(number);
     }
   }
   needStarts[termCount] = needs.length;
-  // The sets holding each literal, literal after literal (termStarts[l] ... termStarts[l + 1] - 1).
+  // The terms needing each literal, literal after literal (termStarts[l] ... termStarts[l + 1] - 1).
   const termStarts = new Int32Array(literals.length + 1);
   for (const number of needs) termStarts[number + 1] = (termStarts[number + 1] ?? 0) + 1;
   for (let l = 0; l < literals.length; l += 1) termStarts[l + 1] = (termStarts[l + 1] ?? 0) + (termStarts[l] ?? 0);
   const filled = termStarts.slice(0, literals.length);
-  const setsOfLiterals = new Int32Array(needs.length);
-  for (let k = 0; k < needs.length; k += 1) {
-    const number = needs[k] ?? 0;
-    setsOfLiterals[filled[number] ?? 0] = needSets[k] ?? 0;
-    filled[number] = (filled[number] ?? 0) + 1;
+  const termsOfLiterals = new Int32Array(needs.length);
+  for (let t = 0; t < termCount; t += 1) {
+    for (let k = needStarts[t] ?? 0; k < (needStarts[t + 1] ?? 0); k += 1) {
+      const number = needs[k] ?? 0;
+      termsOfLiterals[filled[number] ?? 0] = t;
+      filled[number] = (filled[number] ?? 0) + 1;
+    }
   }
   const groupOf = new Int32Array(termCount);
   const alwaysPerGroup = new Int32Array(lexicon.groups.length);
@@ -179,9 +183,9 @@ function buildPrefilter(lexicon: Lexicon): Prefilter {
     literals: tabulateLiterals(literals, keysKnown ? keys : undefined),
     literalTexts: literals,
     termStarts,
-    setsOfLiterals,
-    allSets,
-    setsFound: new Int32Array(termCount),
+    termsOfLiterals,
+    otherSets,
+    refused: new Uint8Array(termCount),
     alwaysRun,
     groupOf,
     alwaysPerGroup,
@@ -346,22 +350,23 @@ export function normalizeText(original: string): NormalizedText {
 // The terms that may match a text (prefilter.candidate): those with no required literal, and those each
 // of whose sets has a literal in the text (1), the others (0); and how many per group (prefilter.perGroup).
 function markCandidates(prefilter: Prefilter, grams: TextGrams, text: string): void {
-  const { candidate, present, perGroup, groupOf, literalTexts, termStarts, setsOfLiterals, allSets, setsFound } = prefilter;
+  const { candidate, refused, present, perGroup, groupOf, literalTexts, termStarts, termsOfLiterals, otherSets } = prefilter;
   candidate.set(prefilter.alwaysRun);
   perGroup.set(prefilter.alwaysPerGroup);
-  setsFound.fill(0);
+  refused.fill(0);
   const count = markPresent(grams, prefilter.literals, present);
   for (let p = 0; p < count; p += 1) {
     const l = present[p] ?? 0;
     // The three-character sequences say a literal may be there; the text itself says whether it is.
     if (!text.includes(literalTexts[l] ?? '')) continue;
     for (let k = termStarts[l] ?? 0; k < (termStarts[l + 1] ?? 0); k += 1) {
-      const set = setsOfLiterals[k] ?? 0;
-      const t = set >>> 5;
-      if (candidate[t] === 1) continue;
-      const found = (setsFound[t] ?? 0) | (1 << (set & 31));
-      setsFound[t] = found;
-      if (found !== allSets[t]) continue;
+      const t = termsOfLiterals[k] ?? 0;
+      if (candidate[t] === 1 || refused[t] === 1) continue;
+      const sets = otherSets[t];
+      if (sets != null && !holdsEverySet(sets, grams.set, text)) {
+        refused[t] = 1;
+        continue;
+      }
       candidate[t] = 1;
       const g = groupOf[t] ?? 0;
       perGroup[g] = (perGroup[g] ?? 0) + 1;
@@ -369,6 +374,10 @@ function markCandidates(prefilter: Prefilter, grams: TextGrams, text: string): v
   }
 }
 
+// Whether the text (and its sequences) holds a literal of each set.
+function holdsEverySet(sets: readonly (readonly OtherLiteral[])[], grams: GramSet, text: string): boolean {
+  return sets.every((set) => set.some((literal) => mayContain(grams, literal.grams) && text.includes(literal.text)));
+}
 
 // A pattern source that is plain text: no character with a meaning of its own, punctuation escaped
 // ("no such user\.", "mailbox full"). Matches "over quota", not "over quotas?".
