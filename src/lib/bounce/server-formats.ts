@@ -4,6 +4,8 @@
 // command nor a mailbox status cannot tell a missing mailbox from a filter (see classify-bounce.ts).
 // Each row: the header to read ('subject', 'from', 'x-mailer' ...), a pattern over its value and, where the
 // header alone is shared with other mail, the line the server's own notice starts its report with.
+// The Received fields are unfolded only when the header block holds a literal a Received row needs.
+import { requiredLiteralSets } from './phrase-prefilter.ts';
 
 export type ServerFormat = { server: string; header: string; pattern: RegExp; body?: RegExp };
 
@@ -37,16 +39,34 @@ const WHITE_SPACE = /\s+/g;
 // Every "Received:" field of a header block, folded lines included.
 const RECEIVED_FIELD = /^received:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim;
 
+// What an unfolded field's match needs in the raw header block: for one literal of the pattern's most
+// selective set, that literal's longest run without white space (unfolding changes only white space):
+// ".vtext.com (" -> ".vtext.com". Null: nothing known (or a case-insensitive pattern), the fields are read.
+const rawNeeds = new Map<RegExp, readonly string[] | null>();
+
+function rawNeedOf(pattern: RegExp): readonly string[] | null {
+  if (rawNeeds.has(pattern)) return rawNeeds.get(pattern) ?? null;
+  const set = pattern.flags.includes('i') ? undefined : requiredLiteralSets(pattern.source)?.[0];
+  const runs = set?.map((literal) => literal.split(WHITE_SPACE).reduce((longest, run) => (run.length > longest.length ? run : longest), ''));
+  const need = runs === undefined || runs.includes('') ? null : runs;
+  rawNeeds.set(pattern, need);
+  return need;
+}
+
 /**
  * The server whose notice format the headers (keyed by lower-case name), the body and the notice's own
- * header block (for its every Received field, not only the first) show, or null.
+ * header block (for its every Received field, not only the first) show, or null. With `prefilter` false
+ * the Received fields are always unfolded (the reference the tests compare with); the answer is the same.
  */
-export function findServerFormat(headers: ReadonlyMap<string, string>, body = '', headerBlock = ''): string | null {
+export function findServerFormat(headers: ReadonlyMap<string, string>, body = '', headerBlock = '', options: { prefilter?: boolean } = {}): string | null {
   let received: string[] | null = null;
   for (const format of SERVER_FORMATS) {
     let values: readonly string[];
-    if (format.header === 'received') values = received ??= [...headerBlock.matchAll(RECEIVED_FIELD)].map((m) => m[0].replace(WHITE_SPACE, ' '));
-    else {
+    if (format.header === 'received') {
+      const need = options.prefilter === false ? null : rawNeedOf(format.pattern);
+      if (need !== null && !need.some((run) => headerBlock.includes(run))) continue;
+      values = received ??= [...headerBlock.matchAll(RECEIVED_FIELD)].map((m) => m[0].replace(WHITE_SPACE, ' '));
+    } else {
       const value = headers.get(format.header);
       values = value === undefined ? [] : [value.trim()];
     }

@@ -2,6 +2,9 @@
 // table row each: when a "user unknown" is a filter, 'onhold' against 'undefined', an expiry that quotes
 // its last attempt, a local program that names a storage limit, and the known server formats. The filter
 // reading of an unconfirmed "user unknown" holds for whole bounces and reports, never for a bare pasted line.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classifyBounce } from '../../../src/lib/bounce/classify-bounce.ts';
 import { diagnoseBounce } from '../../../src/lib/bounce/diagnose.ts';
@@ -9,6 +12,17 @@ import type { BounceEvidence } from '../../../src/lib/bounce/classify-bounce.ts'
 import type { Reason } from '../../../src/lib/content/vocabulary.ts';
 import { findCommand, findCommandOfReply } from '../../../src/lib/bounce/read-bounce-text.ts';
 import { findServerFormat, SERVER_FORMATS } from '../../../src/lib/bounce/server-formats.ts';
+import { readEmail } from '../../../src/lib/bounce/read-email.ts';
+
+const CORPORA = ['bounces', 'bounces-more'].map((name) => path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', name));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return filesUnder(full);
+    return /\.(?:eml|txt)$/.test(name) ? [full] : [];
+  });
+}
 
 const evidence = (diagnostic: string, extra: Partial<BounceEvidence> = {}): BounceEvidence => ({ diagnostic, context: '', status: null, replyCode: null, command: null, action: null, ...extra });
 
@@ -184,5 +198,35 @@ describe('findServerFormat', () => {
     expect(findServerFormat(new Map(), '', 'Received: from njbrspamp1.vtext.com (njbrspamp1.vtext.com [192.0.2.146])')).toBe('Verizon');
     expect(findServerFormat(new Map([['subject', 'Returned mail: see transcript for details'], ['from', 'MAILER-DAEMON@example.org']]))).toBeNull();
     for (const format of SERVER_FORMATS) expect(format.pattern.flags.includes('g')).toBe(false);
+  });
+  // The Received fields are unfolded only when the header block holds what a Received row needs.
+  it('finds what unfolding every Received field finds, folded lines and every corpus email included', async () => {
+    const blocks = [
+      'Received: by mx.example.net with Internet\r\n Mail Service (5.5.2657.72)',
+      'Received: by mx.example.net with Internet Mail\n\tService\n (5.5.2657.72)\nSubject: x',
+      'Received: from a.vtext.com\n (a.vtext.com [192.0.2.1])',
+      'Received: from a.vtext.com [192.0.2.1]\nX-Note: vtext.com (',
+      'received: by mx.example.net with Internet Mail Service (5.5)',
+      'Subject: Internet Mail Service (x.vtext.com (',
+      '',
+    ];
+    const body = 'Your message\n\n  did not reach the following recipient(s):';
+    for (const block of blocks) {
+      for (const text of [body, '']) expect(findServerFormat(new Map(), text, block), block).toBe(findServerFormat(new Map(), text, block, { prefilter: false }));
+    }
+    expect(findServerFormat(new Map(), body, blocks[0])).toBe('Exchange 2003');
+    expect(findServerFormat(new Map(), '', blocks[2])).toBe('Verizon');
+    const files = CORPORA.flatMap(filesUnder);
+    expect(files.length).toBeGreaterThan(500);
+    let found = 0;
+    for (const file of files) {
+      const input = readFileSync(file, 'latin1');
+      const parts = await readEmail(input);
+      const block = input.slice(0, Math.max(0, input.search(/\r?\n\r?\n/)));
+      const format = findServerFormat(parts.headers, parts.body, block);
+      expect(format, file).toBe(findServerFormat(parts.headers, parts.body, block, { prefilter: false }));
+      if (format !== null) found += 1;
+    }
+    expect(found).toBeGreaterThan(50);
   });
 });
