@@ -2,8 +2,11 @@
 // ("OFR006_102", "IB607", "RCP-P2", "The user(s) account is disabled.") that name the cause more
 // precisely than the enhanced status code they send with it (RFC 3463 codes are often generic, 5.0.0
 // or 5.5.0, or misused). Each table is keyed by a signal only that provider writes, in the spirit of
-// sisimai's per-host modules; the texts come from the providers' published reply lists.
+// sisimai's per-host modules; the texts come from the providers' published reply lists. A table's pattern
+// runs only when the text may hold the literals it needs (phrase-prefilter.ts): most texts name no provider.
 import type { Reason } from '../content/vocabulary.ts';
+import { gramsOf, literalGrams, mayContain, requiredLiteralSets } from './phrase-prefilter.ts';
+import type { GramSet, LiteralGrams } from './phrase-prefilter.ts';
 import { SERVICE_BOUNCE_TYPES } from './read-service-notice.ts';
 
 /** A provider's verdict, with the code or wording that gave it as the span [start, end) of the text. */
@@ -165,17 +168,53 @@ const PROVIDER_TABLES: readonly ProviderTable[] = [
   },
 ];
 
-/** The verdict of the first provider table whose own code or wording stands in `text`, or null. */
-export function findProviderVerdict(text: string): ProviderVerdict | null {
+// The sets of literals a pattern's every match holds one literal of (as the three-character sequences of
+// each, lower-cased: the text is summarised lower-cased, and an ASCII literal's case maps one to one),
+// read at the pattern's first use; null when none can be named and the pattern always runs.
+type Gate = readonly (readonly LiteralGrams[])[] | null;
+
+const gates = new Map<RegExp, Gate>();
+
+function readGate(pattern: RegExp): Gate {
+  // "[^ims]": a flag other than i, m and s (none of which changes what a match's literals are)
+  if (/[^ims]/.test(pattern.flags)) return null;
+  // "[^\x20-\x7e]": a character outside printable ASCII
+  const sets = (requiredLiteralSets(pattern.source) ?? []).filter((set) => set.every((literal) => !/[^\x20-\x7e]/.test(literal)));
+  return sets.length === 0 ? null : sets.map((set) => set.map((literal) => literalGrams(literal.toLowerCase())));
+}
+
+// The three-character sequences of the lower-cased text, read once when a pattern first needs them.
+type Haystack = { text: string; grams: GramSet | null };
+const scratchGrams: GramSet = gramsOf('');
+
+// False only when `pattern` certainly does not match the text.
+function mayMatch(pattern: RegExp, haystack: Haystack): boolean {
+  let gate = gates.get(pattern);
+  if (gate === undefined) {
+    gate = readGate(pattern);
+    gates.set(pattern, gate);
+  }
+  if (gate === null) return true;
+  const grams = (haystack.grams ??= gramsOf(haystack.text.toLowerCase(), scratchGrams));
+  return gate.every((set) => set.some((literal) => mayContain(grams, literal)));
+}
+
+/**
+ * The verdict of the first provider table whose own code or wording stands in `text`, or null. With
+ * `prefilter` false every pattern runs (the reference the tests compare with); the answer is the same.
+ */
+export function findProviderVerdict(text: string, options: { prefilter?: boolean } = {}): ProviderVerdict | null {
   if (text === '') return null;
+  const haystack: Haystack | null = options.prefilter === false ? null : { text, grams: null };
   for (const table of PROVIDER_TABLES) {
-    if (table.signal && table.codes) {
+    if (table.signal && table.codes && (haystack === null || mayMatch(table.signal, haystack))) {
       const match = table.signal.exec(text);
       const key = match?.[1];
       const reason = key === undefined ? undefined : table.codes[key] ?? table.codes[key.toUpperCase()] ?? table.codes[key.toLowerCase()];
       if (match && reason) return { provider: table.provider, reason, text: match[0], start: match.index, end: match.index + match[0].length };
     }
     for (const [pattern, reason] of table.phrases ?? []) {
+      if (haystack !== null && !mayMatch(pattern, haystack)) continue;
       const match = pattern.exec(text);
       if (match) return { provider: table.provider, reason, text: match[0], start: match.index, end: match.index + match[0].length };
     }
