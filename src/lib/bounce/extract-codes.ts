@@ -37,7 +37,7 @@ const ENHANCED_CONTEXT =
 // what follows a reply: an enhanced code of the same class ("550 5.1.1", "550-'5.7.1", "550: 5.2.2"), words,
 // an empty address (KDDI "550 : User unknown"), the code repeated (Gmail "554 554 5.7.0") or a server tag ("550 {mx001-rz3}")
 const AFTER_REPLY = /^(?:[ \t]{1,4}(?:-[ \t])?|-[ \t]?|:[ \t]{1,3})(?:['"]?([245])\.[0-7]\.\d{1,3}\b|["'<([{\p{L}*#]|:[ \t]|[245]\d\d[ \t])/u;
-// what may follow a bare reply at a line start: the end of the line ("554<EOL>")
+// what may follow a bare reply at a line start: the end of the line ("554<EOL>"); INTRODUCED_END accepts it too
 const LINE_END = /^,?[ \t]*(?:\r|\n|$)/;
 // ...and after a word that introduces a failure reply, also a closing mark or a comma: "[SMTP Error Code 550]",
 // "ResponseCode 421, Unable to connect"; not "width=\"208\"" or "SHA256_P=\n256)" (no introducing word)
@@ -55,23 +55,28 @@ function isEnhancedCode(text: string, start: number): boolean {
   return ENHANCED_CONTEXT.test(head) && !VERSION_WORDS.test(head.slice(-24));
 }
 
+// A reply introduced by the start of its line or by a word that introduces one ("said: 550"); the
+// second test, the costliest of the reply tests, is made only when the answer depends on it.
+function isIntroduced(head: string): boolean {
+  return LINE_START.test(head) || REPLY_CONTEXT.test(head);
+}
+
 function isReplyCode(text: string, start: number, end: number): boolean {
   const head = before(text, start);
   if (DATE_BEFORE.test(head) && !LINE_START.test(head)) return false;
   const tail = text.slice(end, end + 16);
   const after = AFTER_REPLY.exec(tail);
+  const first = text[start];
   // "#550 5.1.1 RESOLVER.ADR.RecipNotFound ##": after a "#" only a reply with its status code counts ("ticket #550" does not)
-  if (head.endsWith('#')) return after?.[1] === text[start];
-  const named = REPLY_CONTEXT.test(head);
-  const introduced = named || LINE_START.test(head);
+  if (head.endsWith('#')) return after?.[1] === first;
   // Exchange's expiry "Remote Server returned '550 4.4.7 QUEUE.Expired": a failure reply with a failure status of the other class
-  if (after?.[1] !== undefined) return after[1] === text[start] || (introduced && after[1] !== '2' && text[start] !== '2');
-  if (introduced) {
-    // Yahoo's "Remote host said: 552 1 Requested mail action aborted": a small number before the words
-    const end = named && text[start] !== '2' ? INTRODUCED_END : LINE_END;
-    return after !== null || end.test(tail) || /^[ \t]\d{1,2}[ \t]+[A-Za-z]/.test(tail);
-  }
-  return false;
+  if (after?.[1] !== undefined) return after[1] === first || (after[1] !== '2' && first !== '2' && isIntroduced(head));
+  if (after !== null) return isIntroduced(head);
+  // Nothing but the end of the line after it (INTRODUCED_END allows that too), or Yahoo's "Remote host said:
+  // 552 1 Requested mail action aborted" (a small number before the words): introduced either way.
+  if (LINE_END.test(tail) || /^[ \t]\d{1,2}[ \t]+[A-Za-z]/.test(tail)) return isIntroduced(head);
+  // ...else a closing mark or a comma, only after a word that introduces a failure reply
+  return first !== '2' && INTRODUCED_END.test(tail) && REPLY_CONTEXT.test(head);
 }
 
 function pushMatches(text: string, pattern: RegExp, build: (match: RegExpExecArray) => Finding | null, out: Finding[]): void {
