@@ -138,6 +138,67 @@ const INDEX_OF_READ_LINE = `    readLine() {
         };
     }`;
 
+// A string input was encoded to UTF-8 and then copied once more into a buffer of its own (the copy keeps a
+// caller's typed array from being shared); the encoder's fresh buffer is already the parser's own.
+const COPIED_STRING_INPUT = `        if (typeof input === 'string') {
+            input = textEncoder.encode(input);
+        }`;
+const OWN_STRING_INPUT = `        if (typeof input === 'string') {
+            const encoded = textEncoder.encode(input);
+            if (encoded.byteOffset === 0 && encoded.byteLength === encoded.buffer.byteLength) {
+                return encoded.buffer;
+            }
+            input = encoded;
+        }`;
+
+// processHeaders joined every header's lines twice (raw, unfolded), lower-cased its name three times and ran
+// a regular expression over every value; a header on one line (most of them) is its own raw and unfolded
+// line, and a value without CR or LF has none to replace.
+const JOIN_EVERY_HEADER = `            let rawLine = parts.join('\\n');
+            // Extract key from raw line for rawHeaderLines
+            let sep = rawLine.indexOf(':');
+            let rawKey = trimWsp(sep < 0 ? rawLine : rawLine.slice(0, sep));
+            // Store raw line with lowercase key
+            this.rawHeaderLines.push({
+                key: rawKey.toLowerCase(),
+                line: rawLine
+            });
+            // Unfolding removes the line break and keeps the folding whitespace, so
+            // \`Subject: Hello\\r\\n    World\` stays \`Hello    World\`. Collapsing every
+            // whitespace run instead also rewrote boundary values and filenames, and it
+            // replaced the non-ASCII spaces that raw UTF-8 headers (RFC 6532) may carry.
+            let unfoldedLine = parts.join('');
+            sep = unfoldedLine.indexOf(':');
+            let key = trimWsp(sep < 0 ? unfoldedLine : unfoldedLine.slice(0, sep));
+            // A bare CR is not legal in a field body. It used to be folded into a space by
+            // the whitespace collapse, and passing it through would hand consumers that
+            // write the value back out a line of their own.
+            let value = sep < 0 ? '' : trimWsp(unfoldedLine.slice(sep + 1).replace(/[\\r\\n]+/g, ' '));
+            this.headers.push({ key: key.toLowerCase(), originalKey: key, value });
+            // A header that decides how the body is read must resolve the same way every
+            // time it is duplicated, otherwise a message can present one Content-Type to a
+            // scanner and a different one here. Every one of these takes the first
+            // occurrence and later copies are ignored.
+            const lowerKey = key.toLowerCase();`;
+const JOIN_FOLDED_HEADERS = `            const oneLine = parts.length === 1;
+            let rawLine = oneLine ? parts[0] : parts.join('\\n');
+            let sep = rawLine.indexOf(':');
+            let rawKey = trimWsp(sep < 0 ? rawLine : rawLine.slice(0, sep));
+            const rawLowerKey = rawKey.toLowerCase();
+            this.rawHeaderLines.push({
+                key: rawLowerKey,
+                line: rawLine
+            });
+            let unfoldedLine = oneLine ? rawLine : parts.join('');
+            if (!oneLine) {
+                sep = unfoldedLine.indexOf(':');
+            }
+            let key = oneLine ? rawKey : trimWsp(sep < 0 ? unfoldedLine : unfoldedLine.slice(0, sep));
+            const fieldBody = sep < 0 ? '' : unfoldedLine.slice(sep + 1);
+            let value = sep < 0 ? '' : trimWsp(fieldBody.indexOf('\\r') < 0 && fieldBody.indexOf('\\n') < 0 ? fieldBody : fieldBody.replace(/[\\r\\n]+/g, ' '));
+            const lowerKey = oneLine ? rawLowerKey : key.toLowerCase();
+            this.headers.push({ key: lowerKey, originalKey: key, value });`;
+
 /** Each patch: the library file it applies to, the exact text it replaces, and what replaces it. */
 export const POSTAL_MIME_PATCHES = [
   ...['base64-decoder', 'pass-through-decoder', 'qp-decoder'].map((file) => ({ name: 'join-chunks', file, find: BLOB_JOIN, replace: 'joinChunks(this.chunks)', prepend: JOIN_CHUNKS })),
@@ -147,6 +208,8 @@ export const POSTAL_MIME_PATCHES = [
   { name: 'skip-unread-content', file: 'mime-node', find: DECODER_SETUP, replace: SKIPPING_DECODER_SETUP, prepend: '' },
   { name: 'find-line-ends', file: 'postal-mime', find: BYTE_LOOP_READ_LINE, replace: INDEX_OF_READ_LINE, prepend: '' },
   { name: 'feed-plain-lines', file: 'postal-mime', find: AWAIT_EVERY_LINE, replace: FEED_PLAIN_LINES, prepend: '' },
+  { name: 'own-string-input', file: 'postal-mime', find: COPIED_STRING_INPUT, replace: OWN_STRING_INPUT, prepend: '' },
+  { name: 'join-folded-headers', file: 'mime-node', find: JOIN_EVERY_HEADER, replace: JOIN_FOLDED_HEADERS, prepend: '' },
 ];
 
 /** The patched source of one of postal-mime's files; throws when a piece to replace is not there exactly once. */
