@@ -199,6 +199,52 @@ const JOIN_FOLDED_HEADERS = `            const oneLine = parts.length === 1;
             const lowerKey = oneLine ? rawLowerKey : key.toLowerCase();
             this.headers.push({ key: lowerKey, originalKey: key, value });`;
 
+// parseStructuredHeader reads a Content-Type or Content-Disposition character by character, for the quoted
+// strings, comments and escapes it may hold. Most hold none ("text/plain; charset=us-ascii", "inline"); they
+// are read piece by piece between the semicolons instead: the first piece is the value, every other one
+// "key=value" (the key trimmed and lower-cased, the first of a key kept) or a key alone, as the library does.
+const STRUCTURED_HEADER_START = `    parseStructuredHeader(str) {
+        // Strip RFC 822 comments before parsing
+        str = this.stripComments(str);`;
+const PLAIN_STRUCTURED_HEADER_START = `    parseStructuredHeader(str) {
+        if (!/["()\\\\]/.test(str)) {
+            return parsePlainStructuredHeader(str);
+        }
+        // Strip RFC 822 comments before parsing
+        str = this.stripComments(str);`;
+const PARSE_PLAIN_STRUCTURED_HEADER = `// "text/plain; charset=us-ascii; format=flowed": no quote, parenthesis or backslash
+function parsePlainStructuredHeader(str) {
+    const response = {
+        value: '',
+        params: {}
+    };
+    const storeParam = (name, result) => {
+        if (!Object.prototype.hasOwnProperty.call(response.params, name)) {
+            response.params[name] = result;
+        }
+    };
+    const pieces = str.split(';');
+    response.value = trimWsp(pieces[0]);
+    for (let i = 1; i < pieces.length; i++) {
+        const piece = pieces[i];
+        const equals = piece.indexOf('=');
+        if (equals >= 0) {
+            storeParam(piece.slice(0, equals).trim().toLowerCase(), trimWsp(piece.slice(equals + 1)));
+            continue;
+        }
+        const name = piece.trim();
+        if (name) {
+            storeParam(name.toLowerCase(), '');
+        }
+    }
+    if (response.value) {
+        response.value = response.value.toLowerCase();
+    }
+    decodeParameterValueContinuations(response);
+    return response;
+}
+`;
+
 /** Each patch: the library file it applies to, the exact text it replaces, and what replaces it. */
 export const POSTAL_MIME_PATCHES = [
   ...['base64-decoder', 'pass-through-decoder', 'qp-decoder'].map((file) => ({ name: 'join-chunks', file, find: BLOB_JOIN, replace: 'joinChunks(this.chunks)', prepend: JOIN_CHUNKS })),
@@ -209,6 +255,7 @@ export const POSTAL_MIME_PATCHES = [
   { name: 'find-line-ends', file: 'postal-mime', find: BYTE_LOOP_READ_LINE, replace: INDEX_OF_READ_LINE, prepend: '' },
   { name: 'feed-plain-lines', file: 'postal-mime', find: AWAIT_EVERY_LINE, replace: FEED_PLAIN_LINES, prepend: '' },
   { name: 'own-string-input', file: 'postal-mime', find: COPIED_STRING_INPUT, replace: OWN_STRING_INPUT, prepend: '' },
+  { name: 'plain-structured-headers', file: 'mime-node', find: STRUCTURED_HEADER_START, replace: PLAIN_STRUCTURED_HEADER_START, prepend: PARSE_PLAIN_STRUCTURED_HEADER },
   { name: 'join-folded-headers', file: 'mime-node', find: JOIN_EVERY_HEADER, replace: JOIN_FOLDED_HEADERS, prepend: '' },
 ];
 

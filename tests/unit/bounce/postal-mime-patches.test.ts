@@ -218,6 +218,28 @@ describe('the patched postal-mime parses as the library', () => {
   });
 });
 
+// A part's Content-Type and Content-Disposition as senders write them: plain or quoted values, comments,
+// keys in any case, parameters with no value, RFC 2231 sections, duplicates; every parameter the library
+// acts on (boundary, charset, format and delsp, name and filename, method) shows in the parsed message.
+describe('the patched postal-mime reads structured headers as the library', () => {
+  const value = fc.constantFrom('text/plain', 'TEXT/Plain ', ' text/calendar', 'application/ics', 'message/rfc822', 'multipart/mixed', '', 'image/png', 'text/html\t', 'attachment', 'Inline', 'a=b');
+  const key = fc.constantFrom('charset', 'Charset ', ' name', 'filename', 'FILENAME*0', 'filename*1', 'filename*0*', 'name*', 'method', 'format', 'delsp', 'boundary', '', ' flag', '__proto__', 'constructor');
+  const equals = fc.constantFrom('=', '', ' = ', '==');
+  const text = fc.constantFrom('utf-8', 'iso-8859-1', "utf-8''caf%C3%A9", 'a b', 'request', 'flowed', 'yes', 'q', '', '"quoted"', 'x(y)', ' spaced ', 'a=b', 'a\\b', '"a;b"', '(comment) c');
+  const header = fc.tuple(value, fc.array(fc.tuple(key, equals, text), { maxLength: 4 }), fc.constantFrom(';', '; ', ' ;\t')).map(([first, params, separator]) => [first, ...params.map(([k, e, t]) => k + e + t)].join(separator));
+
+  it('on random headers', async () => {
+    await fc.assert(
+      fc.asyncProperty(header, header, async (type, disposition) => {
+        const input = ['Content-Type: multipart/mixed; boundary=q', '', '--q', `Content-Type: ${type}`, `Content-Disposition: ${disposition}`, '', 'caf=C3=A9 550 5.1.1', '--q--', ''].join('\n');
+        const [fast, slow] = await Promise.all([patched.PostalMime.parse(input), reference.PostalMime.parse(input)]);
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
 describe('the date of a message quoted inline', () => {
   it('is written in one form, in UTC, whatever the date header looks like', async () => {
     const cases: [string, string][] = [
