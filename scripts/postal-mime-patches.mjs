@@ -200,19 +200,23 @@ const JOIN_FOLDED_HEADERS = `            const oneLine = parts.length === 1;
             this.headers.push({ key: lowerKey, originalKey: key, value });`;
 
 // parseStructuredHeader reads a Content-Type or Content-Disposition character by character, for the quoted
-// strings, comments and escapes it may hold. Most hold none ("text/plain; charset=us-ascii", "inline"); they
-// are read piece by piece between the semicolons instead: the first piece is the value, every other one
-// "key=value" (the key trimmed and lower-cased, the first of a key kept) or a key alone, as the library does.
+// strings, comments and escapes it may hold. Most hold no comment or escape, and quotes only around a whole
+// parameter value ('text/plain; charset="us-ascii"', "inline"); they are read piece by piece between the
+// semicolons instead: the first piece is the value, every other one "key=value" (the key trimmed and
+// lower-cased, the value's quotes taken off, the first of a key kept) or a key alone, as the library does.
+// Any other header (a quote elsewhere, a semicolon in quotes) is left to the library.
 const STRUCTURED_HEADER_START = `    parseStructuredHeader(str) {
         // Strip RFC 822 comments before parsing
         str = this.stripComments(str);`;
 const PLAIN_STRUCTURED_HEADER_START = `    parseStructuredHeader(str) {
-        if (!/["()\\\\]/.test(str)) {
-            return parsePlainStructuredHeader(str);
+        const plain = /[()\\\\]/.test(str) ? null : parsePlainStructuredHeader(str);
+        if (plain) {
+            return plain;
         }
         // Strip RFC 822 comments before parsing
         str = this.stripComments(str);`;
-const PARSE_PLAIN_STRUCTURED_HEADER = `// "text/plain; charset=us-ascii; format=flowed": no quote, parenthesis or backslash
+const PARSE_PLAIN_STRUCTURED_HEADER = `// 'multipart/report; report-type=delivery-status; boundary="b1"': no parenthesis or backslash, quotes only
+// around a whole parameter value; null for any other header
 function parsePlainStructuredHeader(str) {
     const response = {
         value: '',
@@ -224,12 +228,22 @@ function parsePlainStructuredHeader(str) {
         }
     };
     const pieces = str.split(';');
+    if (pieces[0].indexOf('"') >= 0) {
+        return null;
+    }
     response.value = trimWsp(pieces[0]);
     for (let i = 1; i < pieces.length; i++) {
         const piece = pieces[i];
         const equals = piece.indexOf('=');
         if (equals >= 0) {
-            storeParam(piece.slice(0, equals).trim().toLowerCase(), trimWsp(piece.slice(equals + 1)));
+            let value = trimWsp(piece.slice(equals + 1));
+            if (value.indexOf('"') >= 0) {
+                if (value.length < 2 || value.charCodeAt(0) !== 0x22 || value.indexOf('"', 1) !== value.length - 1) {
+                    return null;
+                }
+                value = value.slice(1, -1);
+            }
+            storeParam(piece.slice(0, equals).trim().toLowerCase(), value);
             continue;
         }
         const name = piece.trim();

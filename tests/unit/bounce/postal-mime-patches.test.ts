@@ -222,10 +222,10 @@ describe('the patched postal-mime parses as the library', () => {
 // keys in any case, parameters with no value, RFC 2231 sections, duplicates; every parameter the library
 // acts on (boundary, charset, format and delsp, name and filename, method) shows in the parsed message.
 describe('the patched postal-mime reads structured headers as the library', () => {
-  const value = fc.constantFrom('text/plain', 'TEXT/Plain ', ' text/calendar', 'application/ics', 'message/rfc822', 'multipart/mixed', '', 'image/png', 'text/html\t', 'attachment', 'Inline', 'a=b');
-  const key = fc.constantFrom('charset', 'Charset ', ' name', 'filename', 'FILENAME*0', 'filename*1', 'filename*0*', 'name*', 'method', 'format', 'delsp', 'boundary', '', ' flag', '__proto__', 'constructor');
+  const value = fc.constantFrom('text/plain', 'TEXT/Plain ', ' text/calendar', 'application/ics', 'message/rfc822', 'multipart/mixed', '', 'image/png', 'text/html\t', 'attachment', 'Inline', 'a=b', '"text/plain"');
+  const key = fc.constantFrom('charset', 'Charset ', ' name', 'filename', 'FILENAME*0', 'filename*1', 'filename*0*', 'name*', 'method', 'format', 'delsp', 'boundary', '', ' flag', '__proto__', 'constructor', '"k"');
   const equals = fc.constantFrom('=', '', ' = ', '==');
-  const text = fc.constantFrom('utf-8', 'iso-8859-1', "utf-8''caf%C3%A9", 'a b', 'request', 'flowed', 'yes', 'q', '', '"quoted"', 'x(y)', ' spaced ', 'a=b', 'a\\b', '"a;b"', '(comment) c');
+  const text = fc.constantFrom('utf-8', 'iso-8859-1', "utf-8''caf%C3%A9", 'a b', 'request', 'flowed', 'yes', 'q', '', '"quoted"', 'x(y)', ' spaced ', 'a=b', 'a\\b', '"a;b"', '(comment) c', '"a b"', '" spaced "', '""', '"', 'x"y"', ' "q" ', '"a"b', '"q" (c)', '"a\\"b"');
   const header = fc.tuple(value, fc.array(fc.tuple(key, equals, text), { maxLength: 4 }), fc.constantFrom(';', '; ', ' ;\t')).map(([first, params, separator]) => [first, ...params.map(([k, e, t]) => k + e + t)].join(separator));
 
   it('on random headers', async () => {
