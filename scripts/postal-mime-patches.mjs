@@ -222,11 +222,7 @@ function parsePlainStructuredHeader(str) {
         value: '',
         params: {}
     };
-    const storeParam = (name, result) => {
-        if (!Object.prototype.hasOwnProperty.call(response.params, name)) {
-            response.params[name] = result;
-        }
-    };
+    const params = response.params;
     const pieces = str.split(';');
     if (pieces[0].indexOf('"') >= 0) {
         return null;
@@ -243,18 +239,24 @@ function parsePlainStructuredHeader(str) {
                 }
                 value = value.slice(1, -1);
             }
-            storeParam(piece.slice(0, equals).trim().toLowerCase(), value);
+            const name = piece.slice(0, equals).trim().toLowerCase();
+            if (!Object.prototype.hasOwnProperty.call(params, name)) {
+                params[name] = value;
+            }
             continue;
         }
-        const name = piece.trim();
-        if (name) {
-            storeParam(name.toLowerCase(), '');
+        const name = piece.trim().toLowerCase();
+        if (name && !Object.prototype.hasOwnProperty.call(params, name)) {
+            params[name] = '';
         }
     }
     if (response.value) {
         response.value = response.value.toLowerCase();
     }
-    decodeParameterValueContinuations(response);
+    // only a parameter named with a "*" is a continuation section (RFC 2231)
+    if (str.indexOf('*') >= 0) {
+        decodeParameterValueContinuations(response);
+    }
     return response;
 }
 `;
