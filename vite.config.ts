@@ -6,9 +6,11 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { dataVersion } from './scripts/data-version.ts';
+import { postalMimeVitePatches } from './scripts/vite-postal-mime.ts';
 
 export default defineConfig({
   plugins: [
+    postalMimeVitePatches(),
     tanstackRouter({ target: 'react', autoCodeSplitting: true, quoteStyle: 'single' }),
     react(),
     tailwindcss(),
@@ -36,5 +38,8 @@ export default defineConfig({
     // Browsers without <link rel="modulepreload"> still load every chunk, only without the head start.
     modulePreload: { polyfill: false },
   },
-  worker: { format: 'es' },
+  // The engine runs in a worker: it gets the same postal-mime as everything else.
+  worker: { format: 'es', plugins: () => [postalMimeVitePatches()] },
+  // postal-mime is served from its own files in development, so the patches apply there too.
+  optimizeDeps: { exclude: ['postal-mime'] },
 });

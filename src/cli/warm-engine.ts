@@ -1,6 +1,6 @@
 // Work done once while the command line's start-up snapshot is built (src/cli/snapshot.ts): one pass
 // of the engine over a small delivery report, so the first real message does not pay for what a first
-// pass sets up (the date formatter of a returned message's headers, the lexicon's first scans).
+// pass sets up (the regular expressions V8 compiles on first use, the lexicon's first scans).
 import { diagnoseBounce } from '../lib/bounce/diagnose.ts';
 import { findPhrases, normalizeText } from '../lib/bounce/reason-lexicon.ts';
 import { bundledCatalogue } from './bundled-catalogue.ts';
