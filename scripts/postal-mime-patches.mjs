@@ -304,9 +304,50 @@ function parsePlainStructuredHeader(str) {
 }
 `;
 
+// The pass-through decoder (7bit, 8bit, binary parts) kept every line and an LF after it, to be joined at
+// the end. A line that starts right after the previous line and its LF, in the same buffer, extends a run
+// instead (every line of a message with LF line ends), so the part is a few runs rather than two chunks a line.
+const KEEP_EVERY_LINE = `    update(line) {
+        this.chunks.push(line);
+        this.chunks.push('\\n');
+    }`;
+const EXTEND_RUN = `    update(line) {
+        if (this.runBuffer && line.buffer === this.runBuffer && line.byteOffset === this.runEnd + 1 && this.runBytes[this.runEnd] === 10) {
+            this.runEnd = line.byteOffset + line.byteLength;
+            return;
+        }
+        this.flushRun();
+        if (line instanceof Uint8Array) {
+            if (!this.runBytes || this.runBytes.buffer !== line.buffer) {
+                this.runBytes = new Uint8Array(line.buffer);
+            }
+            this.runBuffer = line.buffer;
+            this.runStart = line.byteOffset;
+            this.runEnd = line.byteOffset + line.byteLength;
+            return;
+        }
+        this.chunks.push(line);
+        this.chunks.push('\\n');
+    }
+    flushRun() {
+        if (this.runBuffer) {
+            this.chunks.push(new Uint8Array(this.runBuffer, this.runStart, this.runEnd - this.runStart));
+            this.chunks.push('\\n');
+            this.runBuffer = null;
+        }
+    }`;
+const PASS_THROUGH_FINALIZE = `    finalize() {
+        // convert an array of arraybuffers into a blob and then back into a single arraybuffer
+`;
+const PASS_THROUGH_FINALIZE_RUN = `    finalize() {
+        this.flushRun();
+`;
+
 /** Each patch: the library file it applies to, the exact text it replaces, and what replaces it. */
 export const POSTAL_MIME_PATCHES = [
   ...['base64-decoder', 'pass-through-decoder', 'qp-decoder'].map((file) => ({ name: 'join-chunks', file, find: BLOB_JOIN, replace: 'joinChunks(this.chunks)', prepend: JOIN_CHUNKS })),
+  { name: 'line-runs', file: 'pass-through-decoder', find: KEEP_EVERY_LINE, replace: EXTEND_RUN, prepend: '' },
+  { name: 'line-runs-end', file: 'pass-through-decoder', find: PASS_THROUGH_FINALIZE, replace: PASS_THROUGH_FINALIZE_RUN, prepend: '' },
   { name: 'fixed-date-format', file: 'text-format', find: INTL_FORMAT_DATE, replace: FIXED_FORMAT_DATE, prepend: '' },
   { name: 'date-in-utc', file: 'postal-mime', find: LOCAL_DATE_PARSE, replace: ZONED_DATE_PARSE, prepend: PARSE_DATE_IN_UTC },
   { name: 'asked-message-fields', file: 'postal-mime', find: ALL_MESSAGE_FIELDS, replace: ASKED_MESSAGE_FIELDS, prepend: '' },
