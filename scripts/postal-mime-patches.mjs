@@ -106,16 +106,23 @@ function parseDateInUtc(value) {
 
 // postal-mime awaits an asynchronous processLine() for every line; only a line that may be a boundary
 // (it starts with "--") and the last line do asynchronous work there. Every other line goes to the part
-// directly, which is what processLine() does with it.
+// directly, which is what processLine() does with it; a body line that continues the pass-through
+// decoder's run (see line-runs) only moves the run's end, without a view of its own.
 const AWAIT_EVERY_LINE = `            const line = this.readLine();
             await this.processLine(line.bytes, line.done);`;
-const FEED_PLAIN_LINES = `            const line = this.readLine();
-            const bytes = line.bytes;
-            if (!line.done && !(this.boundaries.length && bytes.length > 2 && bytes[0] === 0x2d && bytes[1] === 0x2d)) {
-                this.currentNode.feed(bytes);
+const FEED_PLAIN_LINES = `            const done = this.readLineEnd();
+            const av = this.av;
+            const start = this.lineStart;
+            const end = this.lineEnd;
+            if (!done && !(this.boundaries.length && end - start > 2 && av[start] === 0x2d && av[start + 1] === 0x2d)) {
+                const node = this.currentNode;
+                if (node.state === 'body' && node.contentDecoder && node.contentDecoder.extendRun && node.contentDecoder.extendRun(this.buf, av, start, end)) {
+                    continue;
+                }
+                node.feed(new Uint8Array(this.buf, start, end - start));
                 continue;
             }
-            await this.processLine(bytes, line.done);`;
+            await this.processLine(new Uint8Array(this.buf, start, end - start), done);`;
 
 // buildMessage parses every address header (To, Cc, Bcc, Reply-To, Sender, Delivered-To, Return-Path) and
 // the Date and Message-ID of the top-level message, of which the engine reads only From and Subject (all
@@ -146,6 +153,7 @@ const SKIPPING_DECODER_SETUP = `    setupContentDecoder(transferEncoding) {
 
 // readLine walked the message byte by byte in JavaScript to find each line end; the next LF is found with
 // the typed array's own indexOf, and the CRs before it are dropped as before (a line "a" then CR, CR, LF reads "a").
+// readLineEnd finds the line (lineStart to lineEnd) without making a view of it; readLine makes the view.
 const BYTE_LOOP_READ_LINE = `    readLine() {
         let startPos = this.readPos;
         let endPos = this.readPos;
@@ -166,7 +174,7 @@ const BYTE_LOOP_READ_LINE = `    readLine() {
             done: this.readPos >= this.av.length
         };
     }`;
-const INDEX_OF_READ_LINE = `    readLine() {
+const INDEX_OF_READ_LINE = `    readLineEnd() {
         const av = this.av;
         const startPos = this.readPos;
         const lineFeed = av.indexOf(0x0a, startPos);
@@ -175,9 +183,15 @@ const INDEX_OF_READ_LINE = `    readLine() {
         while (endPos > startPos && av[endPos - 1] === 0x0d) {
             endPos--;
         }
+        this.lineStart = startPos;
+        this.lineEnd = endPos;
+        return this.readPos >= av.length;
+    }
+    readLine() {
+        const done = this.readLineEnd();
         return {
-            bytes: new Uint8Array(this.buf, startPos, endPos - startPos),
-            done: this.readPos >= av.length
+            bytes: new Uint8Array(this.buf, this.lineStart, this.lineEnd - this.lineStart),
+            done
         };
     }`;
 
@@ -328,6 +342,13 @@ const EXTEND_RUN = `    update(line) {
         }
         this.chunks.push(line);
         this.chunks.push('\\n');
+    }
+    extendRun(buffer, bytes, start, end) {
+        if (this.runBuffer === buffer && start === this.runEnd + 1 && bytes[this.runEnd] === 10) {
+            this.runEnd = end;
+            return true;
+        }
+        return false;
     }
     flushRun() {
         if (this.runBuffer) {
