@@ -407,18 +407,24 @@ function scratchFor(size: number): typeof inputScratch {
 // "resolver.adr.recipnotfound", "cuda_nsu", "id-5.9.2": a tag of word characters, dots and hyphens
 const WORD_TAG = /^[\w.-]+$/;
 // Where some tag of a set stands alone, by one regular expression made of them all (a text is scanned
-// natively even before the engine is warm): "(?<![\w.-])(?:resolver\.adr\.recipnotfound|cuda_nsu)(?![\w-])"
-// finds "resolver.adr.recipnotfound" in "550 5.1.1 resolver.adr.recipnotfound; not found".
-const standingPatterns = new WeakMap<ReadonlySet<string>, RegExp | null>();
+// natively even before the engine is warm): "[^\w.-](?:resolver\.adr\.recipnotfound|cuda_nsu)(?![\w-])"
+// finds " resolver.adr.recipnotfound" in "550 5.1.1 resolver.adr.recipnotfound; not found". The character
+// before the tag is read as part of the match rather than looked behind, which lets the engine pass over
+// the places inside words at once (twice as fast on bounces); a tag at the very start of the text has no
+// character before it and is tried there alone, with the same alternatives, sticky.
+type StandingPatterns = { within: RegExp; atStart: RegExp };
 
-function standingPatternOf(tags: ReadonlySet<string>): RegExp | null {
-  let pattern = standingPatterns.get(tags);
-  if (pattern === undefined) {
+const standingPatterns = new WeakMap<ReadonlySet<string>, StandingPatterns | null>();
+
+function standingPatternsOf(tags: ReadonlySet<string>): StandingPatterns | null {
+  let patterns = standingPatterns.get(tags);
+  if (patterns === undefined) {
     const words = [...tags].filter((tag) => tag.length >= 4 && WORD_TAG.test(tag)).map(escapeRegExp);
-    pattern = words.length === 0 ? null : new RegExp(`(?<![\\w.-])(?:${words.join('|')})(?![\\w-])`, 'g');
-    standingPatterns.set(tags, pattern);
+    const alternatives = `(?:${words.join('|')})(?![\\w-])`;
+    patterns = words.length === 0 ? null : { within: new RegExp(`[^\\w.-]${alternatives}`, 'g'), atStart: new RegExp(alternatives, 'y') };
+    standingPatterns.set(tags, patterns);
   }
-  return pattern;
+  return patterns;
 }
 
 // The rest of a run of tag characters ([\w.-], ASCII as in the tag patterns): "-2" after "x.resolver.adr.recipnotfound"
@@ -433,18 +439,26 @@ const RUN_REST = /[\w.-]*/y;
  */
 export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
-  const pattern = standingPatternOf(tags);
-  if (pattern === null) return found;
-  pattern.lastIndex = 0;
-  for (let standing = pattern.exec(lowered); standing !== null; standing = pattern.exec(lowered)) {
-    RUN_REST.lastIndex = standing.index + standing[0].length;
-    const word = lowered.slice(standing.index, standing.index + standing[0].length + (RUN_REST.exec(lowered)?.[0].length ?? 0));
+  const patterns = standingPatternsOf(tags);
+  if (patterns === null) return found;
+  // Adds the tags of the run starting at `start`, in which one stands alone up to `end`; the end of the run.
+  const readRun = (start: number, end: number): number => {
+    RUN_REST.lastIndex = end;
+    const word = lowered.slice(start, end + (RUN_REST.exec(lowered)?.[0].length ?? 0));
     if (tags.has(word)) found.add(word);
     for (let dot = word.indexOf('.', 4); dot > 0; dot = word.indexOf('.', dot + 1)) {
       const head = word.slice(0, dot);
       if (tags.has(head)) found.add(head);
     }
-    pattern.lastIndex = standing.index + word.length;
+    return start + word.length;
+  };
+  const { within, atStart } = patterns;
+  atStart.lastIndex = 0;
+  const first = atStart.exec(lowered);
+  // The next standing tag starts after the end of a run, past the character that ends it.
+  within.lastIndex = first === null ? 0 : readRun(0, first[0].length);
+  for (let standing = within.exec(lowered); standing !== null; standing = within.exec(lowered)) {
+    within.lastIndex = readRun(standing.index + 1, standing.index + standing[0].length);
   }
   return found;
 }
