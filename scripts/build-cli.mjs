@@ -22,8 +22,9 @@ function run(command, args) {
 if (!existsSync(path.join(root, 'src', 'generated', 'match.json'))) run('npm', ['run', '--silent', 'content']);
 
 // postal-mime is bundled with the changes of scripts/postal-mime-patches.mjs (decoded parts joined without
-// a Blob, lines read and fed without a wait each, dates written the same on every machine, the fields and
-// parts the engine never reads left unparsed); the build fails if one no longer applies.
+// a Blob, lines read and fed without a wait each and gathered in runs, dates written the same on every
+// machine, plain headers read without the character-by-character parser, the fields and parts the engine
+// never reads left unparsed); the build fails if one no longer applies.
 const patchPostalMime = postalMimePatches();
 
 // The catalogue's match index, computed with the engine's own indexCatalogue (bundled and run once here)
