@@ -2,9 +2,7 @@
 // table row each: when a "user unknown" is a filter, 'onhold' against 'undefined', an expiry that quotes
 // its last attempt, a local program that names a storage limit, and the known server formats. The filter
 // reading of an unconfirmed "user unknown" holds for whole bounces and reports, never for a bare pasted line.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyBounce } from '../../../src/lib/bounce/classify-bounce.ts';
 import { diagnoseBounce } from '../../../src/lib/bounce/diagnose.ts';
@@ -13,16 +11,8 @@ import type { Reason } from '../../../src/lib/content/vocabulary.ts';
 import { findCommand, findCommandOfReply } from '../../../src/lib/bounce/read-bounce-text.ts';
 import { findServerFormat, SERVER_FORMATS } from '../../../src/lib/bounce/server-formats.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
+import { corpusEmailFiles } from '../../fixtures/corpus-files.ts';
 
-const CORPORA = ['bounces', 'bounces-more'].map((name) => path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', name));
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return filesUnder(full);
-    return /\.(?:eml|txt)$/.test(name) ? [full] : [];
-  });
-}
 
 const evidence = (diagnostic: string, extra: Partial<BounceEvidence> = {}): BounceEvidence => ({ diagnostic, context: '', status: null, replyCode: null, command: null, action: null, ...extra });
 
@@ -216,7 +206,7 @@ describe('findServerFormat', () => {
     }
     expect(findServerFormat(new Map(), body, blocks[0])).toBe('Exchange 2003');
     expect(findServerFormat(new Map(), '', blocks[2])).toBe('Verizon');
-    const files = CORPORA.flatMap(filesUnder);
+    const files = corpusEmailFiles();
     expect(files.length).toBeGreaterThan(500);
     let found = 0;
     for (const file of files) {

@@ -1,7 +1,7 @@
 // Guards code finding (RFC 5321 section 4.2 reply codes, RFC 3463 enhanced codes, provider tags,
 // blocklist names): exact offsets for highlighting, and no false codes from IP addresses, dates,
 // times, version numbers, message ids or phone numbers.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -10,6 +10,7 @@ import { BLOCKLIST_HINT, BLOCKLIST_PATTERN, TAG_PATTERNS } from '../../../src/li
 import { extractCodes, findingsBefore, findingsOfLines, joinFindings } from '../../../src/lib/bounce/extract-codes.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import { requiredLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
+import { corpusEmailFiles } from '../../fixtures/corpus-files.ts';
 
 const values = (text: string) => extractCodes(text).map((f) => `${f.kind}:${f.value}`);
 
@@ -104,17 +105,8 @@ describe('extractCodes', () => {
 // The tag patterns are skipped when one scan with all of them as alternatives finds nothing; running
 // every pattern on every text must find the same.
 describe('extractCodes with the literal prefilter', () => {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const corpora = ['bounces', 'bounces-more'].map((name) => path.join(here, '..', '..', '..', '..', 'shared', name));
-  const filesUnder = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return filesUnder(full);
-      return /\.(?:eml|txt)$/.test(name) ? [full] : [];
-    });
-
   it('finds what running every pattern finds in every corpus bounce', () => {
-    const files = corpora.flatMap(filesUnder);
+    const files = corpusEmailFiles();
     expect(files.length).toBeGreaterThan(500);
     for (const file of files) {
       const text = readFileSync(file, 'latin1');

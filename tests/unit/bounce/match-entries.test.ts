@@ -1,34 +1,18 @@
 // Guards the catalogue index of matchEntries: scoring only the indexed candidates (entries sharing a
 // token or a tag with the input) must give exactly the ranking of scoring every entry, over both real
 // corpora (raw and decoded) and every catalogue text, including with no score threshold.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
 import { extractCodes } from '../../../src/lib/bounce/extract-codes.ts';
 import { compareIds, findStandingTags, foldSpaces, indexCatalogue, inputTokenIds, matchEntries, primeCatalogue, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import type { MatchableEntry } from '../../../src/lib/bounce/types.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
+import { corpusTexts } from '../../fixtures/corpus-files.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const catalogue = loadCatalogue();
 
-function corpusTexts(dir: string): string[] {
-  const expected = path.join(dir, 'expected.jsonl');
-  if (!existsSync(expected)) return [];
-  return readFileSync(expected, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .flatMap((line) => {
-      const decoded = decodeBytes(readFileSync(path.join(dir, (JSON.parse(line) as { file: string }).file)));
-      return decoded.ok ? [decoded.text] : [];
-    });
-}
-
-const corpus = [...corpusTexts(path.resolve(root, '../shared/bounces')), ...corpusTexts(path.resolve(root, '../shared/bounces-more'))];
+const corpus = corpusTexts();
 
 function expectSameRanking(texts: readonly string[]): void {
   for (const text of texts) {

@@ -2,25 +2,14 @@
 // one of its matches holds one of is absent, so the prefiltered scan finds exactly what the plain scan of
 // each group's alternation finds. Checked on hand-picked patterns, on strings generated from every term
 // of the lexicon (whatever wording is added later), on both real-bounce corpora and on catalogue texts.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gramsOf, literalGrams, markPresent, mayContain, rarestSequences, readGrams, requiredLiterals, requiredLiteralSets, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
 import type { LexiconTerm } from '../../../src/lib/bounce/reason-lexicon.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
+import { corpusEmailFiles } from '../../fixtures/corpus-files.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const CORPORA = ['bounces', 'bounces-more'].map((name) => path.join(here, '..', '..', '..', '..', 'shared', name));
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return filesUnder(full);
-    return /\.(?:eml|txt)$/.test(name) ? [full] : [];
-  });
-}
 
 // A small random generator (seeded, so failures repeat) of strings a pattern may match: one branch of each
 // alternation, a count within each quantifier's range, a member of each class. A sample the pattern does
@@ -275,7 +264,7 @@ describe('findPhrases with the prefilter', () => {
   });
 
   it('finds what the plain scan finds in every corpus bounce', () => {
-    const files = CORPORA.flatMap(filesUnder);
+    const files = corpusEmailFiles();
     expect(files.length).toBeGreaterThan(500);
     for (const file of files) same(readFileSync(file, 'latin1'));
   });

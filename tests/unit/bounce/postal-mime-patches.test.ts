@@ -3,7 +3,7 @@
 // parts as the one bundled without them, on both corpora and on damaged and odd MIME; dates of a message
 // quoted inline read the same whatever the machine's time zone and language, in the command line too.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,8 +11,8 @@ import { build } from 'esbuild';
 import type { Plugin } from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
 import type { EmailParts } from '../../../src/lib/bounce/read-email.ts';
+import { corpusTexts } from '../../fixtures/corpus-files.ts';
 
 type Patch = { name: string; file: string; find: string; replace: string; prepend: string };
 type PatchModule = {
@@ -67,20 +67,6 @@ async function expectSameParts(input: string): Promise<void> {
   expect(comparable(fast)).toEqual(comparable(slow));
 }
 
-function loadCorpus(): string[] {
-  return ['bounces', 'bounces-more'].flatMap((name) => {
-    const corpus = path.resolve(root, '../shared', name);
-    const expected = path.join(corpus, 'expected.jsonl');
-    if (!existsSync(expected)) return [];
-    return readFileSync(expected, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .flatMap((line) => {
-        const decoded = decodeBytes(readFileSync(path.join(corpus, (JSON.parse(line) as { file: string }).file)));
-        return decoded.ok ? [decoded.text] : [];
-      });
-  });
-}
 
 // A message forwarding a bounce inline (message/rfc822 in a multipart/mixed), its code only in the
 // base64 body, so the codes' offsets in the decoded text depend on the quoted header block.
@@ -157,7 +143,7 @@ describe('the patches', () => {
 });
 
 describe('the patched reader gives the same parts as the reference', () => {
-  const corpus = loadCorpus();
+  const corpus = corpusTexts();
 
   it('on every email of both corpora', async () => {
     for (const email of corpus) await expectSameParts(email);

@@ -2,9 +2,7 @@
 // documented code or fixed wording decides the reason over a generic enhanced status (RFC 3463),
 // while look-alike tokens elsewhere do not. The texts are written for these tests in each provider's
 // format, with other addresses, hosts and identifiers than any real bounce.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyBounce } from '../../../src/lib/bounce/classify-bounce.ts';
 import type { BounceEvidence } from '../../../src/lib/bounce/classify-bounce.ts';
@@ -13,17 +11,9 @@ import { findProviderVerdict } from '../../../src/lib/bounce/provider-verdicts.t
 import { findAddressBlock } from '../../../src/lib/bounce/read-bounce-text.ts';
 import { wrapReply } from '../../fixtures/bounce-templates.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
+import { corpusEmailFiles } from '../../fixtures/corpus-files.ts';
 
 const catalogue = loadCatalogue();
-const CORPORA = ['bounces', 'bounces-more'].map((name) => path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', name));
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return filesUnder(full);
-    return /\.(?:eml|txt)$/.test(name) ? [full] : [];
-  });
-}
 
 // Each text as written, and with its case and white space changed (the tables' patterns mostly ignore case).
 function variantsOf(text: string): string[] {
@@ -37,7 +27,7 @@ function evidence(diagnostic: string, extra: Partial<BounceEvidence> = {}): Boun
 describe('findProviderVerdict', () => {
   // A pattern runs only when the text may hold the literals it needs; the answer must not change.
   it('finds what running every pattern finds, in corpus emails, catalogue texts and their variants', () => {
-    const texts = [...CORPORA.flatMap(filesUnder).map((file) => readFileSync(file, 'latin1')), ...catalogue.flatMap((entry) => entry.texts)];
+    const texts = [...corpusEmailFiles().map((file) => readFileSync(file, 'latin1')), ...catalogue.flatMap((entry) => entry.texts)];
     expect(texts.length).toBeGreaterThan(1000);
     let found = 0;
     for (const text of texts) {

@@ -1,31 +1,11 @@
 // The report fields read from a delivery-status part or a bounce's text (RFC 3464): the search that skips
 // texts holding no field name gives the same answer as reading every line, on the corpora's reports and
 // texts and on random text made of field names, white space of every kind, folds and line ends.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../../src/lib/bounce/decode-bytes.ts';
 import { readDeliveryStatus } from '../../../src/lib/bounce/read-delivery-status.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-function corpusTexts(): string[] {
-  return ['bounces', 'bounces-more'].flatMap((name) => {
-    const corpus = path.resolve(root, '../shared', name);
-    const expected = path.join(corpus, 'expected.jsonl');
-    if (!existsSync(expected)) return [];
-    return readFileSync(expected, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .flatMap((line) => {
-        const decoded = decodeBytes(readFileSync(path.join(corpus, (JSON.parse(line) as { file: string }).file)));
-        return decoded.ok ? [decoded.text] : [];
-      });
-  });
-}
+import { corpusTexts } from '../../fixtures/corpus-files.ts';
 
 describe('readDeliveryStatus', () => {
   it('reads the fields of a report', () => {
