@@ -1,20 +1,8 @@
 // The catalogue's match index, computed by scripts/build-cli.mjs with the engine's own indexCatalogue
-// when the command line and the library are built, and bundled as this module. Its shape is checked
-// against CatalogueIndex where bundled-catalogue.ts passes it to primeCatalogue.
+// when the command line and the library are built, and bundled as this module.
 declare module 'bouncedoc:catalogue-index' {
-  const index: {
-    entries: number;
-    texts: number;
-    characters: number;
-    vocabulary: string;
-    idf: number[];
-    tokenStarts: number[];
-    tokenIds: number[];
-    uniqueStarts: number[];
-    uniqueIds: number[];
-    totals: number[];
-    postingStarts: number[];
-    postings: number[];
-  };
+  // An ambient module cannot import by a relative path; an import type names the engine's own shape.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
+  const index: import('../lib/bounce/match-entries.ts').CatalogueIndex;
   export default index;
 }
