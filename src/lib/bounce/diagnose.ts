@@ -15,6 +15,8 @@ import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
 import { findAddressBlock, findCodeLines, findCommandOfReply, findListHeading, hasRemoteReply, rememberCommands } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
+import { rememberPerText } from './remember-per-text.ts';
+import type { PerText } from './remember-per-text.ts';
 import { findServiceNotice } from './read-service-notice.ts';
 import type { Lexicon } from './reason-lexicon.ts';
 import type { InputKind } from './reason-weights.ts';
@@ -55,41 +57,17 @@ type RecipientDraft = { dsn: DsnRecipient; address: string; diagnostic: string }
 type CodeFinder = (text: string) => Finding[];
 
 // `whole` is remembered as a text that starts with the body: the body's codes are then taken from its.
-// A short list compared with ===, not a map: a map hashes every new text whole (the raw email included),
-// where === tells texts of different lengths apart at once.
-function rememberCodes(): CodeFinder & { startingWith: (head: string, whole: string) => Finding[]; remember: (text: string, found: Finding[]) => void } {
-  const texts: string[] = [];
-  const codes: Finding[][] = [];
-  const known = (text: string): Finding[] | undefined => {
-    for (let i = 0; i < texts.length; i++) if (texts[i] === text) return codes[i];
-    return undefined;
-  };
-  const codesIn = (text: string): Finding[] => {
-    let found = known(text);
-    if (found === undefined) {
-      found = extractCodes(text);
-      texts.push(text);
-      codes.push(found);
-    }
-    return found;
-  };
+function rememberCodes(): PerText<Finding[]> & { startingWith: (head: string, whole: string) => Finding[] } {
+  const codesIn = rememberPerText(extractCodes);
   const startingWith = (head: string, whole: string): Finding[] => {
     const found = codesIn(whole);
-    if (head !== whole && known(head) === undefined) {
+    if (head !== whole && codesIn.known(head) === undefined) {
       const before = findingsBefore(whole, found, head.length);
-      if (before !== null && whole.startsWith(head)) {
-        texts.push(head);
-        codes.push(before);
-      }
+      if (before !== null && whole.startsWith(head)) codesIn.remember(head, before);
     }
     return found;
   };
-  const remember = (text: string, found: Finding[]): void => {
-    if (known(text) !== undefined) return;
-    texts.push(text);
-    codes.push(found);
-  };
-  return Object.assign(codesIn, { startingWith, remember });
+  return Object.assign(codesIn, { startingWith });
 }
 
 function firstValue(findings: readonly Finding[], kind: Finding['kind']): string | null {

@@ -1,6 +1,7 @@
 // Reads what a human-readable bounce says when there is no delivery report, or to complete one:
 // which addresses failed, the block of text about each, the SMTP command that was refused
 // (RFC 5321 section 4.1), and whether the text quotes a remote server's reply.
+import { rememberPerText } from './remember-per-text.ts';
 
 // "in reply to RCPT TO command", "after end of data:", "after MAIL FROM:<a@b>", "after initial connection";
 // Postfix folds long lines, so the words may be split over lines ("(in\n    reply to RCPT TO command)")
@@ -51,19 +52,10 @@ export function findCommand(text: string): string | null {
 
 /**
  * findCommand remembered per text, for one diagnosis: the bounce's body is asked again for every recipient
- * whose reply and paragraph name no command (fifty times for a report of fifty). Texts are told apart with
- * ===, which rejects texts of different lengths at once.
+ * whose reply and paragraph name no command (fifty times for a report of fifty).
  */
 export function rememberCommands(): (text: string) => string | null {
-  const texts: string[] = [];
-  const commands: (string | null)[] = [];
-  return (text) => {
-    for (let i = 0; i < texts.length; i++) if (texts[i] === text) return commands[i] ?? null;
-    const command = findCommand(text);
-    texts.push(text);
-    commands.push(command);
-    return command;
-  };
+  return rememberPerText(findCommand);
 }
 
 /**
