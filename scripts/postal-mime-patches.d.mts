@@ -5,4 +5,6 @@ export type PostalMimePatch = { name: string; file: string; find: string; replac
 
 export const POSTAL_MIME_PATCHES: readonly PostalMimePatch[];
 export function patchPostalMime(file: string, source: string, patches?: readonly PostalMimePatch[]): string;
+export function patchedFileOf(filePath: string, patches?: readonly PostalMimePatch[]): string | null;
+export function filesNotPatched(loaded: ReadonlySet<string>, patches?: readonly PostalMimePatch[]): string[];
 export function postalMimePatches(patches?: readonly PostalMimePatch[]): Plugin;

@@ -393,23 +393,34 @@ export function patchPostalMime(file, source, patches = POSTAL_MIME_PATCHES) {
   return prepend + out;
 }
 
+// ".../node_modules/postal-mime/dist/esm/mime-node.js" -> "mime-node"
 const PATCHED_FILE = /postal-mime[\\/]dist[\\/]esm[\\/]([\w-]+)\.js$/;
+
+/** The name of the postal-mime file at `filePath` ("mime-node") when one of `patches` applies to it, else null. */
+export function patchedFileOf(filePath, patches = POSTAL_MIME_PATCHES) {
+  const file = PATCHED_FILE.exec(filePath)?.[1];
+  return file !== undefined && patches.some((patch) => patch.file === file) ? file : null;
+}
+
+/** The patched files a build did not load (`loaded`: the names patchedFileOf gave), so did not patch. */
+export function filesNotPatched(loaded, patches = POSTAL_MIME_PATCHES) {
+  return [...new Set(patches.map((patch) => patch.file))].filter((file) => !loaded.has(file));
+}
 
 /** The esbuild plugin applying the patches; every patched file must be loaded, or the build fails. */
 export function postalMimePatches(patches = POSTAL_MIME_PATCHES) {
   return {
     name: 'postal-mime-patches',
     setup(pluginBuild) {
-      const files = new Set(patches.map((patch) => patch.file));
-      const seen = new Set();
+      const loaded = new Set();
       pluginBuild.onLoad({ filter: PATCHED_FILE }, (args) => {
-        const file = PATCHED_FILE.exec(args.path)?.[1] ?? '';
-        if (!files.has(file)) return undefined;
-        seen.add(file);
+        const file = patchedFileOf(args.path, patches);
+        if (file === null) return undefined;
+        loaded.add(file);
         return { contents: patchPostalMime(file, readFileSync(args.path, 'utf8'), patches), loader: 'js' };
       });
       pluginBuild.onEnd((result) => {
-        const missing = [...files].filter((file) => !seen.has(file));
+        const missing = filesNotPatched(loaded, patches);
         if (result.errors.length === 0 && missing.length > 0) throw new Error(`postal-mime: ${missing.join(', ')} not bundled, so not patched (postal-mime changed?)`);
       });
     },
