@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmailParts } from '../../../src/lib/bounce/read-email.ts';
 import { corpusTexts } from '../../fixtures/corpus-files.ts';
+import { forwardedWithDate } from '../../fixtures/bounce-forwarded.ts';
 
 type Patch = { name: string; file: string; find: string; replace: string; prepend: string };
 type PatchModule = {
@@ -67,40 +68,6 @@ async function expectSameParts(input: string): Promise<void> {
   expect(comparable(fast)).toEqual(comparable(slow));
 }
 
-
-// A message forwarding a bounce inline (message/rfc822 in a multipart/mixed), its code only in the
-// base64 body, so the codes' offsets in the decoded text depend on the quoted header block.
-function forwardedBounce(date: string): string {
-  const inner = Buffer.from('<bob@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 <bob@example.org>:\n    Recipient address rejected: User unknown\n').toString('base64');
-  return [
-    'From: Alice Example <alice@example.com>',
-    'To: help@example.net',
-    'Subject: Fwd: my message bounced',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="outer"',
-    '',
-    '--outer',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    'Can you tell me why this came back?',
-    '',
-    '--outer',
-    'Content-Type: message/rfc822',
-    '',
-    'From: Mail Delivery System <MAILER-DAEMON@mx.example.org>',
-    'To: alice@example.com',
-    'Subject: Undelivered Mail Returned to Sender',
-    `Date: ${date}`,
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
-    '',
-    inner,
-    '',
-    '--outer--',
-    '',
-  ].join('\n');
-}
-
 // A bounce with a part the reader never opens (an image, a document) beside its text, under any type.
 function withAttachment(type: string): string {
   const content = Buffer.from('%PDF-1.4 550 5.1.1 <hidden@example.org>: not to be read\n'.repeat(4)).toString('base64');
@@ -152,12 +119,12 @@ describe('the patched reader gives the same parts as the reference', () => {
   // Damaged and odd MIME: cut short, other line endings, a lost or a stray delimiter line, lines that only
   // look like delimiters, a message quoted inline with any Date, a part with no body.
   it('on damaged and odd MIME', async () => {
-    const source = corpus.length > 0 ? corpus : [forwardedBounce('Fri, 24 Mar 2017 12:34:56 -0700')];
+    const source = corpus.length > 0 ? corpus : [forwardedWithDate('Fri, 24 Mar 2017 12:34:56 -0700')];
     const email = fc.oneof(
       fc.constantFrom(...source),
-      fc.string({ maxLength: 40 }).map((date) => forwardedBounce(date)),
+      fc.string({ maxLength: 40 }).map((date) => forwardedWithDate(date)),
       fc.constantFrom('image/png', 'Application/PDF', 'application/ics', 'text/plain', 'text/html', 'message/delivery-status', 'message/rfc822', 'multipart/mixed', 'video', '').map(withAttachment),
-      fc.constantFrom('Fri, 24 Mar 2017 12:34:56', '24 Mar 2017 00:05:00 +0900', '2017-03-24T23:59:59Z', 'Sun, 31 Jan 2027 23:30:00 PDT', 'Fri, 24 Mar 2017').map(forwardedBounce),
+      fc.constantFrom('Fri, 24 Mar 2017 12:34:56', '24 Mar 2017 00:05:00 +0900', '2017-03-24T23:59:59Z', 'Sun, 31 Jan 2027 23:30:00 PDT', 'Fri, 24 Mar 2017').map(forwardedWithDate),
     );
     const edit = fc.oneof(
       fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
@@ -239,7 +206,7 @@ describe('the date of a message quoted inline', () => {
       ['not a date', 'not a date'],
     ];
     for (const [header, shown] of cases) {
-      const parts = await patched.readEmail(forwardedBounce(header));
+      const parts = await patched.readEmail(forwardedWithDate(header));
       expect(parts.body, header).toMatch(new RegExp(`^Date: +${shown.replace(/[/.]/g, '\\$&')}$`, 'm'));
     }
   });
@@ -250,7 +217,7 @@ describe('the date of a message quoted inline', () => {
   it('gives the same command-line output under any time zone and language', () => {
     for (const date of ['Sun, 31 Jan 2027 23:30:00 -0800', 'Sun, 31 Jan 2027 23:30:00']) {
       const file = path.join(dir, 'forwarded.eml');
-      writeFileSync(file, forwardedBounce(date));
+      writeFileSync(file, forwardedWithDate(date));
       const outputs = [
         { TZ: 'Asia/Tokyo', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
         { TZ: 'America/Los_Angeles', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
