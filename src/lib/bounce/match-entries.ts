@@ -94,14 +94,24 @@ const WINDOW = 24_000;
 const ADDRESS_BEFORE_AT = 67;
 const ADDRESS_AFTER_AT = 256;
 
+// The characters of an address's local part ([\w.+=$%'-], ASCII), by character code: "user.name+tag"
+const LOCAL_CHARACTER = new Uint8Array(128);
+for (let code = 0; code < 128; code++) LOCAL_CHARACTER[code] = /[\w.+=$%'-]/.test(String.fromCharCode(code)) ? 1 : 0;
+
 // text.replace(ADDRESS, ' zaddress '), with the pattern tried only near each "@": a match holds exactly
 // one "@" (its character runs exclude it) and starts at most ADDRESS_BEFORE_AT characters before it, so
 // no match starts farther from the next "@", and the text up to ADDRESS_AFTER_AT past it decides the match.
+// A match through this "@" starts in the run of local-part characters before it or in the three marks
+// before that run ("<${"); none starts earlier (an earlier "@" had no match, or was replaced), so the
+// pattern is tried from there rather than from every word before the address.
 function replaceAddresses(text: string): string {
   let out = '';
   let from = 0;
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    const start = Math.max(from, at - ADDRESS_BEFORE_AT);
+    let start = at;
+    const bound = Math.max(from, at - ADDRESS_BEFORE_AT);
+    while (start > bound && LOCAL_CHARACTER[text.charCodeAt(start - 1)] === 1) start--;
+    start = Math.max(bound, start - 3);
     ADDRESS.lastIndex = 0;
     const match = ADDRESS.exec(text.slice(start, at + ADDRESS_AFTER_AT));
     if (match === null || start + match.index > at) continue;
