@@ -40,7 +40,7 @@ type PreparedCatalogue = {
   coverage: Float64Array;
   seen: Uint8Array;
   /** Every token of the catalogue's texts, numbered, so scoring compares numbers rather than strings. */
-  vocabulary: Map<string, number>;
+  vocabulary: WordTable;
   /** Scratch of indexInput: the place in the input's distinct tokens of each vocabulary id, or -1. */
   orderOf: Int32Array;
   /** Scratch of textScore: the input places of a text's shared tokens. */
@@ -297,8 +297,7 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[], known?: Catalogu
   if (cached) return cached;
   const index = known ?? indexCatalogue(catalogue);
   const words = index.vocabulary === '' ? [] : index.vocabulary.split(' ');
-  const vocabulary = new Map<string, number>();
-  for (let id = 0; id < words.length; id++) vocabulary.set(words[id] ?? '', id);
+  const vocabulary = tabulateWords(words);
   const firstText = new Int32Array(catalogue.length + 1);
   const entryOfText = new Int32Array(index.texts);
   const tagsOf: (readonly string[])[] = [];
@@ -404,13 +403,47 @@ type InputIndex = {
 
 // The input's scratch, reused by every call (matching is synchronous) and grown to the longest input
 // seen: its lists are valid until the next input.
-const inputScratch = { size: 0, tokenIds: new Int32Array(0), weightAt: new Float64Array(0), idAt: new Int32Array(0), firstAt: new Int32Array(0), lastAt: new Int32Array(0), nextAt: new Int32Array(0) };
+// The table of unknown words has at least twice as many slots as the input has tokens; its slots are
+// stamped with the number of the input that filled them.
+const inputScratch = {
+  size: 0,
+  tokenIds: new Int32Array(0),
+  weightAt: new Float64Array(0),
+  idAt: new Int32Array(0),
+  firstAt: new Int32Array(0),
+  lastAt: new Int32Array(0),
+  nextAt: new Int32Array(0),
+  stamp: 0,
+  otherShift: 32,
+  otherStamps: new Int32Array(1),
+  otherStarts: new Int32Array(1),
+  otherEnds: new Int32Array(1),
+  otherHashes: new Int32Array(1),
+};
 
 function scratchFor(size: number): typeof inputScratch {
   if (inputScratch.size < size) {
     const grown = Math.max(size, inputScratch.size * 2);
-    Object.assign(inputScratch, { size: grown, tokenIds: new Int32Array(grown), weightAt: new Float64Array(grown), idAt: new Int32Array(grown), firstAt: new Int32Array(grown), lastAt: new Int32Array(grown), nextAt: new Int32Array(grown) });
+    let bits = 4;
+    while (1 << bits < grown * 2) bits++;
+    const slots = 1 << bits;
+    Object.assign(inputScratch, {
+      size: grown,
+      tokenIds: new Int32Array(grown),
+      weightAt: new Float64Array(grown),
+      idAt: new Int32Array(grown),
+      firstAt: new Int32Array(grown),
+      lastAt: new Int32Array(grown),
+      nextAt: new Int32Array(grown),
+      stamp: 0,
+      otherShift: 32 - bits,
+      otherStamps: new Int32Array(slots),
+      otherStarts: new Int32Array(slots),
+      otherEnds: new Int32Array(slots),
+      otherHashes: new Int32Array(slots),
+    });
   }
+  inputScratch.stamp++;
   return inputScratch;
 }
 
@@ -473,22 +506,117 @@ export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Se
   return found;
 }
 
+// The catalogue's words and the stop words in an open-addressing table keyed by a hash of their
+// characters, so the input's tokens are looked up where they stand in the normalised text, without
+// cutting each out as a string: a slot holds a word's number (vocabulary ids first, then the stop words),
+// or -1 when empty. The input's unknown words are told apart the same way, in a table of the input's own.
+type WordTable = { words: readonly string[]; vocabularySize: number; hashes: Int32Array; slots: Int32Array; shift: number };
+
+// A token's hash, over its character codes: "mailbox" -> the same number wherever it stands.
+function hashWord(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
+  return hash;
+}
+
+// The first slot tried for a hash, in a table of 2 ** (32 - shift) slots.
+const slotOf = (hash: number, shift: number): number => Math.imul(hash, 0x9e3779b1) >>> shift;
+
+function tabulateWords(vocabulary: readonly string[]): WordTable {
+  const words = [...vocabulary, ...[...STOP_WORDS].filter((word) => !vocabulary.includes(word))];
+  let bits = 4;
+  while (1 << bits < words.length * 4) bits++;
+  const slots = new Int32Array(1 << bits).fill(-1);
+  const hashes = new Int32Array(words.length);
+  const shift = 32 - bits;
+  const mask = (1 << bits) - 1;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w] as string;
+    const hash = hashWord(word, 0, word.length);
+    hashes[w] = hash;
+    let slot = slotOf(hash, shift);
+    while (slots[slot] !== -1) slot = (slot + 1) & mask;
+    slots[slot] = w;
+  }
+  return { words, vocabularySize: vocabulary.length, hashes, slots, shift };
+}
+
+// Whether text[start, start + word.length) is `word`.
+function standsAt(text: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+// The number of the word text[start, end) in the table (a vocabulary id, or a stop word's number from
+// vocabularySize on), or -1.
+function findWord(table: WordTable, text: string, start: number, end: number, hash: number): number {
+  const { words, hashes, slots } = table;
+  const mask = slots.length - 1;
+  const length = end - start;
+  for (let slot = slotOf(hash, table.shift); ; slot = (slot + 1) & mask) {
+    const w = slots[slot] ?? -1;
+    if (w < 0) return -1;
+    const word = words[w] as string;
+    if (hashes[w] === hash && word.length === length && standsAt(text, start, word)) return w;
+  }
+}
+
+// Whether the `length` characters of `text` from `first` stand again from `again`.
+function isRepeatedAt(text: string, first: number, again: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(first + k) !== text.charCodeAt(again + k)) return false;
+  return true;
+}
+
+// Token characters (what TOKEN_BREAK does not match): "a".."z", "0".."9" and U+00C0 on.
+const isTokenCharacter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 0xc0;
+
+// Whether the unknown word text[start, end) was seen before in this input; if not, it is added. The
+// input's table stamps its slots with the input's number, so it is never cleared.
+function isKnownOther(text: string, start: number, end: number, hash: number, scratch: typeof inputScratch): boolean {
+  const { otherStamps, otherStarts, otherEnds, otherHashes, otherShift, stamp } = scratch;
+  const mask = otherStamps.length - 1;
+  const length = end - start;
+  for (let slot = slotOf(hash, otherShift); ; slot = (slot + 1) & mask) {
+    if (otherStamps[slot] !== stamp) {
+      otherStamps[slot] = stamp;
+      otherStarts[slot] = start;
+      otherEnds[slot] = end;
+      otherHashes[slot] = hash;
+      return false;
+    }
+    const seenStart = otherStarts[slot] ?? 0;
+    if (otherHashes[slot] === hash && (otherEnds[slot] ?? 0) - seenStart === length && isRepeatedAt(text, seenStart, start, length)) return true;
+  }
+}
+
 // One pass over the tokens: each is looked up once in the vocabulary; words outside it are only told
 // apart (their weight, 1, still counts once each in the input's total, in the order first seen).
 function indexInput(text: string, findings: readonly Finding[], catalogue: PreparedCatalogue): InputIndex {
   const lowered = text.toLowerCase();
-  // tokenizeLowered's tokens, read as they are split: no catalogue token is empty or a stop word
-  const words = normalizeLowered(lowered).split(TOKEN_BREAK);
+  const normalized = normalizeLowered(lowered);
   const { vocabulary, idfOf } = catalogue;
   const orderOf = catalogue.orderOf.fill(-1);
-  const { tokenIds, weightAt, idAt, firstAt, lastAt, nextAt } = scratchFor(words.length);
-  const others = new Set<string>();
+  // tokenizeLowered's tokens, read where they stand: no catalogue token is empty or a stop word
+  const scratch = scratchFor((normalized.length >> 1) + 1);
+  const { tokenIds, weightAt, idAt, firstAt, lastAt, nextAt } = scratch;
+  const { vocabularySize } = vocabulary;
   let i = 0;
   let places = 0;
-  for (const word of words) {
-    if (word.length === 0) continue;
-    const id = vocabulary.get(word);
-    if (id !== undefined) {
+  const length = normalized.length;
+  for (let p = 0; p < length; ) {
+    let code = normalized.charCodeAt(p);
+    if (!isTokenCharacter(code)) {
+      p++;
+      continue;
+    }
+    const start = p;
+    let hash = 0;
+    while (p < length && isTokenCharacter(code)) {
+      hash = (Math.imul(hash, 31) + code) | 0;
+      code = normalized.charCodeAt(++p);
+    }
+    const id = findWord(vocabulary, normalized, start, p, hash);
+    if (id >= 0 && id < vocabularySize) {
       const at = orderOf[id] ?? -1;
       if (at >= 0) nextAt[lastAt[at] ?? 0] = i;
       else {
@@ -503,11 +631,10 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
       tokenIds[i++] = id;
       continue;
     }
-    if (STOP_WORDS.has(word)) continue;
+    if (id >= 0) continue;
     nextAt[i] = -1;
     tokenIds[i++] = -1;
-    if (!others.has(word)) {
-      others.add(word);
+    if (!isKnownOther(normalized, start, p, hash, scratch)) {
       firstAt[places] = -1;
       weightAt[places] = 1;
       idAt[places] = -1;
@@ -539,6 +666,12 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
 /** The vocabulary ids of the tokens matching reads in `text` (-1 for a word no catalogue text has); for tests. */
 export function inputTokenIds(text: string, catalogue: readonly MatchableEntry[]): Int32Array {
   return indexInput(text, [], prepareCatalogue(catalogue)).tokenIds.slice();
+}
+
+/** The IDF weight of each distinct token matching reads in `text`, in the order first seen (1 for a word no catalogue text has); for tests. */
+export function inputWeights(text: string, catalogue: readonly MatchableEntry[]): number[] {
+  const input = indexInput(text, [], prepareCatalogue(catalogue));
+  return [...input.weightAt.subarray(0, input.places)];
 }
 
 // Longest run of consecutive text tokens (tokenIds[from..to)) that also stand consecutively in the input

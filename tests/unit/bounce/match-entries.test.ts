@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractCodes } from '../../../src/lib/bounce/extract-codes.ts';
-import { compareIds, findStandingTags, foldSpaces, indexCatalogue, inputTokenIds, matchEntries, primeCatalogue, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
+import { compareIds, findStandingTags, foldSpaces, indexCatalogue, inputTokenIds, inputWeights, matchEntries, primeCatalogue, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import type { MatchableEntry } from '../../../src/lib/bounce/types.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
@@ -211,6 +211,32 @@ describe('inputTokenIds', () => {
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');
         expect([...inputTokenIds(text, catalogue)]).toEqual(expected(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+// The input's distinct tokens (catalogue words with their IDF weight, other words with weight 1) are
+// told apart where they stand in the text, by hash tables: they must be tokenizeForMatch's distinct tokens.
+describe('inputWeights', () => {
+  const index = indexCatalogue(catalogue);
+  const words = index.vocabulary.split(' ');
+  const weightOf = new Map(words.map((word, id) => [word, index.idf[id] ?? 1]));
+  const expected = (text: string): number[] => [...new Set(tokenizeForMatch(text))].map((token) => weightOf.get(token) ?? 1);
+
+  it('weighs the distinct tokens of every corpus email and catalogue text as tokenizeForMatch finds them', () => {
+    for (const text of [...corpus, ...catalogue.flatMap((entry) => entry.texts)]) expect(inputWeights(text, catalogue)).toEqual(expected(text));
+  });
+
+  it('weighs the distinct tokens of generated text, repeated unknown words and non-ASCII included', () => {
+    const word = fc.constantFrom('zzqx', 'zzqy', 'qxzz', 'ab', 'ba', 'the', 'of', 'Mailbox', 'MAILBOX', '550', 'é', 'É', '\u00c0', '\ud83d\ude00', '\u212a', '\u0130', ...words.slice(0, 30));
+    const piece = fc.oneof(word, fc.constantFrom(' ', '.', '-', '\n', '\u00bf', '_', ''));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const text = pieces.join('');
+        expect(inputWeights(text, catalogue)).toEqual(expected(text));
+        expect([...inputTokenIds(text, catalogue)]).toEqual(tokenizeForMatch(text).map((token) => words.indexOf(token)));
       }),
       { numRuns: 2000 },
     );
