@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOCKLIST_HINT, BLOCKLIST_PATTERN, TAG_PATTERNS } from '../../../src/lib/bounce/code-patterns.ts';
+import { BLOCKLIST_GATE, BLOCKLIST_PATTERN, TAG_PATTERNS } from '../../../src/lib/bounce/code-patterns.ts';
 import { extractCodes, findingsBefore, findingsOfLines, joinFindings } from '../../../src/lib/bounce/extract-codes.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import { requiredLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
@@ -125,10 +125,12 @@ describe('extractCodes with the literal prefilter', () => {
     );
   });
 
-  it('never skips a blocklist name: each literal a name needs holds a hint', () => {
+  it('never skips a blocklist name: each literal a name needs holds a piece of the gate, in any case', () => {
     const needs = requiredLiterals(BLOCKLIST_PATTERN.source);
     expect(needs?.length).toBeGreaterThan(10);
-    for (const literal of needs ?? []) expect(BLOCKLIST_HINT.test(literal.toLowerCase()), literal).toBe(true);
+    for (const literal of needs ?? []) {
+      for (const cased of [literal, literal.toLowerCase(), literal.toUpperCase()]) expect(BLOCKLIST_GATE.test(cased), cased).toBe(true);
+    }
   });
 });
 
