@@ -1,6 +1,7 @@
 // Guards the catalogue index of matchEntries: scoring only the indexed candidates (entries sharing a
-// token or a tag with the input) must give exactly the ranking of scoring every entry, over both real
-// corpora (raw and decoded) and every catalogue text, including with no score threshold.
+// token or a tag with the input, and whose best possible score reaches the threshold) must give exactly
+// the ranking of scoring every entry, over both real corpora (raw and decoded) and every catalogue text,
+// at several thresholds and with none.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractCodes } from '../../../src/lib/bounce/extract-codes.ts';
@@ -17,7 +18,7 @@ const corpus = corpusTexts();
 function expectSameRanking(texts: readonly string[]): void {
   for (const text of texts) {
     const findings = extractCodes(text);
-    for (const options of [{ limit: 1000 }, { limit: 1000, minScore: 0 }]) {
+    for (const options of [{ limit: 1000 }, { limit: 1000, minScore: 0 }, { limit: 1000, minScore: 0.25 }, { limit: 1000, minScore: 0.6 }]) {
       expect(matchEntries(text, findings, catalogue, options), text.slice(0, 120)).toEqual(matchEntries(text, findings, catalogue, { ...options, exhaustive: true }));
     }
   }
