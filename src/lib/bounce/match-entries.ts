@@ -36,14 +36,11 @@ type PreparedCatalogue = {
   wordTags: Set<string>;
   /** The other tags of four characters or more, each with the pattern that finds it standing alone (made when first needed). */
   otherTags: Map<string, RegExp | undefined>;
-  /** Per posting: how many times its token stands in its text (bounding a text's longest run in the input). */
-  postingCounts: Int32Array;
   /**
    * Scratch space of candidatesOf, reused by every call (matching is synchronous): per text, the IDF
-   * weight of its words found in the input and the number of its tokens found there; the texts touched.
+   * weight of its words found in the input; the texts touched.
    */
   coverage: Float64Array;
-  present: Int32Array;
   touched: Int32Array;
   touchedCount: number;
   seen: Uint8Array;
@@ -358,9 +355,7 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[], known?: Catalogu
     byTag,
     wordTags,
     otherTags,
-    postingCounts: countPostings(index),
     coverage: new Float64Array(index.texts),
-    present: new Int32Array(index.texts),
     touched: new Int32Array(index.texts),
     touchedCount: 0,
     seen: new Uint8Array(catalogue.length),
@@ -370,30 +365,6 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[], known?: Catalogu
   };
   preparedCache.set(catalogue, prepared);
   return prepared;
-}
-
-// For each posting (a token and a text holding it), how many times the token stands in the text. The
-// postings of a token are in text order, so texts are read in order, each token's next posting in turn.
-function countPostings(index: CatalogueIndex): Int32Array {
-  const counts = new Int32Array(index.postings.length);
-  const next = Int32Array.from(index.postingStarts);
-  const times = new Int32Array(index.idf.length);
-  for (let t = 0; t < index.texts; t++) {
-    const tokensTo = index.tokenStarts[t + 1] ?? 0;
-    for (let k = index.tokenStarts[t] ?? 0; k < tokensTo; k++) {
-      const id = index.tokenIds[k] ?? 0;
-      times[id] = (times[id] ?? 0) + 1;
-    }
-    const uniqueTo = index.uniqueStarts[t + 1] ?? 0;
-    for (let k = index.uniqueStarts[t] ?? 0; k < uniqueTo; k++) {
-      const id = index.uniqueIds[k] ?? 0;
-      const posting = next[id] ?? 0;
-      counts[posting] = times[id] ?? 0;
-      next[id] = posting + 1;
-      times[id] = 0;
-    }
-  }
-  return counts;
 }
 
 // Whether a tag that is not a run of word characters, dots and hyphens stands alone in `lowered`.
@@ -811,15 +782,10 @@ function tagAgreement(tags: readonly string[], input: InputIndex): number {
 // Entries that can pass the threshold: one with a text of at least 30% coverage (below that no text
 // scores 0.3) or with an agreeing tag. Coverage is summed from the postings of the input's tokens; the
 // sums differ from the exact ones only in rounding, hence the small margin. Indices in catalogue order.
-// Each text's sums (and its number of tokens found in the input) are left in the catalogue's scratch
-// for scoreBound, until the next input.
+// Each text's sum is left in the catalogue's scratch for scoreBound, until the next input.
 function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] {
-  const { postingStarts, postings, postingCounts, idfOf, coverage: have, present, touched } = prepared;
-  for (let k = 0; k < prepared.touchedCount; k++) {
-    const t = touched[k] ?? 0;
-    have[t] = 0;
-    present[t] = 0;
-  }
+  const { postingStarts, postings, idfOf, coverage: have, touched } = prepared;
+  for (let k = 0; k < prepared.touchedCount; k++) have[touched[k] ?? 0] = 0;
   let touchedCount = 0;
   for (let at = 0; at < input.places; at++) {
     const id = input.idAt[at] ?? -1;
@@ -828,9 +794,9 @@ function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] 
     const end = postingStarts[id + 1] ?? 0;
     for (let k = postingStarts[id] ?? 0; k < end; k++) {
       const t = postings[k] ?? 0;
-      if (present[t] === 0) touched[touchedCount++] = t;
-      have[t] = (have[t] ?? 0) + weight;
-      present[t] = (present[t] ?? 0) + (postingCounts[k] ?? 0);
+      const before = have[t] ?? 0;
+      if (before === 0) touched[touchedCount++] = t;
+      have[t] = before + weight;
     }
   }
   prepared.touchedCount = touchedCount;
@@ -850,10 +816,11 @@ function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] 
 
 // The most the best text of entry `i` can score, from candidatesOf's sums: a text scores at most
 // 0.6 * coverage + 0.4 * run (brevity is at most 1), below 30% coverage at most 0.6 * coverage, and its
-// longest run in the input is at most the share of its tokens found there. The coverage is raised by
-// the margin of its rounding.
-function scoreBound(prepared: PreparedCatalogue, i: number): number {
-  const { firstText, totals, coverage: have, present, tokenStarts } = prepared;
+// longest run in the input is at most the share of its tokens found there (counted only for a text of
+// 30% coverage or more). The coverage is raised by the margin of its rounding.
+function scoreBound(prepared: PreparedCatalogue, i: number, input: InputIndex): number {
+  const { firstText, totals, coverage: have, tokenStarts, tokenIds } = prepared;
+  const { orderOf } = input;
   let bound = 0;
   const textsTo = firstText[i + 1] ?? 0;
   for (let t = firstText[i] ?? 0; t < textsTo; t++) {
@@ -861,7 +828,14 @@ function scoreBound(prepared: PreparedCatalogue, i: number): number {
     const tokens = (tokenStarts[t + 1] ?? 0) - (tokenStarts[t] ?? 0);
     if (total <= 0 || tokens === 0) continue;
     const coverage = Math.min(1, (have[t] ?? 0) / total + 1e-9);
-    bound = Math.max(bound, coverage < 0.3 ? 0.6 * coverage : 0.6 * coverage + 0.4 * Math.min(1, (present[t] ?? 0) / tokens));
+    if (coverage < 0.3) {
+      bound = Math.max(bound, 0.6 * coverage);
+      continue;
+    }
+    let present = 0;
+    const tokensTo = tokenStarts[t + 1] ?? 0;
+    for (let k = tokenStarts[t] ?? 0; k < tokensTo; k++) if ((orderOf[tokenIds[k] ?? 0] ?? -1) >= 0) present++;
+    bound = Math.max(bound, 0.6 * coverage + 0.4 * (present / tokens));
   }
   return bound;
 }
@@ -910,7 +884,7 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     // An entry that cannot reach a threshold above 0 even with its texts' best possible scores is not
     // scored (the score is rounded to three places, hence the margin).
     if (!exhaustive && minScore > 0) {
-      const bound = scoreBound(prepared, i);
+      const bound = scoreBound(prepared, i, input);
       if (0.72 * bound + 0.1 * enhanced + 0.06 * reply + tagWeight + (bound > 0.999 - 1e-9 ? 0.12 : 0) < minScore - 0.001) continue;
     }
     const textsFrom = firstText[i] ?? 0;
