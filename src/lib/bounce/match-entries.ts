@@ -648,7 +648,15 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
       places++;
     }
   }
-  const values = (kind: Finding['kind']): Set<string> => new Set(findings.filter((f) => f.kind === kind).map((f) => f.value.toLowerCase()));
+  const tags = new Set<string>();
+  const replies = new Set<string>();
+  const enhanced = new Set<string>();
+  for (const finding of findings) {
+    const kind = finding.kind;
+    if (kind === 'tag') tags.add(finding.value.toLowerCase());
+    else if (kind === 'reply') replies.add(finding.value.toLowerCase());
+    else if (kind === 'enhanced') enhanced.add(finding.value.toLowerCase());
+  }
   const standingTags = findStandingTags(lowered, catalogue.wordTags);
   for (const tag of catalogue.otherTags.keys()) if (standsAlone(catalogue, tag, lowered)) standingTags.add(tag);
   return {
@@ -662,9 +670,9 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
     shared: catalogue.shared,
     idfOf,
     standingTags,
-    tags: values('tag'),
-    replies: values('reply'),
-    enhanced: values('enhanced'),
+    tags,
+    replies,
+    enhanced,
     lowered,
     text,
   };
@@ -755,7 +763,8 @@ function textScore(prepared: PreparedCatalogue, t: number, input: InputIndex, in
 }
 
 function enhancedMatches(range: string, found: Set<string>): boolean {
-  const dash = /^(\d\.\d{1,3}\.)(\d{1,3})-(\d{1,3})$/.exec(range);
+  // "5.7.606-649": a range of detail codes (a plain code holds no hyphen)
+  const dash = range.includes('-') ? /^(\d\.\d{1,3}\.)(\d{1,3})-(\d{1,3})$/.exec(range) : null;
   if (!dash) return found.has(range);
   const [, prefix = '', low = '0', high = '0'] = dash;
   for (const code of found) {
