@@ -773,9 +773,15 @@ function enhancedMatches(range: string, found: Set<string>): boolean {
 }
 
 // -1 disagreeing, 0 unknown, 1 agreeing
-function agreement(wanted: string | null, found: Set<string>, test: (value: string) => boolean): number {
+function enhancedAgreement(wanted: string | null, found: Set<string>): number {
   if (wanted === null) return 0;
-  if (test(wanted)) return 1;
+  if (enhancedMatches(wanted, found)) return 1;
+  return found.size > 0 ? -1 : 0;
+}
+
+function replyAgreement(wanted: string | null, found: Set<string>): number {
+  if (wanted === null) return 0;
+  if (found.has(wanted)) return 1;
   return found.size > 0 ? -1 : 0;
 }
 
@@ -879,14 +885,21 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
   for (const i of indices) {
     const entry = catalogue[i] as MatchableEntry;
     const tag = tagAgreement(prepared.tagsOf[i] ?? NO_TAGS, input);
-    const enhanced = agreement(entry.enhanced, input.enhanced, (value) => enhancedMatches(value, input.enhanced));
-    const reply = agreement(entry.reply, input.replies, (value) => input.replies.has(value));
     const tagWeight = tag > 0 ? 0.3 : tag < 0 ? 0.3 * tag : 0;
-    // An entry that cannot reach a threshold above 0 even with its texts' best possible scores is not
-    // scored (the score is rounded to three places, hence the margin).
+    // An entry that cannot reach a threshold above 0 even with its texts' best possible scores (and, first,
+    // with both codes agreeing) is not scored; the score is rounded to three places, hence the margin.
+    let enhanced: number;
+    let reply: number;
     if (!exhaustive && minScore > 0) {
       const bound = scoreBound(prepared, i, input);
-      if (0.72 * bound + 0.1 * enhanced + 0.06 * reply + tagWeight + (bound > 0.999 - 1e-9 ? 0.12 : 0) < minScore - 0.001) continue;
+      const most = 0.72 * bound + tagWeight + (bound > 0.999 - 1e-9 ? 0.12 : 0);
+      if (most + 0.16 < minScore - 0.001) continue;
+      enhanced = enhancedAgreement(entry.enhanced, input.enhanced);
+      reply = replyAgreement(entry.reply, input.replies);
+      if (most + 0.1 * enhanced + 0.06 * reply < minScore - 0.001) continue;
+    } else {
+      enhanced = enhancedAgreement(entry.enhanced, input.enhanced);
+      reply = replyAgreement(entry.reply, input.replies);
     }
     const textsFrom = firstText[i] ?? 0;
     const textsTo = firstText[i + 1] ?? 0;
