@@ -82,8 +82,12 @@ const STOP_WORDS = new Set(
 
 // "<user@domain.com>", "${user@example.com}", "<user@nonqualifieddomain>", "kijitora@example.jp"
 const ADDRESS = /[<{]?\$?\{?[\w.+=$%'-]{1,64}@[\w.$-]{0,253}\}?[>}]?/g;
-// "[192.0.2.1]", "x.xx.xx.xx", "[XX.XX.XX.XX]", "127.5.0.X", "2001:db8::1"
-const IP_ADDRESS = /\[?\b(?:\d{1,3}|x{1,3})(?:\.(?:\d{1,3}|x{1,3})){3}\b\]?|\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\b/gi;
+// "[192.0.2.1]", "x.xx.xx.xx", "[XX.XX.XX.XX]", "127.5.0.X"
+const IPV4_ADDRESS = /\[?\b(?:\d{1,3}|x{1,3})(?:\.(?:\d{1,3}|x{1,3})){3}\b\]?/gi;
+// "2001:db8::1", "fe80::1", and a time read as one: "12:34:56"
+const IPV6_ADDRESS = /\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\b/gi;
+// Either, tried at one place (where both match there, the IPv4 match is taken)
+const IP_ADDRESS_AT = new RegExp(`${IPV4_ADDRESS.source}|${IPV6_ADDRESS.source}`, 'yi');
 // "{IP}", "[$SenderDomain]", "$ConnectingIP", "[XXXXXXX]", "<servername[...]>"
 const PLACEHOLDER = /\[\$?[\w.]{1,40}\]|\{[\w.]{1,40}\}|\$[a-z][\w]{1,40}|\[x{3,}\]/gi;
 // "example.com", "domain.com", "mail.example.org"; at most eight labels before it, so a long dotted run
@@ -167,7 +171,58 @@ function tokenizeLowered(lowered: string): string[] {
 
 // A lower-case text with its addresses, IP addresses, placeholders, example domains and codes replaced.
 function normalizeLowered(lowered: string): string {
-  return replaceExampleDomains(replaceAddresses(lowered).replace(IP_ADDRESS, ' zip ').replace(PLACEHOLDER, ' zvalue ')).replace(CODES, ' ');
+  return replaceExampleDomains(replaceIpAddresses(replaceAddresses(lowered)).replace(PLACEHOLDER, ' zvalue ')).replace(CODES, ' ');
+}
+
+const isHexDigit = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
+
+// The first colon from `from` on that can be an IPv6 address's first: a hexadecimal digit before it, and
+// another colon after at most four more ("2001:db8::1", "12:34:56"); -1 if none.
+function nextIpv6Colon(text: string, from: number): number {
+  for (let colon = text.indexOf(':', Math.max(1, from)); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    if (!isHexDigit(text.charCodeAt(colon - 1))) continue;
+    let next = colon + 1;
+    while (next < colon + 5 && isHexDigit(text.charCodeAt(next))) next++;
+    if (text.charCodeAt(next) === 58) return colon;
+  }
+  return -1;
+}
+
+// text.replace(IP_ADDRESS, ' zip ') for IP_ADDRESS = IPv4 | IPv6, with the IPv6 alternative (slow to
+// look for: it may start at any hexadecimal letter) tried only before a colon that can be an IPv6
+// address's first: such a match starts one to four characters before its first colon. Elsewhere only
+// IPv4 can match and is looked for alone; before each such colon both are tried at each of those places.
+function replaceIpAddresses(text: string): string {
+  let out = '';
+  let from = 0;
+  let colon = nextIpv6Colon(text, 1);
+  // The next IPv4 match from where it was last looked for (still the next from `from` while at or after it)
+  let ipv4: RegExpExecArray | null | undefined;
+  for (;;) {
+    if (ipv4 === undefined || (ipv4 !== null && ipv4.index < from)) {
+      IPV4_ADDRESS.lastIndex = from;
+      ipv4 = IPV4_ADDRESS.exec(text);
+    }
+    // Before `both`, only IPv4 can match.
+    const both = colon < 0 ? text.length : Math.max(from, colon - 4);
+    let match: RegExpExecArray | null = ipv4 !== null && ipv4.index < both ? ipv4 : null;
+    for (let at = both; match === null && at < colon; at++) {
+      IP_ADDRESS_AT.lastIndex = at;
+      match = IP_ADDRESS_AT.exec(text);
+    }
+    if (match !== null) {
+      out += `${text.slice(from, match.index)} zip `;
+      from = match.index + match[0].length;
+      if (colon >= 0 && colon <= from) colon = nextIpv6Colon(text, from + 1);
+      continue;
+    }
+    if (colon < 0) break;
+    // Nothing starts before the colon.
+    out += text.slice(from, colon);
+    from = colon;
+    colon = nextIpv6Colon(text, colon + 1);
+  }
+  return out === '' ? text : out + text.slice(from);
 }
 
 // What separates tokens: "user unknown (in reply" -> "user", "unknown", "in", "reply"

@@ -98,6 +98,22 @@ describe('tokenizeForMatch', () => {
   });
 });
 
+describe('tokenizeForMatch around IP addresses', () => {
+  it('replaces IPv4 and IPv6 addresses as the plain pattern does, however digits, dots and colons fall', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(':', '::', '.', '1', '12', '255', 'x', 'X', 'a', 'fe80', 'F', 'g', ' ', '[', ']', '-', '\n'),
+      fc.constantFrom('192.0.2.1', '[10.0.0.1]', 'xx.xx.xx.xx', '2001:db8::1', '12:34:56', '1234:', 'ffff:', ':abcd', 'é', 'zip'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(tokenizeForMatch(text)).toEqual(tokenizePlainly(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('tokenizeForMatch around example domains', () => {
   it('replaces example domains as the plain pattern does, however labels, dots and names fall', () => {
     const piece = fc.constantFrom('example.', 'domain.', 'EXAMPLE.', 'com', 'org', 'net', 'jp', '.', '-', '_', 'a', 'mx1', 'x'.repeat(64), ' ', '@', '/', '\u212a', 'é', '\n');
