@@ -50,4 +50,7 @@ export const BLOCKLIST_PATTERN =
  * piece starts with a letter that is uncommon in mail (p, u, b, k, v ...), which lets the scan pass over
  * most characters at once. "Spamhaus PBL" -> "pam"
  */
-export const BLOCKLIST_GATE = /pam|pike|udmark|uceprotect|urriel|derscore|barracuda|buseat|budb|back|bl\.jp|sorbs|valuement|karma|kscatterer|5h\.net/i;
+export const BLOCKLIST_GATE = /pam|pike|udmark|uceprotect|urriel|derscore|barracuda|buseat|budb|back|bl\.jp|sorbs|valuement|karma|kscatterer|5h\.net/gi;
+
+/** The most characters a blocklist name can have: "bl.score.senderscore.com" (24). */
+export const BLOCKLIST_LONGEST = 24;

@@ -2,7 +2,7 @@
 // provider tags and blocklist names in any text, with exact offsets, in one linear pass per kind.
 // Numbers that only look like codes (IPv4 octets "10.4.5.1", versions "Postfix 2.5.5", times,
 // dates, phone numbers, message ids) are rejected by their surroundings.
-import { BLOCKLIST_GATE, BLOCKLIST_PATTERN, TAG_PATTERNS } from './code-patterns.ts';
+import { BLOCKLIST_GATE, BLOCKLIST_LONGEST, BLOCKLIST_PATTERN, TAG_PATTERNS } from './code-patterns.ts';
 import type { TagPattern } from './code-patterns.ts';
 import type { Finding } from './types.ts';
 
@@ -153,6 +153,44 @@ function pushTags(text: string, prefilter: boolean, out: Finding[]): void {
   });
 }
 
+const blocklistOf = (m: RegExpExecArray): Finding => ({ kind: 'blocklist', value: m[0], start: m.index, end: m.index + m[0].length });
+
+const BLOCKLIST_AT = new RegExp(BLOCKLIST_PATTERN.source, 'yi');
+
+// Word characters as \b reads them (ASCII), by character code: "a", "Z", "0", "_"
+const WORD_CHARACTER = new Uint8Array(128);
+for (let code = 0; code < 128; code++) WORD_CHARACTER[code] = /\w/.test(String.fromCharCode(code)) ? 1 : 0;
+
+const isWordCharacter = (code: number): boolean => code < 128 && WORD_CHARACTER[code] === 1;
+
+// The blocklist names of `text`, as running BLOCKLIST_PATTERN over it finds them, with the pattern tried
+// only near the gate's pieces: every name holds one (the gate and the pattern both fold the case of ASCII
+// letters only), so a name starts at most BLOCKLIST_LONGEST - 1 characters before the first piece at or
+// after where the last name ended, at the start of a word. The gate's scan stops at each place a piece
+// stands (one character on each time), and the pattern is tried at each start of a word before it.
+function pushBlocklists(text: string, out: Finding[]): void {
+  let from = 0;
+  BLOCKLIST_GATE.lastIndex = 0;
+  for (let piece = BLOCKLIST_GATE.exec(text); piece !== null; piece = BLOCKLIST_GATE.exec(text)) {
+    const at = piece.index;
+    let name: RegExpExecArray | null = null;
+    for (let start = Math.max(from, at - BLOCKLIST_LONGEST + 1); start <= at && name === null; start++) {
+      if (!isWordCharacter(text.charCodeAt(start)) || (start > 0 && isWordCharacter(text.charCodeAt(start - 1)))) continue;
+      BLOCKLIST_AT.lastIndex = start;
+      name = BLOCKLIST_AT.exec(text);
+    }
+    if (name === null) {
+      // No name starts at or before this piece.
+      from = at + 1;
+      BLOCKLIST_GATE.lastIndex = at + 1;
+      continue;
+    }
+    out.push(blocklistOf(name));
+    from = name.index + name[0].length;
+    BLOCKLIST_GATE.lastIndex = from;
+  }
+}
+
 /**
  * Every code, tag and blocklist name in `text`, ordered by position. Synchronous, for highlighting as one
  * types. The answer is the same with `prefilter` false (every tag and blocklist pattern runs, for tests).
@@ -177,10 +215,8 @@ export function extractCodes(text: string, options: { prefilter?: boolean } = {}
     found,
   );
   pushTags(text, options.prefilter !== false, found);
-  // The names' pattern and the gate both fold the case of ASCII letters only, so a name's piece matches where the name does.
-  if (options.prefilter === false || BLOCKLIST_GATE.test(text)) {
-    pushMatches(text, BLOCKLIST_PATTERN, (m) => ({ kind: 'blocklist', value: m[0], start: m.index, end: m.index + m[0].length }), found);
-  }
+  if (options.prefilter === false) pushMatches(text, BLOCKLIST_PATTERN, blocklistOf, found);
+  else pushBlocklists(text, found);
   return dedupe(found.sort((a, b) => a.start - b.start || b.end - a.end));
 }
 
