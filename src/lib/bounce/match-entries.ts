@@ -462,8 +462,10 @@ type InputIndex = {
 
 // The input's scratch, reused by every call (matching is synchronous) and grown to the longest input
 // seen: its lists are valid until the next input.
-// The table of unknown words has at least twice as many slots as the input has tokens; its slots are
-// stamped with the number of the input that filled them.
+// The table of unknown words: four numbers per slot (the number of the input that filled it, and the
+// word's start, end and hash), so a probe reads one place; each input uses as many slots as twice its
+// most tokens (a power of two) from the start, so a short input stays in a few cache lines. Its slots
+// are told apart from those of earlier inputs by their number, so it is never cleared.
 const inputScratch = {
   size: 0,
   tokenIds: new Int32Array(0),
@@ -474,18 +476,12 @@ const inputScratch = {
   nextAt: new Int32Array(0),
   stamp: 0,
   otherShift: 32,
-  otherStamps: new Int32Array(1),
-  otherStarts: new Int32Array(1),
-  otherEnds: new Int32Array(1),
-  otherHashes: new Int32Array(1),
+  others: new Int32Array(4),
 };
 
 function scratchFor(size: number): typeof inputScratch {
   if (inputScratch.size < size) {
     const grown = Math.max(size, inputScratch.size * 2);
-    let bits = 4;
-    while (1 << bits < grown * 2) bits++;
-    const slots = 1 << bits;
     Object.assign(inputScratch, {
       size: grown,
       tokenIds: new Int32Array(grown),
@@ -495,15 +491,23 @@ function scratchFor(size: number): typeof inputScratch {
       lastAt: new Int32Array(grown),
       nextAt: new Int32Array(grown),
       stamp: 0,
-      otherShift: 32 - bits,
-      otherStamps: new Int32Array(slots),
-      otherStarts: new Int32Array(slots),
-      otherEnds: new Int32Array(slots),
-      otherHashes: new Int32Array(slots),
+      others: new Int32Array(4 * slotsFor(grown)),
     });
   }
-  inputScratch.stamp++;
+  // (numbered afresh, on a cleared table, after a billion inputs)
+  if (++inputScratch.stamp > 0x3fffffff) {
+    inputScratch.others.fill(0);
+    inputScratch.stamp = 1;
+  }
+  inputScratch.otherShift = 32 - Math.log2(slotsFor(size));
   return inputScratch;
+}
+
+// Slots for a table of unknown words holding up to `size` tokens: a power of two, at least twice as many.
+function slotsFor(size: number): number {
+  let slots = 16;
+  while (slots < size * 2) slots *= 2;
+  return slots;
 }
 
 // "resolver.adr.recipnotfound", "cuda_nsu", "id-5.9.2": a tag of word characters, dots and hyphens
@@ -569,7 +573,7 @@ export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Se
 // characters, so the input's tokens are looked up where they stand in the normalised text, without
 // cutting each out as a string: a slot holds a word's number (vocabulary ids first, then the stop words),
 // or -1 when empty. The input's unknown words are told apart the same way, in a table of the input's own.
-type WordTable = { words: readonly string[]; vocabularySize: number; hashes: Int32Array; slots: Int32Array; shift: number };
+type WordTable = { words: readonly string[]; vocabularySize: number; slots: Int32Array; shift: number };
 
 // A token's hash, over its character codes: "mailbox" -> the same number wherever it stands.
 function hashWord(text: string, start: number, end: number): number {
@@ -581,23 +585,23 @@ function hashWord(text: string, start: number, end: number): number {
 // The first slot tried for a hash, in a table of 2 ** (32 - shift) slots.
 const slotOf = (hash: number, shift: number): number => Math.imul(hash, 0x9e3779b1) >>> shift;
 
+// The slots hold two numbers each, a word's hash and its number (-1 when empty), so a probe reads one place.
 function tabulateWords(vocabulary: readonly string[]): WordTable {
   const words = [...vocabulary, ...[...STOP_WORDS].filter((word) => !vocabulary.includes(word))];
   let bits = 4;
-  while (1 << bits < words.length * 4) bits++;
-  const slots = new Int32Array(1 << bits).fill(-1);
-  const hashes = new Int32Array(words.length);
+  while (1 << bits < words.length * 3) bits++;
+  const slots = new Int32Array(2 << bits).fill(-1);
   const shift = 32 - bits;
   const mask = (1 << bits) - 1;
   for (let w = 0; w < words.length; w++) {
     const word = words[w] as string;
     const hash = hashWord(word, 0, word.length);
-    hashes[w] = hash;
     let slot = slotOf(hash, shift);
-    while (slots[slot] !== -1) slot = (slot + 1) & mask;
-    slots[slot] = w;
+    while (slots[2 * slot + 1] !== -1) slot = (slot + 1) & mask;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = w;
   }
-  return { words, vocabularySize: vocabulary.length, hashes, slots, shift };
+  return { words, vocabularySize: vocabulary.length, slots, shift };
 }
 
 // Whether text[start, start + word.length) is `word`.
@@ -609,14 +613,15 @@ function standsAt(text: string, start: number, word: string): boolean {
 // The number of the word text[start, end) in the table (a vocabulary id, or a stop word's number from
 // vocabularySize on), or -1.
 function findWord(table: WordTable, text: string, start: number, end: number, hash: number): number {
-  const { words, hashes, slots } = table;
-  const mask = slots.length - 1;
+  const { words, slots } = table;
+  const mask = (slots.length >> 1) - 1;
   const length = end - start;
   for (let slot = slotOf(hash, table.shift); ; slot = (slot + 1) & mask) {
-    const w = slots[slot] ?? -1;
+    const w = slots[2 * slot + 1] ?? -1;
     if (w < 0) return -1;
+    if (slots[2 * slot] !== hash) continue;
     const word = words[w] as string;
-    if (hashes[w] === hash && word.length === length && standsAt(text, start, word)) return w;
+    if (word.length === length && standsAt(text, start, word)) return w;
   }
 }
 
@@ -632,19 +637,20 @@ const isTokenCharacter = (code: number): boolean => (code >= 97 && code <= 122) 
 // Whether the unknown word text[start, end) was seen before in this input; if not, it is added. The
 // input's table stamps its slots with the input's number, so it is never cleared.
 function isKnownOther(text: string, start: number, end: number, hash: number, scratch: typeof inputScratch): boolean {
-  const { otherStamps, otherStarts, otherEnds, otherHashes, otherShift, stamp } = scratch;
-  const mask = otherStamps.length - 1;
+  const { others, otherShift, stamp } = scratch;
+  const mask = (1 << (32 - otherShift)) - 1;
   const length = end - start;
   for (let slot = slotOf(hash, otherShift); ; slot = (slot + 1) & mask) {
-    if (otherStamps[slot] !== stamp) {
-      otherStamps[slot] = stamp;
-      otherStarts[slot] = start;
-      otherEnds[slot] = end;
-      otherHashes[slot] = hash;
+    const at = slot * 4;
+    if (others[at] !== stamp) {
+      others[at] = stamp;
+      others[at + 1] = start;
+      others[at + 2] = end;
+      others[at + 3] = hash;
       return false;
     }
-    const seenStart = otherStarts[slot] ?? 0;
-    if (otherHashes[slot] === hash && (otherEnds[slot] ?? 0) - seenStart === length && isRepeatedAt(text, seenStart, start, length)) return true;
+    const seenStart = others[at + 1] ?? 0;
+    if (others[at + 3] === hash && (others[at + 2] ?? 0) - seenStart === length && isRepeatedAt(text, seenStart, start, length)) return true;
   }
 }
 
