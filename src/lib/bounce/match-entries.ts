@@ -461,8 +461,7 @@ type InputIndex = {
 };
 
 // The input's scratch, reused by every call (matching is synchronous) and grown to the longest input
-// seen: its lists are valid until the next input.
-// The table of unknown words: four numbers per slot (the number of the input that filled it, and the
+// seen: its lists are valid until the next input. The table of unknown words: four numbers per slot (the number of the input that filled it, and the
 // word's start, end and hash), so a probe reads one place; each input uses as many slots as twice its
 // most tokens (a power of two) from the start, so a short input stays in a few cache lines. Its slots
 // are told apart from those of earlier inputs by their number, so it is never cleared.
@@ -571,8 +570,9 @@ export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Se
 
 // The catalogue's words and the stop words in an open-addressing table keyed by a hash of their
 // characters, so the input's tokens are looked up where they stand in the normalised text, without
-// cutting each out as a string: a slot holds a word's number (vocabulary ids first, then the stop words),
-// or -1 when empty. The input's unknown words are told apart the same way, in a table of the input's own.
+// cutting each out as a string: a slot holds a word's hash and number (vocabulary ids first, then the
+// stop words; -1 when empty). The input's unknown words are told apart the same way, in a table of the
+// input's own.
 type WordTable = { words: readonly string[]; vocabularySize: number; slots: Int32Array; shift: number };
 
 // A token's hash, over its character codes: "mailbox" -> the same number wherever it stands.
