@@ -167,10 +167,12 @@ const RULE_LINE = /^[ \t]*[-_=*]{8,}[ \t]*$/;
 // Where the text starts quoting a header block: two header lines (folded lines between them allowed), one
 // of them a transport header, or a header line right after a rule line. From there on, addresses belong to
 // the returned message.
+// (A header line holds a colon and a rule line eight characters at least: the others are passed over first.)
 function quotedHeadersStart(lines: readonly string[]): number {
   for (let i = 0; i < lines.length; i++) {
-    if (RULE_LINE.test(lines[i] ?? '') && QUOTED_HEADER.test(lines[i + 1] ?? '')) return i;
-    if (!QUOTED_HEADER.test(lines[i] ?? '')) continue;
+    const line = lines[i] ?? '';
+    if (line.length >= 8 && RULE_LINE.test(line) && QUOTED_HEADER.test(lines[i + 1] ?? '')) return i;
+    if (!line.includes(':') || !QUOTED_HEADER.test(line)) continue;
     let transport = TRANSPORT_HEADER.test(lines[i] ?? '');
     let j = i + 1;
     while (j < lines.length && /^[ \t]+\S/.test(lines[j] ?? '') && j - i < 8) j++;
@@ -192,7 +194,8 @@ const HEAD_REACH = 160;
 // Reads the report's lines up to the returned message: the addresses it names as failed recipients, and
 // every address it mentions that is not ruled out (the sender, a contact, a link).
 function scanReport(text: string, exclude: ReadonlySet<string>): { named: string[]; mentioned: string[] } {
-  const allLines = text.slice(0, 100_000).split(/\r\n|\r|\n/);
+  const head = text.slice(0, 100_000);
+  const allLines = head.includes('\r') ? head.split(/\r\n|\r|\n/) : head.split('\n');
   const lines = allLines.slice(0, quotedHeadersStart(allLines));
   const named: string[] = [];
   const mentioned = new Map<string, string>();

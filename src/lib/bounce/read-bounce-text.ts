@@ -31,8 +31,18 @@ const REPLY_COMMANDS: readonly (readonly [RegExp, string])[] = [
   [/\bsender address rejected\b/i, 'MAIL'], // "553 5.7.1 <a@example.net>: Sender address rejected: not owned by user"
 ];
 
-/** The SMTP command a failure answered, as RCPT, MAIL, DATA, HELO or CONN; null when the text does not say. */
-export function findCommand(text: string): string | null {
+// What every way of naming a command below holds (the phrases' first words, the field, qmail's sentences,
+// the tag, a transcript's error line): a text with none of them names no command, and is searched once.
+// "after end of data", "SMTP command: DATA", "[RCPT_TO]", "<<< 550"
+const COMMAND_HINT =
+  /\b(?:in\s+reply\s+to|after|while\s+sending|during|error\s+in|rejected\s+(?:at|after)|responded\s+to|smtp command|does not like recipient|but sender was rejected|but my name was rejected|failed after I sent the message)\b|\[(?:RCPT_TO|MAIL_FROM)\]|^<<< ?[45]\d\d/im;
+
+/**
+ * The SMTP command a failure answered, as RCPT, MAIL, DATA, HELO or CONN; null when the text does not say.
+ * The answer is the same with `prefilter` false (every pattern is tried, for tests).
+ */
+export function findCommand(text: string, prefilter = true): string | null {
+  if (prefilter && !COMMAND_HINT.test(text)) return null;
   const phrase = COMMAND_PHRASE.exec(text);
   if (phrase?.[1]) return commandName(phrase[1]);
   const field = COMMAND_FIELD.exec(text);
@@ -55,7 +65,7 @@ export function findCommand(text: string): string | null {
  * whose reply and paragraph name no command (fifty times for a report of fifty).
  */
 export function rememberCommands(): (text: string) => string | null {
-  return rememberPerText(findCommand);
+  return rememberPerText((text) => findCommand(text));
 }
 
 /**

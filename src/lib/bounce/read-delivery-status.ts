@@ -39,7 +39,7 @@ function cleanAddress(value: string): string {
 
 function unfold(text: string): string[] {
   const out: string[] = [];
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  for (const line of text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n')) {
     const previous = out.at(-1);
     if (/^[ \t]+\S/.test(line) && previous !== undefined && previous !== '') {
       out[out.length - 1] = `${previous} ${line.trim()}`;
