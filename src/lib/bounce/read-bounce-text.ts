@@ -118,13 +118,25 @@ export function findAddressBlock(text: string, address: string): string {
   const lineStart = text.lastIndexOf('\n', mention) + 1;
   const transcript = transcriptStart(text, lineStart);
   const at = transcript < lineStart ? transcript : mention;
-  const paragraphs = text.slice(at, at + 1500).split(/\r?\n[ \t]*\r?\n/);
-  const first = paragraphs[0] ?? '';
+  const [first, second] = firstParagraphs(text.slice(at, at + 1500));
   // Postfix and others put the address alone on a line and the reason in the next paragraph.
-  if (!first.includes('\n') && first.trim().length < address.length + 40 && paragraphs[1] !== undefined) {
-    return cutAtNextRecipient(`${first}\n${paragraphs[1]}`, address);
+  if (!first.includes('\n') && first.trim().length < address.length + 40 && second !== undefined) {
+    return cutAtNextRecipient(`${first}\n${second}`, address);
   }
   return cutAtNextRecipient(first, address);
+}
+
+// A blank line between paragraphs: "\n\n", "\r\n \r\n"
+const BLANK_LINE = /\r?\n[ \t]*\r?\n/g;
+
+/** The first two pieces of text.split(BLANK_LINE) (the second undefined when there is one), found with two searches. */
+export function firstParagraphs(text: string): [string, string | undefined] {
+  BLANK_LINE.lastIndex = 0;
+  const blank = BLANK_LINE.exec(text);
+  if (blank === null) return [text, undefined];
+  const secondStart = BLANK_LINE.lastIndex;
+  const next = BLANK_LINE.exec(text);
+  return [text.slice(0, blank.index), text.slice(secondStart, next === null ? text.length : next.index)];
 }
 
 // A failed address alone on its line, possibly bulleted or in angle brackets: "   * jo@example.org", "<jo@example.org>";

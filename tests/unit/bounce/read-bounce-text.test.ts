@@ -1,11 +1,12 @@
 // The refused SMTP command, remembered per text for one diagnosis (rememberCommands): in any order and
 // however often a text is asked, the answer is findCommand's, for texts that name a command and texts
 // that do not; its one-search prefilter answers as trying every pattern, on both corpora and generated text;
+// an address's paragraphs are the pieces a split at blank lines gives;
 // and a report of many recipients gets the same diagnosis as each of its recipients alone.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnoseBounce } from '../../../src/lib/bounce/diagnose.ts';
-import { findCommand, rememberCommands } from '../../../src/lib/bounce/read-bounce-text.ts';
+import { findCommand, firstParagraphs, rememberCommands } from '../../../src/lib/bounce/read-bounce-text.ts';
 import { corpusTexts } from '../../fixtures/corpus-files.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 
@@ -49,6 +50,20 @@ describe('findCommand with its prefilter', () => {
       fc.property(fc.array(fc.tuple(word, gap), { maxLength: 12 }), (pieces) => {
         const text = pieces.map(([w, g]) => w + g).join('');
         expect(findCommand(text)).toBe(findCommand(text, false));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('firstParagraphs', () => {
+  it('gives the first two pieces of a split at blank lines', () => {
+    const piece = fc.constantFrom('a', '550 5.1.1 <b@example.org>', '\n', '\r\n', '\r', ' ', '\t', '\n \n', '\r\n\t\r\n', '\n\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        const split = text.split(/\r?\n[ \t]*\r?\n/);
+        expect(firstParagraphs(text)).toEqual([split[0], split[1]]);
       }),
       { numRuns: 3000 },
     );
