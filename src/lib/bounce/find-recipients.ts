@@ -136,8 +136,18 @@ export function reportAddress(dsn: DsnRecipient): string {
   return final || original;
 }
 
+// The matches of ADDRESS in order, as text.matchAll(ADDRESS) gives them, without the copy of the expression
+// matchAll makes for every call (ADDRESS never matches an empty string, so each search moves on).
+function addressMatches(text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  if (!text.includes('@')) return matches;
+  ADDRESS.lastIndex = 0;
+  for (let match = ADDRESS.exec(text); match !== null; match = ADDRESS.exec(text)) matches.push(match);
+  return matches;
+}
+
 function addressesIn(text: string): string[] {
-  return [...text.matchAll(ADDRESS)].map((match) => trimAddress(match[0]));
+  return addressMatches(text).map((match) => trimAddress(match[0]));
 }
 
 // "'a@b'", "a@b." at a sentence end, "..a@b", an X.400 gateway's "SMTP=a@b" or "RFC-822=a@b": what is not part of the address
@@ -204,7 +214,7 @@ function scanReport(text: string, exclude: ReadonlySet<string>): { named: string
     // a rule line after the failed recipients ends the report: a signature, a list footer or the returned message follows
     if (named.length > 0 && RULE_LINE.test(line)) break;
     if (!line.includes('@') || HEADER_LINE.test(line)) continue;
-    for (const match of line.matchAll(ADDRESS)) {
+    for (const match of addressMatches(line)) {
       const address = trimAddress(match[0]);
       const lower = address.toLowerCase();
       if (seen.has(lower) || isExcluded(address, exclude) || MESSAGE_ID_LOCAL.test(address)) continue;

@@ -41,7 +41,9 @@ function unfold(text: string): string[] {
   const out: string[] = [];
   for (const line of text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n')) {
     const previous = out.at(-1);
-    if (/^[ \t]+\S/.test(line) && previous !== undefined && previous !== '') {
+    // a continuation line: a space or tab, then more than white space ("  a@b", not "  ")
+    const first = line.charCodeAt(0);
+    if ((first === 0x20 || first === 0x09) && previous !== undefined && previous !== '' && /^[ \t]+\S/.test(line)) {
       out[out.length - 1] = `${previous} ${line.trim()}`;
     } else {
       out.push(line.trimEnd());
