@@ -90,11 +90,13 @@ export function readDeliveryStatus(text: string, precheck = true): DeliveryStatu
     current = emptyRecipient();
   };
   for (const line of unfold(read)) {
-    if (line.trim() === '') {
+    const trimmed = line.trim();
+    if (trimmed === '') {
       if (current.finalRecipient !== null || current.originalRecipient !== null) flush();
       continue;
     }
-    const field = FIELD.exec(line.trim());
+    // a field has a colon (most lines of a bounce's text have none)
+    const field = trimmed.includes(':') ? FIELD.exec(trimmed) : null;
     if (!field) continue;
     const name = (field[1] ?? '').toLowerCase();
     const value = (field[2] ?? '').trim();
