@@ -7,13 +7,13 @@ import { REASON_FAMILY, REASON_LABELS } from '../content/vocabulary.ts';
 import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
 import { findServerFormat } from './server-formats.ts';
 import type { BounceEvidence, Signal } from './classify-bounce.ts';
-import { extractCodes, findingsBefore, findingsOfLines, joinFindings } from './extract-codes.ts';
+import { extractCodes, findingsBefore, findingsOfLines, findingsOfSpans, joinFindings } from './extract-codes.ts';
 import { findRecipients } from './find-recipients.ts';
 import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
 import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
-import { findAddressBlock, findCodeLines, findCommandOfReply, findListHeading, hasRemoteReply, rememberCommands } from './read-bounce-text.ts';
+import { findAddressBlock, findCodeLineSpans, findCommandOfReply, findListHeading, hasRemoteReply, rememberCommands } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
 import { rememberPerText } from './remember-per-text.ts';
 import type { PerText } from './remember-per-text.ts';
@@ -252,7 +252,12 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const reportingMta = dsn.reportingMta;
   const generatingHost = parts.isEmail ? generatingHostOf(parts, reportingMta) : reportingMta;
   const drafts = draftRecipients(parts, dsn.recipients, body, input, codesIn);
-  const bodyCodeLines = findCodeLines(body, codesIn(body).filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start));
+  const bodyCodes = codesIn(body);
+  const codeSpans = findCodeLineSpans(body, bodyCodes.filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start));
+  const bodyCodeLines = codeSpans.map(([start, end]) => body.slice(start, end)).join('\n');
+  // The code lines are whole lines of the body: their codes are the body's on those lines.
+  const codeLineCodes = findingsOfSpans(body, bodyCodes, codeSpans);
+  if (codeLineCodes !== null) codesIn.remember(bodyCodeLines, codeLineCodes);
 
   // An ARF report (RFC 5965), or Apple Mail's one-click unsubscribe request ("X-Apple-Unsubscribe: true").
   // A sending service's JSON event (Amazon SES, SendGrid, Mailgun, Postmark) names its own kind.

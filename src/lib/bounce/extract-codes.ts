@@ -249,6 +249,30 @@ export function findingsOfLines(text: string, findings: readonly Finding[], part
 }
 
 /**
+ * The findings of the stretches `spans` ([start, end) pairs, in order) of `text` joined by line breaks
+ * ("\n"), taken from `findings` (those of `text`), when each stretch is whole lines of `text` (it starts
+ * at the start of `text` or after a line break, and ends at a line break or the end); else null. As in
+ * findingsOfLines, each stretch keeps its own findings, moved: it meets the next at a line break.
+ */
+export function findingsOfSpans(text: string, findings: readonly Finding[], spans: readonly (readonly [number, number])[]): Finding[] | null {
+  const out: Finding[] = [];
+  let offset = 0;
+  let next = 0;
+  for (const [start, end] of spans) {
+    if (start < 0 || end < start || end > text.length || (start > 0 && text[start - 1] !== '\n') || (end < text.length && text[end] !== '\n')) return null;
+    while (next < findings.length && (findings[next]?.start ?? 0) < start) next++;
+    for (let i = next; i < findings.length; i++) {
+      const finding = findings[i] as Finding;
+      if (finding.start >= end) break;
+      const shift = offset - start;
+      out.push(shift === 0 ? finding : { ...finding, start: finding.start + shift, end: finding.end + shift });
+    }
+    offset += end - start + 1;
+  }
+  return out;
+}
+
+/**
  * The findings of `parts` joined by empty lines ("\n\n"), from the findings of each part alone: each part
  * meets the next at a line break, so (as in findingsOfLines) each keeps its own findings, moved.
  */

@@ -179,7 +179,17 @@ function cutAtNextRecipient(block: string, address: string): string {
 
 /** Lines of `text` holding an SMTP reply or enhanced code, each with its indented continuation lines. */
 export function findCodeLines(text: string, codeStarts: readonly number[]): string {
-  const lines: string[] = [];
+  return findCodeLineSpans(text, codeStarts)
+    .map(([start, end]) => text.slice(start, end))
+    .join('\n');
+}
+
+/**
+ * Where the lines findCodeLines joins stand in `text`: [start, end) of each (a start is that of a line, an
+ * end that of a line, before its line break), at most eight, in order and apart.
+ */
+export function findCodeLineSpans(text: string, codeStarts: readonly number[]): [number, number][] {
+  const spans: [number, number][] = [];
   let taken = -1;
   for (const start of codeStarts) {
     if (start < taken) continue;
@@ -190,9 +200,9 @@ export function findCodeLines(text: string, codeStarts: readonly number[]): stri
       const next = text.indexOf('\n', lineEnd + 1);
       lineEnd = next < 0 ? text.length : next;
     }
-    lines.push(text.slice(lineStart, lineEnd));
+    spans.push([lineStart, lineEnd]);
     taken = lineEnd;
-    if (lines.length >= 8) break;
+    if (spans.length >= 8) break;
   }
-  return lines.join('\n');
+  return spans;
 }

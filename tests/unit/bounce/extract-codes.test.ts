@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLOCKLIST_GATE, BLOCKLIST_LONGEST, BLOCKLIST_PATTERN, TAG_PATTERNS } from '../../../src/lib/bounce/code-patterns.ts';
-import { extractCodes, findingsBefore, findingsOfLines, joinFindings } from '../../../src/lib/bounce/extract-codes.ts';
+import { extractCodes, findingsBefore, findingsOfLines, findingsOfSpans, joinFindings } from '../../../src/lib/bounce/extract-codes.ts';
+import { findCodeLineSpans, findCodeLines } from '../../../src/lib/bounce/read-bounce-text.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import { requiredLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { corpusEmailFiles } from '../../fixtures/corpus-files.ts';
@@ -264,5 +265,63 @@ describe('findingsOfLines and joinFindings', () => {
       }
     }
     expect(taken).toBeGreaterThan(300);
+  });
+});
+
+// A bounce's code lines (the lines of its body holding a reply or status code, joined by line breaks) are
+// read for every recipient: their findings are taken from the body's, which must be what reading them gives.
+describe('findingsOfSpans', () => {
+  const piece = fc.constantFrom('550', '5.1.1', '#5.7.1', ' ', '\t', ',', ':', '-', "'", '(', ')', 'said:', 'Status: ', 'x', '(G17)', 'RESOLVER.ADR', '.Recip', 'Spamhaus', ' PBL', '\n', '\n ', '\r\n', '\n\n');
+  const codeStarts = (text: string) => extractCodes(text).filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start);
+
+  it("gives a text's code lines the findings they have alone", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const spans = findCodeLineSpans(text, codeStarts(text));
+        const lines = findCodeLines(text, codeStarts(text));
+        expect(spans.map(([start, end]) => text.slice(start, end)).join('\n')).toBe(lines);
+        expect(findingsOfSpans(text, extractCodes(text), spans)).toEqual(extractCodes(lines));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('gives any whole lines of a text, joined, the findings they have alone', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.boolean(), { maxLength: 30 }), (pieces, keep) => {
+        const text = pieces.join('');
+        const lineSpans: [number, number][] = [];
+        for (let start = 0; start <= text.length; ) {
+          const next = text.indexOf('\n', start);
+          const end = next < 0 ? text.length : next;
+          lineSpans.push([start, end]);
+          start = end + 1;
+        }
+        const spans = lineSpans.filter((_, i) => keep[i] === true);
+        const joined = spans.map(([start, end]) => text.slice(start, end)).join('\n');
+        expect(findingsOfSpans(text, extractCodes(text), spans)).toEqual(extractCodes(joined));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("gives the corpus bounces' code lines the findings they have alone", async () => {
+    let compared = 0;
+    for (const file of corpusEmailFiles()) {
+      const { body } = await readEmail(readFileSync(file, 'latin1'));
+      const spans = findCodeLineSpans(body, codeStarts(body));
+      if (spans.length === 0) continue;
+      compared += 1;
+      expect(findingsOfSpans(body, extractCodes(body), spans), file).toEqual(extractCodes(findCodeLines(body, codeStarts(body))));
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+
+  it('refuses a stretch that is not whole lines', () => {
+    const text = 'Status: 5.1.1\n550 5.1.1 unknown';
+    expect(findingsOfSpans(text, extractCodes(text), [[14, 31]])).toEqual(extractCodes('550 5.1.1 unknown'));
+    expect(findingsOfSpans(text, extractCodes(text), [[8, 13]])).toBeNull();
+    expect(findingsOfSpans(text, extractCodes(text), [[0, 10]])).toBeNull();
   });
 });
