@@ -238,11 +238,13 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const body = parts.body.length > window ? parts.body.slice(0, window) : parts.body;
   const pieces = [body, parts.deliveryStatus, parts.feedbackReport].filter(Boolean);
   const analysed = parts.isEmail ? pieces.join('\n\n') : body;
-  // Pieces that stand in the input as they are (sent without transfer encoding) have the input's codes.
+  // Pieces that stand in the input as they are (sent without transfer encoding) have the input's codes;
+  // when one of them does, only the others are searched, and the analysed text joins their codes.
   const pieceCodes = parts.isEmail ? pieces.map((piece) => findingsOfLines(input, codes, piece)) : [];
-  if (pieceCodes.length > 0 && pieceCodes.every((found) => found !== null)) {
-    if (body !== '') codesIn.remember(body, pieceCodes[0] ?? []);
-    codesIn.remember(analysed, joinFindings(pieces, pieceCodes));
+  if (pieceCodes.some((found) => found !== null)) {
+    const found = pieces.map((piece, i) => pieceCodes[i] ?? codesIn(piece));
+    if (body !== '') codesIn.remember(body, found[0] ?? []);
+    codesIn.remember(analysed, joinFindings(pieces, found));
   }
   // The analysed text starts with the body: the body's codes come from its (a report's bounces read both).
   const decodedCodes = parts.isEmail ? codesIn.startingWith(body, analysed) : codes;
