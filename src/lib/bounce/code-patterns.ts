@@ -2,7 +2,12 @@
 // (Rackspace "(G17)", Yahoo "[TSS04]", Microsoft "(AS16012609)"); a blocklist name identifies the
 // DNS blocklist that listed the sender. Patterns are anchored by context to avoid plain words.
 
-export type TagPattern = { provider: string; pattern: RegExp };
+/**
+ * `mark`: a character every match holds once, at most `within` characters after its start, which is one
+ * of `starts`, and followed by one of `next` (the tag is then looked for only where the mark stands:
+ * "_" and "#" are rare in mail).
+ */
+export type TagPattern = { provider: string; pattern: RegExp; mark?: { char: string; within: number; starts: string; next: string } };
 
 /** Each pattern's first capture group is the tag; all are global and linear (no nested quantifiers). */
 export const TAG_PATTERNS: readonly TagPattern[] = [
@@ -20,9 +25,9 @@ export const TAG_PATTERNS: readonly TagPattern[] = [
   // "RESOLVER.ADR.RecipientNotFound", "STOREDRV.Deliver.Exception"
   { provider: 'microsoft', pattern: /\b((?:RESOLVER|STOREDRV|TRANSPORT|ROUTING|SMTPSEND|CAT|QUEUE)\.[A-Z][A-Za-z]{1,40}(?:\.[A-Za-z]{1,40}){0,3})/g },
   // "OFR_416", "OFR004_405", "ofr_506"
-  { provider: 'orange', pattern: /\b((?:OFR|ofr)\d{0,3}_\d{3})\b/g },
+  { provider: 'orange', pattern: /\b((?:OFR|ofr)\d{0,3}_\d{3})\b/g, mark: { char: '_', within: 6, starts: 'Oo', next: '0123456789' } },
   // "LPN007_510"
-  { provider: 'laposte', pattern: /\b(LPN\d{3}_\d{3})\b/g },
+  { provider: 'laposte', pattern: /\b(LPN\d{3}_\d{3})\b/g, mark: { char: '_', within: 6, starts: 'L', next: '0123456789' } },
   // "CDRBL"
   { provider: 'cox', pattern: /\b(CDRBL)\b/g },
   // "ETP205"
@@ -30,9 +35,9 @@ export const TAG_PATTERNS: readonly TagPattern[] = [
   // the refused command as Yahoo and AOL tag it: "mailbox not found [RCPT_TO]", "[MAIL_FROM]", "[DATA]"
   { provider: 'yahoo', pattern: /\[(RCPT_TO|MAIL_FROM|END_OF_DATA|DATA|CONNECT|EHLO|HELO)\]/g },
   // "(#id-5.9.2)"
-  { provider: 'improvmx', pattern: /#(id-\d\.\d\.\d)\b/g },
+  { provider: 'improvmx', pattern: /#(id-\d\.\d\.\d)\b/g, mark: { char: '#', within: 0, starts: '#', next: 'i' } },
   // "cuda_nsu"
-  { provider: 'barracuda', pattern: /\b(cuda_[a-z]{2,8})\b/g },
+  { provider: 'barracuda', pattern: /\b(cuda_[a-z]{2,8})\b/g, mark: { char: '_', within: 4, starts: 'c', next: 'abcdefghijklmnopqrstuvwxyz' } },
   // "MCSpamSignature.sa.2.2"
   { provider: 'mimecast', pattern: /\b(MCSpamSignature(?:\.[A-Za-z0-9]{1,10}){0,4})/g },
 ];

@@ -88,15 +88,18 @@ function pushMatches(text: string, pattern: RegExp, build: (match: RegExpExecArr
   }
 }
 
-// Most texts hold no provider tag: a scan with every case-sensitive tag pattern as an alternative finds
-// whether any of them matches anywhere (an alternation matches wherever one of its alternatives does). The
-// scan is two: an alternation is only as quick as its commonest first character, and lower-case letters
-// are common, so the patterns whose matches may start with one (or with "#") are scanned apart from those
-// starting with a capital or a bracket (on the corpus, the two scans take half the time of one). When a
-// scan finds something, it goes on from each place it matched, one character on, so it stops at every
-// place where one of its patterns matches; each pattern is tried there alone (sticky), after the end of
-// its own last match, which finds exactly what running it over the whole text finds, in one pass for
-// all. A pattern with other flags always runs alone.
+// Most texts hold no provider tag. A tag whose every match holds a rare mark ("OFR_416", "cuda_nsu",
+// "#id-5.9.2") is looked for only where its mark stands (found with indexOf, which passes over text
+// far quicker than a pattern): at each start, up to `within` characters before the mark, that can
+// start a match. For the others, a scan with every case-sensitive tag pattern as an alternative finds
+// whether any of them matches anywhere (an alternation matches wherever one of its alternatives does).
+// The scan is two: an alternation is only as quick as its commonest first character, and lower-case
+// letters are common, so the patterns whose matches may start with one (or with "#") are scanned apart
+// from those starting with a capital or a bracket. When a scan finds something, it goes on from each
+// place it matched, one character on, so it stops at every place where one of its patterns matches;
+// each pattern is tried there alone (sticky), after the end of its own last match, which finds exactly
+// what running it over the whole text finds, in one pass for all. A pattern with other flags always
+// runs alone.
 const PLAIN_TAGS = TAG_PATTERNS.filter(({ pattern }) => pattern.flags === 'g');
 // A source whose match may start with a lower-case letter or "#", after a boundary and opening groups:
 // "\b(cuda_[a-z]{2,8})\b", "\b((?:OFR|ofr)\d{0,3}_\d{3})\b", "#(id-\d\.\d\.\d)\b"; not "\b(IB\d{3})\b" or "\((G\d{1,2}[A-F]?|GE)\)"
@@ -111,7 +114,32 @@ function groupOf(tags: readonly TagPattern[]): TagGroup {
   };
 }
 
-const TAG_GROUPS = [groupOf(PLAIN_TAGS.filter(({ pattern }) => !LOWER_START.test(pattern.source))), groupOf(PLAIN_TAGS.filter(({ pattern }) => LOWER_START.test(pattern.source)))];
+const SCANNED_TAGS = PLAIN_TAGS.filter((tag) => tag.mark === undefined);
+const TAG_GROUPS = [SCANNED_TAGS.filter(({ pattern }) => !LOWER_START.test(pattern.source)), SCANNED_TAGS.filter(({ pattern }) => LOWER_START.test(pattern.source))]
+  .filter((tags) => tags.length > 0)
+  .map(groupOf);
+
+// `starts` and `next` as tables by character code (1 where a match may start, or go on after its mark)
+type MarkedTag = { index: number; sticky: RegExp; within: number; starts: Uint8Array; next: Uint8Array };
+
+function tableOf(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const char of chars) table[char.charCodeAt(0)] = 1;
+  return table;
+}
+
+// The marks and their tags: ["_", the patterns of "OFR_416", "LPN007_510", "cuda_nsu"], ["#", that of "#id-5.9.2"]
+const MARKED_TAGS: [string, MarkedTag[]][] = [];
+for (const tag of PLAIN_TAGS) {
+  if (tag.mark === undefined) continue;
+  const { char, within, starts, next } = tag.mark;
+  let entry = MARKED_TAGS.find(([mark]) => mark === char);
+  if (entry === undefined) {
+    entry = [char, []];
+    MARKED_TAGS.push(entry);
+  }
+  entry[1].push({ index: TAG_PATTERNS.indexOf(tag), sticky: new RegExp(tag.pattern.source, 'y'), within, starts: tableOf(starts), next: tableOf(next) });
+}
 
 // A tag pattern's match as a finding: its first group, where it stands ("(G17)" -> "G17").
 function tagOf(m: RegExpExecArray): Finding {
@@ -120,13 +148,41 @@ function tagOf(m: RegExpExecArray): Finding {
   return { kind: 'tag', value, start, end: start + value.length };
 }
 
+// The marked tags of `text`, into `byPattern` (created on the first one found): a match starts at most
+// `within` characters before each place its mark stands, and after the end of the last match.
+function findMarkedTags(text: string, byPattern: Finding[][] | null): Finding[][] | null {
+  let found = byPattern;
+  for (const [char, marked] of MARKED_TAGS) {
+    let ends: number[] | null = null;
+    for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) {
+      const after = text.charCodeAt(at + 1);
+      for (let k = 0; k < marked.length; k++) {
+        const { index, sticky, within, starts, next } = marked[k] as MarkedTag;
+        if (next[after] !== 1) continue;
+        for (let start = Math.max(ends?.[k] ?? 0, at - within); start <= at; start++) {
+          if (starts[text.charCodeAt(start)] !== 1) continue;
+          sticky.lastIndex = start;
+          const tag = sticky.exec(text);
+          if (tag === null) continue;
+          found ??= TAG_PATTERNS.map(() => []);
+          found[index]?.push(tagOf(tag));
+          ends ??= marked.map(() => 0);
+          ends[k] = start + tag[0].length;
+          break;
+        }
+      }
+    }
+  }
+  return found;
+}
+
 // The tag findings of `text`, pattern after pattern in TAG_PATTERNS order (as running each in turn gives them).
 function pushTags(text: string, prefilter: boolean, out: Finding[]): void {
   if (!prefilter) {
     for (const { pattern } of TAG_PATTERNS) pushMatches(text, pattern, tagOf, out);
     return;
   }
-  let byPattern: Finding[][] | null = null;
+  let byPattern: Finding[][] | null = findMarkedTags(text, null);
   for (const { scan, members } of TAG_GROUPS) {
     scan.lastIndex = 0;
     let match = scan.exec(text);

@@ -116,7 +116,7 @@ describe('extractCodes with the literal prefilter', () => {
   });
 
   it('finds what running every pattern finds in generated text around tags and blocklist names', () => {
-    const piece = fc.constantFrom('IB508', 'ib508', '(G17)', '[TSS04]', 'AS16012609', 'RESOLVER.ADR.RecipNotFound', 'Spamhaus PBL', 'ZEN.SPAMHAUS.ORG', 'SpamCop.net', 'dnsbl-1.UCEPROTECT.net', 'Cloudmar', '\u212a', 'İ', 'BarracudaCentral', 'cuda_nsu', '#id-5.9.2', '[RCPT_TO]', 'OFR_416', '550', '5.1.1', ' ', '\n', '(', ')', 'x');
+    const piece = fc.constantFrom('IB508', 'ib508', '(G17)', '[TSS04]', 'AS16012609', 'RESOLVER.ADR.RecipNotFound', 'Spamhaus PBL', 'ZEN.SPAMHAUS.ORG', 'SpamCop.net', 'dnsbl-1.UCEPROTECT.net', 'Cloudmar', '\u212a', 'İ', 'BarracudaCentral', 'cuda_nsu', '#id-5.9.2', '[RCPT_TO]', 'OFR_416', 'ofr004_405', 'LPN007_510', '_', '#', 'OFR', '007', 'cuda', '#id', '-5.9.2', '550', '5.1.1', ' ', '\n', '(', ')', 'x');
     const name = fc.constantFrom('bl.score.senderscore.com', 'feedback', 'lashback', 'LashBack', 'spam', 'sbl-xbl.spamhaus.org', 'b.barracudacentral.org', 'spamhaus css', 'x-spam-status', ' ', '.', '-', 'a');
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, name), { maxLength: 30 }), (pieces) => {
@@ -125,6 +125,33 @@ describe('extractCodes with the literal prefilter', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('looks for a marked tag where it may stand: its mark once, close to its start, between the characters its data names', () => {
+    const marked = TAG_PATTERNS.filter((tag) => tag.mark !== undefined);
+    expect(marked.length).toBeGreaterThan(2);
+    for (const { pattern, mark } of marked) {
+      if (mark === undefined) continue;
+      // the generator reads no \b: its strings stand between pieces that may end or start a word
+      const around = fc.constantFrom('', ' ', 'x', '_', '#', '0', 'O', '(', '\n');
+      fc.assert(
+        fc.property(around, fc.stringMatching(new RegExp(`^(?:${pattern.source.replaceAll('\\b', '')})$`)), around, (before, tag, after) => {
+          const text = `${before}${tag}${after}`;
+          let matches = 0;
+          for (const m of text.matchAll(pattern)) {
+            matches += 1;
+            const at = m[0].indexOf(mark.char);
+            expect(at, m[0]).toBeGreaterThanOrEqual(0);
+            expect(at, m[0]).toBeLessThanOrEqual(mark.within);
+            expect(m[0].indexOf(mark.char, at + 1), m[0]).toBe(-1);
+            expect(mark.starts, m[0]).toContain(m[0][0]);
+            expect(mark.next, m[0]).toContain(m[0][at + 1]);
+          }
+          if (/^[ (\n]?$/.test(before) && /^[ (\n]?$/.test(after)) expect(matches, text).toBe(1);
+        }),
+        { numRuns: 500 },
+      );
+    }
   });
 
   it('never skips a blocklist name: each literal a name needs holds a piece of the gate, in any case', () => {
