@@ -7,7 +7,7 @@ import { REASON_FAMILY, REASON_LABELS } from '../content/vocabulary.ts';
 import { classifyBounce, findPhraseReason } from './classify-bounce.ts';
 import { findServerFormat } from './server-formats.ts';
 import type { BounceEvidence, Signal } from './classify-bounce.ts';
-import { extractCodes, findingsBefore, findingsOfLines, findingsOfSpans, joinFindings } from './extract-codes.ts';
+import { extractCodes, findingsBefore, findingsOfBlock, findingsOfLines, findingsOfSpans, joinFindings } from './extract-codes.ts';
 import { findRecipients } from './find-recipients.ts';
 import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
@@ -287,13 +287,18 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
 
   const recipients: RecipientResult[] = drafts.map((draft) => {
     const block = findAddressBlock(body, draft.address);
+    // The paragraph's lines after its first are the body's: when its codes are asked, those lines' are taken from the body's.
+    const codesOf: CodeFinder = (text) => {
+      if (text === block && text !== '' && codesIn.known(text) === undefined) codesIn.remember(text, findingsOfBlock(body, bodyCodes, text, extractCodes));
+      return codesIn(text);
+    };
     const diagnostic = draft.diagnostic || block || bodyCodeLines || (parts.isEmail ? '' : body);
     // "Diagnostic-Code: X-Unix; 255" is a local program's exit status, not an SMTP reply.
     const localProgram = draft.dsn.diagnosticType === 'x-unix';
-    const diagnosticCodes = localProgram ? [] : codesIn(diagnostic);
+    const diagnosticCodes = localProgram ? [] : codesOf(diagnostic);
     // The code inside the server's own reply outranks the report's summary Status (often 5.0.0 or 4.4.7).
     const status = chooseStatus(enhancedValues(diagnosticCodes), draft.dsn.status, enhancedValues(codesIn(bodyCodeLines)), quotedRemotePair(diagnosticCodes));
-    const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body, draft.dsn.statusReply, codesIn);
+    const replyCode = chooseReply(diagnosticCodes, block, bodyCodeLines, body, draft.dsn.statusReply, codesOf);
     const command = findCommand(diagnostic) ?? findCommand(block) ?? findCommand(body) ?? findCommandOfReply(diagnostic);
     const action = draft.dsn.action;
     const remoteHost = draft.dsn.remoteMta ?? REMOTE_HOST_SAID.exec(diagnostic)?.[1] ?? null;

@@ -329,6 +329,38 @@ export function findingsOfSpans(text: string, findings: readonly Finding[], span
 }
 
 /**
+ * The findings of `block`, a text whose later lines usually stand as whole lines of `text` (an address's
+ * paragraph, which starts where the address is named): its first line is read with `read`, and the rest
+ * takes its findings from `findings` (those of `text`) where it stands in `text` as whole lines, else
+ * line by line (each line read with `read` when it does not stand so). No code, tag or name spans a line
+ * break and nothing outside its line changes whether one counts, so each line keeps its own findings.
+ */
+export function findingsOfBlock(text: string, findings: readonly Finding[], block: string, read: (line: string) => readonly Finding[]): Finding[] {
+  const lineEnd = block.indexOf('\n');
+  if (lineEnd < 0) return [...read(block)];
+  const rest = block.slice(lineEnd + 1);
+  const parts = [block.slice(0, lineEnd)];
+  const found: (readonly Finding[])[] = [read(parts[0] ?? '')];
+  const whole = findingsOfLines(text, findings, rest);
+  if (whole !== null) {
+    parts.push(rest);
+    found.push(whole);
+  } else {
+    for (const line of rest.split('\n')) {
+      parts.push(line);
+      found.push(findingsOfLines(text, findings, line) ?? read(line));
+    }
+  }
+  const out: Finding[] = [];
+  let offset = 0;
+  parts.forEach((part, i) => {
+    for (const finding of found[i] ?? []) out.push(offset === 0 ? finding : { ...finding, start: finding.start + offset, end: finding.end + offset });
+    offset += part.length + 1;
+  });
+  return out;
+}
+
+/**
  * The findings of `parts` joined by empty lines ("\n\n"), from the findings of each part alone: each part
  * meets the next at a line break, so (as in findingsOfLines) each keeps its own findings, moved.
  */

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLOCKLIST_GATE, BLOCKLIST_LONGEST, BLOCKLIST_PATTERN, TAG_PATTERNS } from '../../../src/lib/bounce/code-patterns.ts';
-import { extractCodes, findingsBefore, findingsOfLines, findingsOfSpans, joinFindings } from '../../../src/lib/bounce/extract-codes.ts';
-import { findCodeLineSpans, findCodeLines } from '../../../src/lib/bounce/read-bounce-text.ts';
+import { extractCodes, findingsBefore, findingsOfBlock, findingsOfLines, findingsOfSpans, joinFindings } from '../../../src/lib/bounce/extract-codes.ts';
+import { findAddressBlock, findCodeLineSpans, findCodeLines } from '../../../src/lib/bounce/read-bounce-text.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import { requiredLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { corpusEmailFiles } from '../../fixtures/corpus-files.ts';
@@ -354,5 +354,48 @@ describe('findingsOfSpans', () => {
     expect(findingsOfSpans(text, extractCodes(text), [[14, 31]])).toEqual(extractCodes('550 5.1.1 unknown'));
     expect(findingsOfSpans(text, extractCodes(text), [[8, 13]])).toBeNull();
     expect(findingsOfSpans(text, extractCodes(text), [[0, 10]])).toBeNull();
+  });
+});
+
+// An address's paragraph starts where the address is named and may join two paragraphs of the body: its
+// first line is read alone and the others take the body's findings, which must be what reading it gives.
+describe('findingsOfBlock', () => {
+  const piece = fc.constantFrom('550', '5.1.1', '#5.7.1', ' ', '\t', ',', ':', '-', "'", '(', ')', 'said:', 'Status: ', 'x', '<a@b.example>', '(G17)', 'RESOLVER.ADR', '.Recip', 'Spamhaus', ' PBL', 'OFR_416', '\n', '\n ', '\r\n', '\n\n');
+
+  it('gives any stretch of a text, and two paragraphs of it joined, the findings they have alone', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), fc.nat(), fc.nat(), (pieces, a, b, c) => {
+        const text = pieces.join('');
+        const found = extractCodes(text);
+        const [from, to] = [a % (text.length + 1), b % (text.length + 1)].sort((x, y) => x - y) as [number, number];
+        const stretch = text.slice(from, to);
+        expect(findingsOfBlock(text, found, stretch, extractCodes)).toEqual(extractCodes(stretch));
+        const blank = text.indexOf('\n\n', from);
+        if (blank >= 0) {
+          const next = text.indexOf('\n\n', blank + 2);
+          const joined = `${text.slice(from, blank)}\n${text.slice(blank + 2, next < 0 ? text.length : next)}`;
+          expect(findingsOfBlock(text, found, joined, extractCodes)).toEqual(extractCodes(joined));
+        }
+        const end = c % (text.length + 1);
+        expect(findingsOfBlock(text, found, text.slice(end), extractCodes)).toEqual(extractCodes(text.slice(end)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("gives the corpus bounces' address paragraphs the findings they have alone", async () => {
+    let compared = 0;
+    for (const file of corpusEmailFiles()) {
+      const { body } = await readEmail(readFileSync(file, 'latin1'));
+      const found = extractCodes(body);
+      const addresses = new Set(body.match(/[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/g) ?? []);
+      for (const address of [...addresses].slice(0, 4)) {
+        const block = findAddressBlock(body, address);
+        if (!block.includes('\n')) continue;
+        compared += 1;
+        expect(findingsOfBlock(body, found, block, extractCodes), `${file} ${address}`).toEqual(extractCodes(block));
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
   });
 });
