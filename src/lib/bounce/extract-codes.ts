@@ -253,27 +253,39 @@ function pushBlocklists(text: string, out: Finding[]): void {
  */
 export function extractCodes(text: string, options: { prefilter?: boolean } = {}): Finding[] {
   const found: Finding[] = [];
-  pushMatches(
-    text,
-    ENHANCED,
-    (m) => (isEnhancedCode(text, m.index) ? { kind: 'enhanced', value: m[0], start: m.index, end: m.index + m[0].length } : null),
-    found,
-  );
-  const enhancedAt = new Set(found.map((f) => f.start));
-  pushMatches(
-    text,
-    REPLY,
-    (m) => {
-      const end = m.index + 3;
-      if (enhancedAt.has(m.index) || !isReplyCode(text, m.index, end)) return null;
-      return { kind: 'reply', value: m[0], start: m.index, end };
-    },
-    found,
-  );
+  if (options.prefilter === false) pushCodesApart(text, found);
+  else pushCodes(text, found);
   pushTags(text, options.prefilter !== false, found);
   if (options.prefilter === false) pushMatches(text, BLOCKLIST_PATTERN, blocklistOf, found);
   else pushBlocklists(text, found);
   return dedupe(found.sort((a, b) => a.start - b.start || b.end - a.end));
+}
+
+const enhancedOf = (text: string, m: RegExpExecArray): Finding | null =>
+  isEnhancedCode(text, m.index) ? { kind: 'enhanced', value: m[0], start: m.index, end: m.index + m[0].length } : null;
+
+const replyOf = (text: string, m: RegExpExecArray): Finding | null =>
+  isReplyCode(text, m.index, m.index + 3) ? { kind: 'reply', value: m[0], start: m.index, end: m.index + 3 } : null;
+
+// The status and reply codes of `text`, each pattern run over it in turn (the reference for pushCodes).
+function pushCodesApart(text: string, out: Finding[]): void {
+  pushMatches(text, ENHANCED, (m) => enhancedOf(text, m), out);
+  const enhancedAt = new Set(out.map((f) => f.start));
+  pushMatches(text, REPLY, (m) => (enhancedAt.has(m.index) ? null : replyOf(text, m)), out);
+}
+
+// ENHANCED and REPLY as one pattern: both start with 2, 4 or 5, so one scan stops where either may
+// stand; the characters before the first digit that both refuse are tested once, then each its own
+// ("-." and ":." look back over the first digit, matched by "."). "5.1.1" and "550" never overlap (a
+// reply may not follow a word character or "." and is not followed by "."; a status code's second
+// character is "."), so the scan finds each pattern's matches, as running it alone does.
+// "550 5.1.1" -> "550", "5.1.1"; "#5.7.1", "421-", "(5.2.2)"; not "10.4.5.1", "1550" or "12:550"
+const CODE =
+  /(?<![\w.@/$])[245](?:(?<![^\s\d]-.|:.)\.[0-7]\.\d{1,3}(?![\w@/-]|\.\d)|(?<![+=-].|\d:.)[0-5]\d(?=[ \t]|-[ \t]?['"]?[245a-zA-Z]|\r|\n|$|[;:,](?:[ \t]|\r|\n|$)|[\]})'"](?:[ \t]|[.,;]|\r|\n|$)))/g;
+
+// The status and reply codes of `text`, as pushCodesApart finds them, in one scan.
+function pushCodes(text: string, out: Finding[]): void {
+  pushMatches(text, CODE, (m) => (m[0].length > 3 ? enhancedOf(text, m) : replyOf(text, m)), out);
 }
 
 /**

@@ -103,8 +103,8 @@ describe('extractCodes', () => {
   });
 });
 
-// The tag patterns are skipped when one scan with all of them as alternatives finds nothing; running
-// every pattern on every text must find the same.
+// The tag patterns are skipped when one scan with all of them as alternatives finds nothing, the status
+// and reply codes are found with one scan; running every pattern on every text must find the same.
 describe('extractCodes with the literal prefilter', () => {
   it('finds what running every pattern finds in every corpus bounce', () => {
     const files = corpusEmailFiles();
@@ -124,6 +124,17 @@ describe('extractCodes with the literal prefilter', () => {
         expect(extractCodes(text)).toEqual(extractCodes(text, { prefilter: false }));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('finds the status and reply codes that running each pattern alone finds, around every mark either reads', () => {
+    const piece = fc.constantFrom('550', '5.1.1', '4.4.7', '2', '4', '5', '0', '9', '.', '-', ':', '+', '=', '@', '/', '$', '_', '#', '(', ')', '[', "'", '"', ',', ';', 'x', 'é', ' ', '\t', '\n', '\r\n', 'said:', 'Oct ', 'v');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join('');
+        expect(extractCodes(text)).toEqual(extractCodes(text, { prefilter: false }));
+      }),
+      { numRuns: 10000 },
     );
   });
 
