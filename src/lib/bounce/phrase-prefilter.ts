@@ -313,43 +313,6 @@ export function gramsOf(text: string, into?: GramSet): GramSet {
   return set;
 }
 
-/** A text's sequences as a bit set, and each distinct one once, in the order first seen. */
-export type TextGrams = { set: GramSet; distinct: Int32Array; count: number };
-
-/** Summarises `text` like gramsOf, also listing its distinct sequences; reuses `into` (cleared first). */
-export function readGrams(text: string, into?: TextGrams): TextGrams {
-  const grams = into ?? { set: new Uint32Array((GRAM_MASK + 1) >>> 5), distinct: new Int32Array(256), count: 0 };
-  const { set } = grams;
-  for (let k = 0; k < grams.count; k += 1) set[(grams.distinct[k] ?? 0) >>> 5] = 0;
-  let count = 0;
-  let distinct = grams.distinct;
-  if (text.length >= 3) {
-    let a = text.charCodeAt(0);
-    let b = text.charCodeAt(1);
-    for (let i = 2; i < text.length; i += 1) {
-      const c = text.charCodeAt(i);
-      const gram = gramOf(a, b, c);
-      const word = set[gram >>> 5] ?? 0;
-      const bit = 1 << (gram & 31);
-      if ((word & bit) === 0) {
-        set[gram >>> 5] = word | bit;
-        if (count === distinct.length) {
-          const grown = new Int32Array(distinct.length * 2);
-          grown.set(distinct);
-          distinct = grown;
-        }
-        distinct[count] = gram;
-        count += 1;
-      }
-      a = b;
-      b = c;
-    }
-  }
-  grams.distinct = distinct;
-  grams.count = count;
-  return grams;
-}
-
 /** The sequences a literal needs, precomputed for mayContain. */
 export type LiteralGrams = Int32Array;
 
@@ -401,12 +364,10 @@ export function rarestSequences(literals: readonly string[]): number[] {
 }
 
 /**
- * Many literals grouped by their rarest sequence, so a text is checked only for the literals whose rarest
- * sequence it holds. Each group is one run of `chains`, read front to back (a scan touches little memory):
- * for each literal its number, how many other sequences it has, and those sequences; -1 ends the run. A
- * group's run is written the first time a text holds its sequence, so a table costs little to make.
- * The sequences that head a group are the bit set `heads`; a group's number is its head's rank in that
- * set (`below` counts the heads before each 32-bit word of it).
+ * Many literals grouped by their rarest sequence, so a text is checked, at each place where one of those
+ * sequences stands, only for the literals it heads. The sequences that head a group are the bit set
+ * `heads`; a group's number is its head's rank in that set (`below` counts the heads before each 32-bit
+ * word of it). A literal of no sequence (shorter than three characters) heads nothing and is never found.
  */
 export type LiteralTable = {
   literals: readonly string[];
@@ -415,16 +376,16 @@ export type LiteralTable = {
   /** Per group, its first literal; per literal, the next one of its group (-1 ends). */
   firstOf: Int32Array;
   next: Int32Array;
-  keys: Int32Array;
-  /** Per group, where its run starts in `chains`, or -1 before it is written. */
-  runs: Int32Array;
-  chains: Int32Array;
-  used: number;
+  /** Per literal, where its rarest sequence starts in it (-1: none). */
+  keyAt: Int32Array;
+  /** Scratch of one scan (scanning is synchronous): 1 for each literal found so far. */
+  found: Uint8Array;
 };
 
 /** Tabulates `literals`, grouped by the sequences starting at `keys` (rarestSequences by default). */
 export function tabulateLiterals(literals: readonly string[], keys: readonly number[] = rarestSequences(literals)): LiteralTable {
   const keyGrams = new Int32Array(literals.length).fill(-1);
+  const keyAt = new Int32Array(literals.length).fill(-1);
   const heads = new Uint32Array((GRAM_MASK + 1) >>> 5);
   for (let l = 0; l < literals.length; l += 1) {
     const literal = literals[l] ?? '';
@@ -432,6 +393,7 @@ export function tabulateLiterals(literals: readonly string[], keys: readonly num
     if (at < 0 || at + 2 >= literal.length) continue;
     const gram = gramOf(literal.charCodeAt(at), literal.charCodeAt(at + 1), literal.charCodeAt(at + 2));
     keyGrams[l] = gram;
+    keyAt[l] = at;
     heads[gram >>> 5] = (heads[gram >>> 5] ?? 0) | (1 << (gram & 31));
   }
   const below = new Int32Array(heads.length);
@@ -449,71 +411,40 @@ export function tabulateLiterals(literals: readonly string[], keys: readonly num
     next[l] = firstOf[group] ?? -1;
     firstOf[group] = l;
   }
-  return { literals, heads, below, firstOf, next, keys: keyGrams, runs: new Int32Array(groups).fill(-1), chains: new Int32Array(1024), used: 0 };
+  return { literals, heads, below, firstOf, next, keyAt, found: new Uint8Array(literals.length) };
 }
 
-// Writes the run of group `group` at the end of `chains` (grown as needed) and returns where it starts.
-function writeRun(table: LiteralTable, group: number): number {
-  let need = 1;
-  for (let l = table.firstOf[group] ?? -1; l >= 0; l = table.next[l] ?? -1) need += Math.max(2, (table.literals[l]?.length ?? 0));
-  if (table.used + need > table.chains.length) {
-    const grown = new Int32Array(Math.max(table.chains.length * 2, table.used + need));
-    grown.set(table.chains.subarray(0, table.used));
-    table.chains = grown;
-  }
-  const { chains } = table;
-  const start = table.used;
-  let out = start;
-  for (let l = table.firstOf[group] ?? -1; l >= 0; l = table.next[l] ?? -1) {
-    const literal = table.literals[l] ?? '';
-    const key = table.keys[l] ?? -1;
-    chains[out] = l;
-    const from = out + 2;
-    let end = from;
-    for (let i = 0; i + 2 < literal.length; i += 1) {
-      const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
-      if (gram === key || chains.subarray(from, end).includes(gram)) continue;
-      chains[end] = gram;
-      end += 1;
-    }
-    chains[out + 1] = end - from;
-    out = end;
-  }
-  chains[out] = -1;
-  table.used = out + 1;
-  table.runs[group] = start;
-  return start;
+// Whether `literal` stands in `text` at `at`.
+function standsAt(text: string, literal: string, at: number): boolean {
+  if (at < 0 || at + literal.length > text.length) return false;
+  for (let i = 0; i < literal.length; i += 1) if (text.charCodeAt(at + i) !== literal.charCodeAt(i)) return false;
+  return true;
 }
 
 /**
- * Lists in `into` every literal of the table that a text (its TextGrams) may contain, and returns how many:
- * only the literals grouped under one of the text's sequences are checked. A literal of no sequence
- * (shorter than three characters) is never listed; the lexicon keeps none.
+ * Lists in `into` every literal of the table that `text` holds, each once in the order first found, and
+ * returns how many; `found` (one flag per literal, all 0 before) is left at 1 for each one listed. One
+ * pass: at each place, the literals headed by the sequence there are compared with the text in place.
  */
-export function markPresent(grams: TextGrams, table: LiteralTable, into: Int32Array): number {
-  const { set, distinct } = grams;
-  const { heads, below, runs } = table;
+export function findLiterals(text: string, table: LiteralTable, into: Int32Array, found: Uint8Array): number {
+  if (text.length < 3) return 0;
+  const { heads, below, firstOf, next, keyAt, literals } = table;
   let count = 0;
-  for (let d = 0; d < grams.count; d += 1) {
-    const head = distinct[d] ?? 0;
-    const word = heads[head >>> 5] ?? 0;
-    if ((word & (1 << (head & 31))) === 0) continue;
-    const group = (below[head >>> 5] ?? 0) + bitsBelow(word, head & 31);
-    let at = runs[group] ?? -1;
-    if (at < 0) at = writeRun(table, group);
-    const { chains } = table;
-    for (let l = chains[at] ?? -1; l >= 0; l = chains[at] ?? -1) {
-      const end = at + 2 + (chains[at + 1] ?? 0);
-      let k = at + 2;
-      for (; k < end; k += 1) {
-        const gram = chains[k] ?? 0;
-        if (((set[gram >>> 5] ?? 0) & (1 << (gram & 31))) === 0) break;
-      }
-      if (k === end) {
-        into[count] = l;
-        count += 1;
-      }
-      at = end;
+  let a = text.charCodeAt(0);
+  let b = text.charCodeAt(1);
+  for (let i = 2; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const gram = gramOf(a, b, c);
+    a = b;
+    b = c;
+    const word = heads[gram >>> 5] ?? 0;
+    if ((word & (1 << (gram & 31))) === 0) continue;
+    const group = (below[gram >>> 5] ?? 0) + bitsBelow(word, gram & 31);
+    for (let l = firstOf[group] ?? -1; l >= 0; l = next[l] ?? -1) {
+      if (found[l] === 1 || !standsAt(text, literals[l] ?? '', i - 2 - (keyAt[l] ?? 0))) continue;
+      found[l] = 1;
+      into[count] = l;
+      count += 1;
     }
   }
   return count;

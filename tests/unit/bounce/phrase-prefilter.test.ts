@@ -4,7 +4,9 @@
 // of the lexicon (whatever wording is added later), on both real-bounce corpora and on catalogue texts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { gramsOf, literalGrams, markPresent, mayContain, rarestSequences, readGrams, requiredLiterals, requiredLiteralSets, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
+import fc from 'fast-check';
+import { findLiterals, gramsOf, literalGrams, mayContain, rarestSequences, requiredLiterals, requiredLiteralSets, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
+import type { LiteralTable } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
 import type { LexiconTerm } from '../../../src/lib/bounce/reason-lexicon.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
@@ -160,40 +162,58 @@ describe('mayContain', () => {
   });
 });
 
-describe('markPresent', () => {
-  it('lists in a table of literals exactly those mayContain accepts', () => {
+describe('findLiterals', () => {
+  // The reference: every literal of three characters or more that the text holds, by indexOf, in number order.
+  const heldIn = (text: string, literals: readonly string[]): number[] => literals.flatMap((literal, l) => (literal.length >= 3 && text.includes(literal) ? [l] : []));
+  const listedIn = (text: string, table: LiteralTable): number[] => {
+    const listed = new Int32Array(table.literals.length);
+    const count = findLiterals(text, table, listed, table.found);
+    const numbers = [...listed.slice(0, count)];
+    expect(new Set(numbers).size, 'each literal listed once').toBe(numbers.length);
+    expect([...table.found].every((flag, l) => flag === (numbers.includes(l) ? 1 : 0)), 'found flags the listed literals').toBe(true);
+    table.found.fill(0);
+    return numbers.sort((a, b) => a - b);
+  };
+
+  it('lists exactly the literals the text holds, and flags them', () => {
     const literals = ['mailbox', 'is full', 'quota', 'user unknown', 'the', 'over quota', 'mailbox is full'];
     const table = tabulateLiterals(literals);
-    const text = '550 the mailbox is full';
-    const listed = new Int32Array(literals.length);
-    const count = markPresent(readGrams(text), table, listed);
-    const expected = literals.flatMap((literal, l) => (mayContain(gramsOf(text), literalGrams(literal)) ? [l] : []));
-    expect([...listed.slice(0, count)].sort((a, b) => a - b)).toEqual(expected);
-    expect(count).toBe(4);
+    expect(listedIn('550 the mailbox is full', table)).toEqual([0, 1, 4, 6]);
+    expect(listedIn('mailbox mailbox; the the', table)).toEqual([0, 4]);
+    expect(listedIn('', table)).toEqual([]);
+    expect(listedIn('ma', table)).toEqual([]);
   });
 
-  it('lists the same literals whichever of its sequences a literal is chained by', () => {
-    const literals = ['mailbox', 'is full', 'quota', 'user unknown', 'the', 'over quota', 'mailbox is full', 'ab'];
-    const texts = ['550 the mailbox is full', 'user unknown; over quota', 'nothing here', 'mailbox mailbox ab'];
+  it('lists the same literals whichever of its sequences a literal is keyed by', () => {
+    const literals = ['mailbox', 'is full', 'quota', 'user unknown', 'the', 'over quota', 'mailbox is full', 'ab', 'aaa', 'aaaa'];
+    const texts = ['550 the mailbox is full', 'user unknown; over quota', 'nothing here', 'mailbox mailbox ab', 'quotaquota', 'aaaaa', 'mailbox is ful', 'ailbox is full'];
     expect(rarestSequences(literals)).toHaveLength(literals.length);
     expect(rarestSequences(literals)[7]).toBe(-1);
     const choices = [undefined, literals.map(() => 0), literals.map((literal) => literal.length - 3), rarestSequences(literals)];
     for (const text of texts) {
-      const expected = literals.flatMap((literal, l) => (literal.length >= 3 && mayContain(gramsOf(text), literalGrams(literal)) ? [l] : []));
-      for (const keys of choices) {
-        const listed = new Int32Array(literals.length);
-        const count = markPresent(readGrams(text), tabulateLiterals(literals, keys), listed);
-        expect([...listed.slice(0, count)].sort((a, b) => a - b), `${text} ${String(keys)}`).toEqual(expected);
-      }
+      for (const keys of choices) expect(listedIn(text, tabulateLiterals(literals, keys)), `${text} ${String(keys)}`).toEqual(heldIn(text, literals));
     }
   });
 
-  it('reuses the sequences of a text without keeping the previous one', () => {
-    const table = tabulateLiterals(['quota', 'unknown']);
-    const grams = readGrams('over quota');
-    const listed = new Int32Array(2);
-    expect(markPresent(readGrams('user unknown', grams), table, listed)).toBe(1);
-    expect(listed[0]).toBe(1);
+  it('lists what indexOf finds for generated literals and texts', () => {
+    // Few letters, so literals overlap, repeat and share their sequences.
+    const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', '.'), maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 30 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', '.', 'x'), maxLength: 200 }), (literals, text) => {
+        const unique = [...new Set(literals)];
+        expect(listedIn(text, tabulateLiterals(unique))).toEqual(heldIn(text, unique));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lists every literal of the lexicon in the corpus bounces as indexOf does', () => {
+    const literals = [...new Set(LEXICON_TERMS.flatMap((term) => (requiredLiteralSets(term.pattern) ?? []).flat()))];
+    const table = tabulateLiterals(literals);
+    for (const file of corpusEmailFiles().slice(0, 120)) {
+      const text = normalizeText(readFileSync(file, 'latin1')).text;
+      expect(listedIn(text, table), file).toEqual(heldIn(text, literals));
+    }
   });
 });
 
