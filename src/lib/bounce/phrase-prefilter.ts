@@ -331,70 +331,103 @@ export function mayContain(set: GramSet, grams: LiteralGrams): boolean {
   return true;
 }
 
+// A literal of LONG_KEY characters or more is keyed by a sequence of that many: "user u" stands in a text
+// far more rarely than "use" does, so fewer places are compared with it. A shorter one by three characters.
+const LONG_KEY = 6;
+
+// The three characters folded into one number, before gramOf's last mixing step.
+function foldOf(a: number, b: number, c: number): number {
+  return (Math.imul(a, 0x3c1) + Math.imul(b, 0x1f) + c) | 0;
+}
+
+// Two folded three-character runs, one after the other, as one slot of a 2^16-bit set.
+function longGramOf(first: number, second: number): number {
+  return Math.imul((Math.imul(first, 0x2f0b3) + second) | 0, 0x9e3779b1) >>> (32 - GRAM_BITS);
+}
+
+// How many characters key `literal`: LONG_KEY, three for a shorter one, 0 for one of no sequence.
+function keyLength(literal: string): number {
+  return literal.length >= LONG_KEY ? LONG_KEY : literal.length >= 3 ? 3 : 0;
+}
+
+// The slot of the key of `literal` starting at `at` (keyLength(literal) characters).
+function keyGramOf(literal: string, at: number): number {
+  const c = (i: number): number => literal.charCodeAt(at + i);
+  return keyLength(literal) === LONG_KEY ? longGramOf(foldOf(c(0), c(1), c(2)), foldOf(c(3), c(4), c(5))) : gramOf(c(0), c(1), c(2));
+}
+
 /**
- * Where each literal's rarest sequence starts: the one that fewer of the literals share ("quo" in "quota"
- * rather than "the"), the smaller sequence on a tie; -1 for a literal of no sequence. The lexicon's own are
- * read at build time (phrase-literals.ts), so a fresh process need not read every literal's sequences.
+ * Where each literal's key starts (its rarest sequence of LONG_KEY characters, or of three for a shorter
+ * literal): the one that fewer of the literals keyed alike share ("quota " in "over quota exceeded" rather
+ * than "the"), the smaller slot on a tie; -1 for a literal of no sequence. The lexicon's own are read at
+ * build time (phrase-literals.ts), so a fresh process need not read every literal's sequences.
  */
 export function rarestSequences(literals: readonly string[]): number[] {
-  const shared = new Uint16Array(GRAM_MASK + 1);
-  const seenIn = new Int32Array(GRAM_MASK + 1);
+  // How many literals keyed by three characters, and by LONG_KEY, share each slot.
+  const sharedShort = new Uint16Array(GRAM_MASK + 1);
+  const sharedLong = new Uint16Array(GRAM_MASK + 1);
+  const slotsOf = (literal: string): number[] => {
+    const length = keyLength(literal);
+    const slots: number[] = [];
+    for (let i = 0; length > 0 && i + length <= literal.length; i += 1) slots.push(keyGramOf(literal, i));
+    return slots;
+  };
+  const slots = literals.map(slotsOf);
   literals.forEach((literal, l) => {
-    for (let i = 0; i + 2 < literal.length; i += 1) {
-      const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
-      if (seenIn[gram] === l + 1) continue;
-      seenIn[gram] = l + 1;
-      shared[gram] = Math.min(0xffff, (shared[gram] ?? 0) + 1);
-    }
+    const shared = keyLength(literal) === LONG_KEY ? sharedLong : sharedShort;
+    for (const slot of new Set(slots[l])) shared[slot] = Math.min(0xffff, (shared[slot] ?? 0) + 1);
   });
-  return literals.map((literal) => {
+  return literals.map((literal, l) => {
+    const shared = keyLength(literal) === LONG_KEY ? sharedLong : sharedShort;
     let best = -1;
-    let bestGram = 0;
-    for (let i = 0; i + 2 < literal.length; i += 1) {
-      const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
-      const rank = shared[gram] ?? 0;
-      const bestRank = shared[bestGram] ?? 0;
-      if (best < 0 || rank < bestRank || (rank === bestRank && gram < bestGram)) {
+    let bestSlot = 0;
+    (slots[l] ?? []).forEach((slot, i) => {
+      const rank = shared[slot] ?? 0;
+      const bestRank = shared[bestSlot] ?? 0;
+      if (best < 0 || rank < bestRank || (rank === bestRank && slot < bestSlot)) {
         best = i;
-        bestGram = gram;
+        bestSlot = slot;
       }
-    }
+    });
     return best;
   });
 }
 
+// The literals keyed by one length: the slots that key a group are bits `base` ... `base` + 2^16 - 1 of
+// the table's `heads`; a group's number is its slot's rank among them (`below` counts the heads before
+// each 32-bit word), `firstOf` its first literal.
+type KeyIndex = { base: number; below: Int32Array; firstOf: Int32Array };
+
+// Words of `heads` per key length.
+const HEAD_WORDS = (GRAM_MASK + 1) >>> 5;
+
 /**
- * Many literals grouped by their rarest sequence, so a text is checked, at each place where one of those
- * sequences stands, only for the literals it heads. The sequences that head a group are the bit set
- * `heads`; a group's number is its head's rank in that set (`below` counts the heads before each 32-bit
- * word of it). A literal of no sequence (shorter than three characters) heads nothing and is never found.
+ * Many literals grouped by their key (rarestSequences), so a text is checked, at each place where a key
+ * stands, only for the literals it keys. A literal of no sequence (shorter than three characters) is
+ * keyed by nothing and never found.
  */
 export type LiteralTable = {
   literals: readonly string[];
-  heads: GramSet;
-  below: Int32Array;
-  /** Per group, its first literal; per literal, the next one of its group (-1 ends). */
-  firstOf: Int32Array;
+  /** The slots that key a group: those of three characters, then those of LONG_KEY. */
+  heads: Uint32Array;
+  /** The literals keyed by three characters, and those keyed by LONG_KEY. */
+  short: KeyIndex;
+  long: KeyIndex;
+  /** Per literal, the next one of its group (-1 ends). */
   next: Int32Array;
-  /** Per literal, where its rarest sequence starts in it (-1: none). */
+  /** Per literal, where its key starts in it (-1: none). */
   keyAt: Int32Array;
   /** Scratch of one scan (scanning is synchronous): 1 for each literal found so far. */
   found: Uint8Array;
 };
 
-/** Tabulates `literals`, grouped by the sequences starting at `keys` (rarestSequences by default). */
-export function tabulateLiterals(literals: readonly string[], keys: readonly number[] = rarestSequences(literals)): LiteralTable {
-  const keyGrams = new Int32Array(literals.length).fill(-1);
-  const keyAt = new Int32Array(literals.length).fill(-1);
-  const heads = new Uint32Array((GRAM_MASK + 1) >>> 5);
+function indexKeys(literals: readonly string[], keyGrams: Int32Array, next: Int32Array, long: boolean, allHeads: Uint32Array): KeyIndex {
+  const base = long ? HEAD_WORDS : 0;
+  const heads = allHeads.subarray(base, base + HEAD_WORDS);
+  const mine = (l: number): boolean => (keyGrams[l] ?? -1) >= 0 && (keyLength(literals[l] ?? '') === LONG_KEY) === long;
   for (let l = 0; l < literals.length; l += 1) {
-    const literal = literals[l] ?? '';
-    const at = keys[l] ?? -1;
-    if (at < 0 || at + 2 >= literal.length) continue;
-    const gram = gramOf(literal.charCodeAt(at), literal.charCodeAt(at + 1), literal.charCodeAt(at + 2));
-    keyGrams[l] = gram;
-    keyAt[l] = at;
-    heads[gram >>> 5] = (heads[gram >>> 5] ?? 0) | (1 << (gram & 31));
+    const gram = keyGrams[l] ?? -1;
+    if (mine(l)) heads[gram >>> 5] = (heads[gram >>> 5] ?? 0) | (1 << (gram & 31));
   }
   const below = new Int32Array(heads.length);
   let groups = 0;
@@ -403,15 +436,33 @@ export function tabulateLiterals(literals: readonly string[], keys: readonly num
     groups += bitsBelow(heads[w] ?? 0, 32);
   }
   const firstOf = new Int32Array(groups).fill(-1);
-  const next = new Int32Array(literals.length).fill(-1);
   for (let l = literals.length - 1; l >= 0; l -= 1) {
-    const gram = keyGrams[l] ?? -1;
-    if (gram < 0) continue;
+    if (!mine(l)) continue;
+    const gram = keyGrams[l] ?? 0;
     const group = (below[gram >>> 5] ?? 0) + bitsBelow(heads[gram >>> 5] ?? 0, gram & 31);
     next[l] = firstOf[group] ?? -1;
     firstOf[group] = l;
   }
-  return { literals, heads, below, firstOf, next, keyAt, found: new Uint8Array(literals.length) };
+  return { base, below, firstOf };
+}
+
+/** Tabulates `literals`, keyed by the sequences starting at `keys` (rarestSequences by default). */
+export function tabulateLiterals(literals: readonly string[], keys: readonly number[] = rarestSequences(literals)): LiteralTable {
+  const keyGrams = new Int32Array(literals.length).fill(-1);
+  const keyAt = new Int32Array(literals.length).fill(-1);
+  for (let l = 0; l < literals.length; l += 1) {
+    const literal = literals[l] ?? '';
+    const at = keys[l] ?? -1;
+    const length = keyLength(literal);
+    if (length === 0 || at < 0 || at + length > literal.length) continue;
+    keyGrams[l] = keyGramOf(literal, at);
+    keyAt[l] = at;
+  }
+  const next = new Int32Array(literals.length).fill(-1);
+  const heads = new Uint32Array(2 * HEAD_WORDS);
+  const short = indexKeys(literals, keyGrams, next, false, heads);
+  const long = indexKeys(literals, keyGrams, next, true, heads);
+  return { literals, heads, short, long, next, keyAt, found: new Uint8Array(literals.length) };
 }
 
 // Whether `literal` stands in `text` at `at`.
@@ -421,31 +472,51 @@ function standsAt(text: string, literal: string, at: number): boolean {
   return true;
 }
 
+// Compares with the text the literals of the group keyed by `slot` in `index` (a slot that keys one) whose
+// key would end at `end`; lists those found (see findLiterals) and returns the new count.
+function checkGroup(text: string, table: LiteralTable, index: KeyIndex, slot: number, end: number, into: Int32Array, count: number): number {
+  const { literals, next, keyAt, found } = table;
+  let listed = count;
+  const word = table.heads[index.base + (slot >>> 5)] ?? 0;
+  const group = (index.below[slot >>> 5] ?? 0) + bitsBelow(word, slot & 31);
+  for (let l = index.firstOf[group] ?? -1; l >= 0; l = next[l] ?? -1) {
+    const literal = literals[l] ?? '';
+    if (found[l] === 1 || !standsAt(text, literal, end - keyLength(literal) - (keyAt[l] ?? 0))) continue;
+    found[l] = 1;
+    into[listed] = l;
+    listed += 1;
+  }
+  return listed;
+}
+
 /**
  * Lists in `into` every literal of the table that `text` holds, each once in the order first found, and
- * returns how many; `found` (one flag per literal, all 0 before) is left at 1 for each one listed. One
- * pass: at each place, the literals headed by the sequence there are compared with the text in place.
+ * returns how many; the table's `found` (all 0 before) is left at 1 for each one listed. One pass: at
+ * each place, the literals keyed by the three or LONG_KEY characters ending there are compared with the
+ * text in place.
  */
-export function findLiterals(text: string, table: LiteralTable, into: Int32Array, found: Uint8Array): number {
+export function findLiterals(text: string, table: LiteralTable, into: Int32Array): number {
   if (text.length < 3) return 0;
-  const { heads, below, firstOf, next, keyAt, literals } = table;
+  const { short, long, heads } = table;
   let count = 0;
   let a = text.charCodeAt(0);
   let b = text.charCodeAt(1);
+  // The folds of the three characters ending one, two and three places back.
+  let back1 = 0;
+  let back2 = 0;
+  let back3 = 0;
   for (let i = 2; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    const gram = gramOf(a, b, c);
+    const fold = foldOf(a, b, c);
     a = b;
     b = c;
-    const word = heads[gram >>> 5] ?? 0;
-    if ((word & (1 << (gram & 31))) === 0) continue;
-    const group = (below[gram >>> 5] ?? 0) + bitsBelow(word, gram & 31);
-    for (let l = firstOf[group] ?? -1; l >= 0; l = next[l] ?? -1) {
-      if (found[l] === 1 || !standsAt(text, literals[l] ?? '', i - 2 - (keyAt[l] ?? 0))) continue;
-      found[l] = 1;
-      into[count] = l;
-      count += 1;
-    }
+    const slot = Math.imul(fold, 0x9e3779b1) >>> (32 - GRAM_BITS);
+    if (((heads[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0) count = checkGroup(text, table, short, slot, i + 1, into, count);
+    const longSlot = longGramOf(back3, fold);
+    if (i >= LONG_KEY - 1 && ((heads[HEAD_WORDS + (longSlot >>> 5)] ?? 0) & (1 << (longSlot & 31))) !== 0) count = checkGroup(text, table, long, longSlot, i + 1, into, count);
+    back3 = back2;
+    back2 = back1;
+    back1 = fold;
   }
   return count;
 }

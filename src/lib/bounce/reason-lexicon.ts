@@ -277,30 +277,45 @@ export function compileLexicon(terms: readonly LexiconTerm[]): Lexicon {
 /** The lexicon used by default, compiled at module load. */
 export const DEFAULT_LEXICON: Lexicon = compileLexicon(LEXICON_TERMS);
 
-/** Text prepared for phrase matching: lower case, runs of white space as one space, and a map back to offsets. */
-export type NormalizedText = { text: string; offsets: Int32Array; length: number };
+/**
+ * Text prepared for phrase matching: lower case, runs of white space as one space; `masked` is the
+ * original with reply-code prefixes blanked, from which offsetsOf maps each character back.
+ */
+export type NormalizedText = { text: string; length: number; masked: string; offsets?: Int32Array };
 
 // "550-5.1.1 ": the code prefix of a multi-line reply's continuation lines, dropped so phrases can span lines.
 const REPLY_PREFIX = /(?<![\w.])[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}(?![\w.]))?/g;
 
-/** Lower-cases and collapses white space, keeping for each character its offset in the original. */
+// A run of the white space that normalizing collapses: " \r\n\t " -> " "
+const WHITE_SPACE_RUN = /[ \t\n\r\f\v\u00a0]+/g;
+
+// Whether a character code is white space that normalizing collapses (as WHITE_SPACE_RUN).
+function isCollapsed(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160;
+}
+
+/** Lower-cases and collapses white space (leading white space dropped); offsetsOf maps offsets back. */
 export function normalizeText(original: string): NormalizedText {
   let masked = original.replace(REPLY_PREFIX, (code) => ' '.repeat(code.length));
   const lower = masked.toLowerCase();
   masked = lower.length === masked.length ? lower : masked.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
-  const offsets = new Int32Array(masked.length + 1);
-  let text = '';
+  let leading = 0;
+  while (leading < masked.length && isCollapsed(masked.charCodeAt(leading))) leading += 1;
+  const text = (leading === 0 ? masked : masked.slice(leading)).replace(WHITE_SPACE_RUN, ' ');
+  return { text, length: text.length, masked };
+}
+
+/** For each character of the normalized text (and its end), its offset in the original; read once, on first use. */
+export function offsetsOf(normalized: NormalizedText): Int32Array {
+  if (normalized.offsets !== undefined) return normalized.offsets;
+  const { masked } = normalized;
+  const offsets = new Int32Array(normalized.length + 1);
   let n = 0;
   let lastSpace = true;
-  let chunkStart = 0;
   for (let i = 0; i < masked.length; i += 1) {
-    const code = masked.charCodeAt(i);
-    const space = code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160;
-    if (space) {
-      text += masked.slice(chunkStart, i);
-      chunkStart = i + 1;
+    if (isCollapsed(masked.charCodeAt(i))) {
+      // A run of white space is one space, at the run's first character.
       if (!lastSpace) {
-        text += ' ';
         offsets[n] = i;
         n += 1;
       }
@@ -311,9 +326,9 @@ export function normalizeText(original: string): NormalizedText {
     n += 1;
     lastSpace = false;
   }
-  text += masked.slice(chunkStart);
   offsets[n] = masked.length;
-  return { text, offsets, length: n };
+  normalized.offsets = offsets;
+  return offsets;
 }
 
 // The terms that may match a text, in term order in prefilter.chosen (their number is returned): those with
@@ -321,7 +336,7 @@ export function normalizeText(original: string): NormalizedText {
 function markCandidates(prefilter: Prefilter, text: string): number {
   const { candidate, chosen, refused, refusedList, present, termStarts, termsOfLiterals, otherSets, alwaysRun } = prefilter;
   const { found } = prefilter.literals;
-  const count = findLiterals(text, prefilter.literals, present, found);
+  const count = findLiterals(text, prefilter.literals, present);
   let chosenCount = 0;
   let refusedCount = 0;
   for (let k = 0; k < alwaysRun.length; k += 1) {
@@ -434,9 +449,10 @@ function matchGroup(group: CompiledGroup, text: string): FirstMatch | null {
 // exclusions ("not") are in the text.
 function hitOf(group: CompiledGroup, match: FirstMatch, normalized: NormalizedText): PhraseHit | null {
   if (group.not?.test(normalized.text)) return null;
-  const start = normalized.offsets[match.index] ?? 0;
+  const offsets = offsetsOf(normalized);
+  const start = offsets[match.index] ?? 0;
   const last = match.index + match.text.length - 1;
-  const end = (normalized.offsets[Math.max(match.index, last)] ?? start) + 1;
+  const end = (offsets[Math.max(match.index, last)] ?? start) + 1;
   const hit: PhraseHit = { reason: group.reason, strength: group.strength, source: group.source, text: match.text, start, end };
   if (group.localised) hit.localised = true;
   return hit;

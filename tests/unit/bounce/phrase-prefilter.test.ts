@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findLiterals, gramsOf, literalGrams, mayContain, rarestSequences, requiredLiterals, requiredLiteralSets, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import type { LiteralTable } from '../../../src/lib/bounce/phrase-prefilter.ts';
-import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
+import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText, offsetsOf } from '../../../src/lib/bounce/reason-lexicon.ts';
 import type { LexiconTerm } from '../../../src/lib/bounce/reason-lexicon.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 import { corpusEmailFiles } from '../../fixtures/corpus-files.ts';
@@ -167,7 +167,7 @@ describe('findLiterals', () => {
   const heldIn = (text: string, literals: readonly string[]): number[] => literals.flatMap((literal, l) => (literal.length >= 3 && text.includes(literal) ? [l] : []));
   const listedIn = (text: string, table: LiteralTable): number[] => {
     const listed = new Int32Array(table.literals.length);
-    const count = findLiterals(text, table, listed, table.found);
+    const count = findLiterals(text, table, listed);
     const numbers = [...listed.slice(0, count)];
     expect(new Set(numbers).size, 'each literal listed once').toBe(numbers.length);
     expect([...table.found].every((flag, l) => flag === (numbers.includes(l) ? 1 : 0)), 'found flags the listed literals').toBe(true);
@@ -185,11 +185,12 @@ describe('findLiterals', () => {
   });
 
   it('lists the same literals whichever of its sequences a literal is keyed by', () => {
-    const literals = ['mailbox', 'is full', 'quota', 'user unknown', 'the', 'over quota', 'mailbox is full', 'ab', 'aaa', 'aaaa'];
-    const texts = ['550 the mailbox is full', 'user unknown; over quota', 'nothing here', 'mailbox mailbox ab', 'quotaquota', 'aaaaa', 'mailbox is ful', 'ailbox is full'];
+    const literals = ['mailbox', 'is full', 'quota', 'user unknown', 'the', 'over quota', 'mailbox is full', 'ab', 'aaa', 'aaaa', 'aaaaaa', 'x.y.z.', 'ox is '];
+    const texts = ['550 the mailbox is full', 'user unknown; over quota', 'nothing here', 'mailbox mailbox ab', 'quotaquota', 'aaaaa', 'aaaaaaaa', 'mailbox is ful', 'ailbox is full', 'x.y.z.x.y.z.', 'box is '];
     expect(rarestSequences(literals)).toHaveLength(literals.length);
     expect(rarestSequences(literals)[7]).toBe(-1);
-    const choices = [undefined, literals.map(() => 0), literals.map((literal) => literal.length - 3), rarestSequences(literals)];
+    // Keys at the start, at the end (six characters key a literal of six or more, three a shorter one), the rarest.
+    const choices = [undefined, literals.map(() => 0), literals.map((literal) => literal.length - (literal.length >= 6 ? 6 : 3)), rarestSequences(literals)];
     for (const text of texts) {
       for (const keys of choices) expect(listedIn(text, tabulateLiterals(literals, keys)), `${text} ${String(keys)}`).toEqual(heldIn(text, literals));
     }
@@ -214,6 +215,48 @@ describe('findLiterals', () => {
       const text = normalizeText(readFileSync(file, 'latin1')).text;
       expect(listedIn(text, table), file).toEqual(heldIn(text, literals));
     }
+  });
+});
+
+describe('normalizeText', () => {
+  // The reference: one character at a time, each run of white space one space at its first character.
+  const reference = (original: string): { text: string; offsets: number[] } => {
+    let masked = original.replace(/(?<![\w.])[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}(?![\w.]))?/g, (code) => ' '.repeat(code.length));
+    const lower = masked.toLowerCase();
+    masked = lower.length === masked.length ? lower : masked.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+    let text = '';
+    const offsets: number[] = [];
+    let lastSpace = true;
+    for (let i = 0; i < masked.length; i += 1) {
+      const space = /[ \t\n\r\f\v\u00a0]/.test(masked[i] ?? '');
+      if (space && lastSpace) continue;
+      text += space ? ' ' : (masked[i] ?? '');
+      offsets.push(i);
+      lastSpace = space;
+    }
+    offsets.push(masked.length);
+    return { text, offsets };
+  };
+  const same = (original: string): void => {
+    const normalized = normalizeText(original);
+    const expected = reference(original);
+    expect(normalized.text).toBe(expected.text);
+    expect(normalized.length).toBe(expected.text.length);
+    expect([...offsetsOf(normalized)]).toEqual(expected.offsets);
+  };
+
+  it('lower-cases, collapses white space and maps every character back, as one character at a time does', () => {
+    for (const text of ['', ' ', '  \r\n ', 'A', ' Mailbox  FULL\r\n\t', '550-5.1.1 The\r\n550-5.1.1 user', 'İstanbul  ÄÖ\u00a0x', 'a\u2028b\u000bc\fd']) same(text);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', '\r', '\n', '\u00a0', '\u2028', 'İ', '5', '0', '-', '.', '4'), maxLength: 60 }), (text) => {
+        same(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('normalizes every corpus bounce as one character at a time does', () => {
+    for (const file of corpusEmailFiles().slice(0, 60)) same(readFileSync(file, 'latin1'));
   });
 });
 
