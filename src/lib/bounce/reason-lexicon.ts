@@ -277,45 +277,30 @@ export function compileLexicon(terms: readonly LexiconTerm[]): Lexicon {
 /** The lexicon used by default, compiled at module load. */
 export const DEFAULT_LEXICON: Lexicon = compileLexicon(LEXICON_TERMS);
 
-/**
- * Text prepared for phrase matching: lower case, runs of white space as one space; `masked` is the
- * original with reply-code prefixes blanked, from which offsetsOf maps each character back.
- */
-export type NormalizedText = { text: string; length: number; masked: string; offsets?: Int32Array };
+/** Text prepared for phrase matching: lower case, runs of white space as one space, and a map back to offsets. */
+export type NormalizedText = { text: string; offsets: Int32Array; length: number };
 
 // "550-5.1.1 ": the code prefix of a multi-line reply's continuation lines, dropped so phrases can span lines.
 const REPLY_PREFIX = /(?<![\w.])[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}(?![\w.]))?/g;
 
-// A run of the white space that normalizing collapses: " \r\n\t " -> " "
-const WHITE_SPACE_RUN = /[ \t\n\r\f\v\u00a0]+/g;
-
-// Whether a character code is white space that normalizing collapses (as WHITE_SPACE_RUN).
-function isCollapsed(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160;
-}
-
-/** Lower-cases and collapses white space (leading white space dropped); offsetsOf maps offsets back. */
+/** Lower-cases and collapses white space, keeping for each character its offset in the original. */
 export function normalizeText(original: string): NormalizedText {
   let masked = original.replace(REPLY_PREFIX, (code) => ' '.repeat(code.length));
   const lower = masked.toLowerCase();
   masked = lower.length === masked.length ? lower : masked.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
-  let leading = 0;
-  while (leading < masked.length && isCollapsed(masked.charCodeAt(leading))) leading += 1;
-  const text = (leading === 0 ? masked : masked.slice(leading)).replace(WHITE_SPACE_RUN, ' ');
-  return { text, length: text.length, masked };
-}
-
-/** For each character of the normalized text (and its end), its offset in the original; read once, on first use. */
-export function offsetsOf(normalized: NormalizedText): Int32Array {
-  if (normalized.offsets !== undefined) return normalized.offsets;
-  const { masked } = normalized;
-  const offsets = new Int32Array(normalized.length + 1);
+  const offsets = new Int32Array(masked.length + 1);
+  let text = '';
   let n = 0;
   let lastSpace = true;
+  let chunkStart = 0;
   for (let i = 0; i < masked.length; i += 1) {
-    if (isCollapsed(masked.charCodeAt(i))) {
-      // A run of white space is one space, at the run's first character.
+    const code = masked.charCodeAt(i);
+    const space = code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160;
+    if (space) {
+      text += masked.slice(chunkStart, i);
+      chunkStart = i + 1;
       if (!lastSpace) {
+        text += ' ';
         offsets[n] = i;
         n += 1;
       }
@@ -326,9 +311,9 @@ export function offsetsOf(normalized: NormalizedText): Int32Array {
     n += 1;
     lastSpace = false;
   }
+  text += masked.slice(chunkStart);
   offsets[n] = masked.length;
-  normalized.offsets = offsets;
-  return offsets;
+  return { text, offsets, length: n };
 }
 
 // The terms that may match a text, in term order in prefilter.chosen (their number is returned): those with
@@ -449,7 +434,7 @@ function matchGroup(group: CompiledGroup, text: string): FirstMatch | null {
 // exclusions ("not") are in the text.
 function hitOf(group: CompiledGroup, match: FirstMatch, normalized: NormalizedText): PhraseHit | null {
   if (group.not?.test(normalized.text)) return null;
-  const offsets = offsetsOf(normalized);
+  const { offsets } = normalized;
   const start = offsets[match.index] ?? 0;
   const last = match.index + match.text.length - 1;
   const end = (offsets[Math.max(match.index, last)] ?? start) + 1;

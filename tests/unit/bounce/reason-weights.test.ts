@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyBounce, collectSignals } from '../../../src/lib/bounce/classify-bounce.ts';
 import type { BounceEvidence } from '../../../src/lib/bounce/classify-bounce.ts';
 import { diagnoseBounce } from '../../../src/lib/bounce/diagnose.ts';
-import { compileLexicon, LEXICON_TERMS, normalizeText, offsetsOf } from '../../../src/lib/bounce/reason-lexicon.ts';
+import { compileLexicon, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
 import { SIGNAL_WEIGHTS } from '../../../src/lib/bounce/reason-weights.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 
@@ -47,8 +47,7 @@ describe('the lexicon', () => {
     const text = '550-5.1.1 The email account that you tried\n550-5.1.1 to reach does not exist.';
     const normalized = normalizeText(text);
     const at = normalized.text.indexOf('tried to reach');
-    const offsets = offsetsOf(normalized);
-    expect(text.slice(offsets[at], (offsets[at + 'tried to reach'.length - 1] ?? 0) + 1)).toBe('tried\n550-5.1.1 to reach');
+    expect(text.slice(normalized.offsets[at], (normalized.offsets[at + 'tried to reach'.length - 1] ?? 0) + 1)).toBe('tried\n550-5.1.1 to reach');
   });
 
   it('compiles without some terms for validation', () => {
