@@ -127,8 +127,7 @@ const RECENT_TEXTS = 3;
 const recentHits: { text: string; lexicon: Lexicon; hits: PhraseHit[] }[] = [];
 
 function hitsIn(text: string, lexicon: Lexicon): PhraseHit[] {
-  const known = recentHits.find((recent) => recent.text === text && recent.lexicon === lexicon);
-  if (known !== undefined) return known.hits;
+  for (const recent of recentHits) if (recent.text === text && recent.lexicon === lexicon) return recent.hits;
   const hits = findPhrases(normalizeText(text), lexicon);
   recentHits.unshift({ text, lexicon, hits });
   recentHits.length = Math.min(recentHits.length, RECENT_TEXTS);
@@ -138,16 +137,11 @@ function hitsIn(text: string, lexicon: Lexicon): PhraseHit[] {
 function scanPhrases(text: string, region: 'diagnostic' | 'context', lexicon: Lexicon): Signal[] {
   if (text.trim() === '') return [];
   const inReply = region === 'diagnostic';
-  return hitsIn(text, lexicon).map((hit) => ({
-    signal: inReply ? (hit.source === 'sisimai' ? 'reply-wording' : 'remote-reply') : 'phrase',
-    reason: hit.reason,
-    weight: phraseWeight(hit, inReply),
-    text: text.slice(hit.start, hit.end),
-    region,
-    start: hit.start,
-    end: hit.end,
-    ...(hit.localised ? { localised: true as const } : {}),
-  }));
+  return hitsIn(text, lexicon).map((hit) => {
+    const signal: Signal = { signal: inReply ? (hit.source === 'sisimai' ? 'reply-wording' : 'remote-reply') : 'phrase', reason: hit.reason, weight: phraseWeight(hit, inReply), text: text.slice(hit.start, hit.end), region, start: hit.start, end: hit.end };
+    if (hit.localised) signal.localised = true;
+    return signal;
+  });
 }
 
 // A report's body and its delivery-status part are the same for each of its recipients (fifty in some

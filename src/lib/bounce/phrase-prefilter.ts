@@ -415,8 +415,8 @@ export type LiteralTable = {
   long: KeyIndex;
   /** Per literal, the next one of its group (-1 ends). */
   next: Int32Array;
-  /** Per literal, where its key starts in it (-1: none). */
-  keyAt: Int32Array;
+  /** Per literal, where its key ends in it (0: no key). */
+  keyEnd: Int32Array;
   /** Scratch of one scan (scanning is synchronous): 1 for each literal found so far. */
   found: Uint8Array;
 };
@@ -449,20 +449,20 @@ function indexKeys(literals: readonly string[], keyGrams: Int32Array, next: Int3
 /** Tabulates `literals`, keyed by the sequences starting at `keys` (rarestSequences by default). */
 export function tabulateLiterals(literals: readonly string[], keys: readonly number[] = rarestSequences(literals)): LiteralTable {
   const keyGrams = new Int32Array(literals.length).fill(-1);
-  const keyAt = new Int32Array(literals.length).fill(-1);
+  const keyEnd = new Int32Array(literals.length);
   for (let l = 0; l < literals.length; l += 1) {
     const literal = literals[l] ?? '';
     const at = keys[l] ?? -1;
     const length = keyLength(literal);
     if (length === 0 || at < 0 || at + length > literal.length) continue;
     keyGrams[l] = keyGramOf(literal, at);
-    keyAt[l] = at;
+    keyEnd[l] = at + length;
   }
   const next = new Int32Array(literals.length).fill(-1);
   const heads = new Uint32Array(2 * HEAD_WORDS);
   const short = indexKeys(literals, keyGrams, next, false, heads);
   const long = indexKeys(literals, keyGrams, next, true, heads);
-  return { literals, heads, short, long, next, keyAt, found: new Uint8Array(literals.length) };
+  return { literals, heads, short, long, next, keyEnd, found: new Uint8Array(literals.length) };
 }
 
 // Whether `literal` stands in `text` at `at`.
@@ -475,13 +475,12 @@ function standsAt(text: string, literal: string, at: number): boolean {
 // Compares with the text the literals of the group keyed by `slot` in `index` (a slot that keys one) whose
 // key would end at `end`; lists those found (see findLiterals) and returns the new count.
 function checkGroup(text: string, table: LiteralTable, index: KeyIndex, slot: number, end: number, into: Int32Array, count: number): number {
-  const { literals, next, keyAt, found } = table;
+  const { literals, next, keyEnd, found } = table;
   let listed = count;
   const word = table.heads[index.base + (slot >>> 5)] ?? 0;
   const group = (index.below[slot >>> 5] ?? 0) + bitsBelow(word, slot & 31);
   for (let l = index.firstOf[group] ?? -1; l >= 0; l = next[l] ?? -1) {
-    const literal = literals[l] ?? '';
-    if (found[l] === 1 || !standsAt(text, literal, end - keyLength(literal) - (keyAt[l] ?? 0))) continue;
+    if (found[l] === 1 || !standsAt(text, literals[l] ?? '', end - (keyEnd[l] ?? 0))) continue;
     found[l] = 1;
     into[listed] = l;
     listed += 1;

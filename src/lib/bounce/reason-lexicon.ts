@@ -297,6 +297,13 @@ export function normalizeText(original: string): NormalizedText {
     const code = masked.charCodeAt(i);
     const space = code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160;
     if (space) {
+      // The first white space of a run, when a plain space, stays in the chunk as it is; the others are cut out.
+      if (code === 32 && !lastSpace) {
+        offsets[n] = i;
+        n += 1;
+        lastSpace = true;
+        continue;
+      }
       text += masked.slice(chunkStart, i);
       chunkStart = i + 1;
       if (!lastSpace) {
