@@ -393,27 +393,19 @@ export function rarestSequences(literals: readonly string[]): number[] {
   });
 }
 
-// The literals keyed by one length: the slots that key a group are bits `base` ... `base` + 2^16 - 1 of
-// the table's `heads`; a group's number is its slot's rank among them (`below` counts the heads before
-// each 32-bit word), `firstOf` its first literal.
-type KeyIndex = { base: number; below: Int32Array; firstOf: Int32Array };
-
-// Words of `heads` per key length.
-const HEAD_WORDS = (GRAM_MASK + 1) >>> 5;
-
 /**
  * Many literals grouped by their key (rarestSequences), so a text is checked, at each place where a key
- * stands, only for the literals it keys. A literal of no sequence (shorter than three characters) is
- * keyed by nothing and never found.
+ * may stand, only for the literals it keys. The slots of the keys (of three characters or of LONG_KEY,
+ * in one bit set: a literal is compared in place whichever key's slot led to it) are the bits of `heads`;
+ * a group's number is its slot's rank in that set (`below` counts the heads before each 32-bit word).
+ * A literal of no sequence (shorter than three characters) is keyed by nothing and never found.
  */
 export type LiteralTable = {
   literals: readonly string[];
-  /** The slots that key a group: those of three characters, then those of LONG_KEY. */
-  heads: Uint32Array;
-  /** The literals keyed by three characters, and those keyed by LONG_KEY. */
-  short: KeyIndex;
-  long: KeyIndex;
-  /** Per literal, the next one of its group (-1 ends). */
+  heads: GramSet;
+  below: Int32Array;
+  /** Per group, its first literal; per literal, the next one of its group (-1 ends). */
+  firstOf: Int32Array;
   next: Int32Array;
   /** Per literal, where its key ends in it (0: no key). */
   keyEnd: Int32Array;
@@ -421,13 +413,20 @@ export type LiteralTable = {
   found: Uint8Array;
 };
 
-function indexKeys(literals: readonly string[], keyGrams: Int32Array, next: Int32Array, long: boolean, allHeads: Uint32Array): KeyIndex {
-  const base = long ? HEAD_WORDS : 0;
-  const heads = allHeads.subarray(base, base + HEAD_WORDS);
-  const mine = (l: number): boolean => (keyGrams[l] ?? -1) >= 0 && (keyLength(literals[l] ?? '') === LONG_KEY) === long;
+/** Tabulates `literals`, keyed by the sequences starting at `keys` (rarestSequences by default). */
+export function tabulateLiterals(literals: readonly string[], keys: readonly number[] = rarestSequences(literals)): LiteralTable {
+  const keyGrams = new Int32Array(literals.length).fill(-1);
+  const keyEnd = new Int32Array(literals.length);
+  const heads = new Uint32Array((GRAM_MASK + 1) >>> 5);
   for (let l = 0; l < literals.length; l += 1) {
-    const gram = keyGrams[l] ?? -1;
-    if (mine(l)) heads[gram >>> 5] = (heads[gram >>> 5] ?? 0) | (1 << (gram & 31));
+    const literal = literals[l] ?? '';
+    const at = keys[l] ?? -1;
+    const length = keyLength(literal);
+    if (length === 0 || at < 0 || at + length > literal.length) continue;
+    const gram = keyGramOf(literal, at);
+    keyGrams[l] = gram;
+    keyEnd[l] = at + length;
+    heads[gram >>> 5] = (heads[gram >>> 5] ?? 0) | (1 << (gram & 31));
   }
   const below = new Int32Array(heads.length);
   let groups = 0;
@@ -436,33 +435,15 @@ function indexKeys(literals: readonly string[], keyGrams: Int32Array, next: Int3
     groups += bitsBelow(heads[w] ?? 0, 32);
   }
   const firstOf = new Int32Array(groups).fill(-1);
+  const next = new Int32Array(literals.length).fill(-1);
   for (let l = literals.length - 1; l >= 0; l -= 1) {
-    if (!mine(l)) continue;
-    const gram = keyGrams[l] ?? 0;
+    const gram = keyGrams[l] ?? -1;
+    if (gram < 0) continue;
     const group = (below[gram >>> 5] ?? 0) + bitsBelow(heads[gram >>> 5] ?? 0, gram & 31);
     next[l] = firstOf[group] ?? -1;
     firstOf[group] = l;
   }
-  return { base, below, firstOf };
-}
-
-/** Tabulates `literals`, keyed by the sequences starting at `keys` (rarestSequences by default). */
-export function tabulateLiterals(literals: readonly string[], keys: readonly number[] = rarestSequences(literals)): LiteralTable {
-  const keyGrams = new Int32Array(literals.length).fill(-1);
-  const keyEnd = new Int32Array(literals.length);
-  for (let l = 0; l < literals.length; l += 1) {
-    const literal = literals[l] ?? '';
-    const at = keys[l] ?? -1;
-    const length = keyLength(literal);
-    if (length === 0 || at < 0 || at + length > literal.length) continue;
-    keyGrams[l] = keyGramOf(literal, at);
-    keyEnd[l] = at + length;
-  }
-  const next = new Int32Array(literals.length).fill(-1);
-  const heads = new Uint32Array(2 * HEAD_WORDS);
-  const short = indexKeys(literals, keyGrams, next, false, heads);
-  const long = indexKeys(literals, keyGrams, next, true, heads);
-  return { literals, heads, short, long, next, keyEnd, found: new Uint8Array(literals.length) };
+  return { literals, heads, below, firstOf, next, keyEnd, found: new Uint8Array(literals.length) };
 }
 
 // Whether `literal` stands in `text` at `at`.
@@ -472,14 +453,13 @@ function standsAt(text: string, literal: string, at: number): boolean {
   return true;
 }
 
-// Compares with the text the literals of the group keyed by `slot` in `index` (a slot that keys one) whose
-// key would end at `end`; lists those found (see findLiterals) and returns the new count.
-function checkGroup(text: string, table: LiteralTable, index: KeyIndex, slot: number, end: number, into: Int32Array, count: number): number {
+// Compares with the text the literals of the group of `slot` (a slot that keys one), each where its key
+// would end at `end`; lists those found (see findLiterals) and returns the new count.
+function checkGroup(text: string, table: LiteralTable, slot: number, end: number, into: Int32Array, count: number): number {
   const { literals, next, keyEnd, found } = table;
   let listed = count;
-  const word = table.heads[index.base + (slot >>> 5)] ?? 0;
-  const group = (index.below[slot >>> 5] ?? 0) + bitsBelow(word, slot & 31);
-  for (let l = index.firstOf[group] ?? -1; l >= 0; l = next[l] ?? -1) {
+  const group = (table.below[slot >>> 5] ?? 0) + bitsBelow(table.heads[slot >>> 5] ?? 0, slot & 31);
+  for (let l = table.firstOf[group] ?? -1; l >= 0; l = next[l] ?? -1) {
     if (found[l] === 1 || !standsAt(text, literals[l] ?? '', end - (keyEnd[l] ?? 0))) continue;
     found[l] = 1;
     into[listed] = l;
@@ -496,7 +476,7 @@ function checkGroup(text: string, table: LiteralTable, index: KeyIndex, slot: nu
  */
 export function findLiterals(text: string, table: LiteralTable, into: Int32Array): number {
   if (text.length < 3) return 0;
-  const { short, long, heads } = table;
+  const { heads } = table;
   let count = 0;
   let a = text.charCodeAt(0);
   let b = text.charCodeAt(1);
@@ -510,9 +490,9 @@ export function findLiterals(text: string, table: LiteralTable, into: Int32Array
     a = b;
     b = c;
     const slot = Math.imul(fold, 0x9e3779b1) >>> (32 - GRAM_BITS);
-    if (((heads[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0) count = checkGroup(text, table, short, slot, i + 1, into, count);
+    if (((heads[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0) count = checkGroup(text, table, slot, i + 1, into, count);
     const longSlot = longGramOf(back3, fold);
-    if (i >= LONG_KEY - 1 && ((heads[HEAD_WORDS + (longSlot >>> 5)] ?? 0) & (1 << (longSlot & 31))) !== 0) count = checkGroup(text, table, long, longSlot, i + 1, into, count);
+    if (i >= LONG_KEY - 1 && ((heads[longSlot >>> 5] ?? 0) & (1 << (longSlot & 31))) !== 0) count = checkGroup(text, table, longSlot, i + 1, into, count);
     back3 = back2;
     back2 = back1;
     back1 = fold;
