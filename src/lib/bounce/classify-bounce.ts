@@ -9,7 +9,7 @@ import { findProviderVerdict } from './provider-verdicts.ts';
 import type { ProviderVerdict } from './provider-verdicts.ts';
 import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, COMMANDS_BEFORE_DATA, FILTER_READING_INPUTS, SIGNAL_WEIGHTS, STATUS_SUBJECT_FALLBACKS, USER_UNKNOWN_STATUSES } from './reason-weights.ts';
 import type { InputKind } from './reason-weights.ts';
-import { DEFAULT_LEXICON, findPhrases, normalizeText } from './reason-lexicon.ts';
+import { DEFAULT_LEXICON, findPhrases, normalizeTransient } from './reason-lexicon.ts';
 import type { Lexicon, PhraseHit } from './reason-lexicon.ts';
 import { findRemoteHostReason } from './remote-host-rules.ts';
 import { reasonForStatus } from './status-reasons.ts';
@@ -128,7 +128,7 @@ const recentHits: { text: string; lexicon: Lexicon; hits: PhraseHit[] }[] = [];
 
 function hitsIn(text: string, lexicon: Lexicon): PhraseHit[] {
   for (const recent of recentHits) if (recent.text === text && recent.lexicon === lexicon) return recent.hits;
-  const hits = findPhrases(normalizeText(text), lexicon);
+  const hits = findPhrases(normalizeTransient(text), lexicon);
   recentHits.unshift({ text, lexicon, hits });
   recentHits.length = Math.min(recentHits.length, RECENT_TEXTS);
   return hits;

@@ -285,10 +285,26 @@ const REPLY_PREFIX = /(?<![\w.])[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}(?![\w.])
 
 /** Lower-cases and collapses white space, keeping for each character its offset in the original. */
 export function normalizeText(original: string): NormalizedText {
+  return normalizeInto(original, null);
+}
+
+// The offsets of the text being scanned, shared by every scan (scanning is synchronous): a typed array
+// costs more to allocate than the whole normalizing of a short text.
+let sharedOffsets = new Int32Array(4096);
+
+/**
+ * As normalizeText, but the offsets are written into one buffer shared by every call: valid only until
+ * the next call, for a text scanned at once (and longer than the text, its tail left over).
+ */
+export function normalizeTransient(original: string): NormalizedText {
+  return normalizeInto(original, original.length + 1 <= sharedOffsets.length ? sharedOffsets : (sharedOffsets = new Int32Array(2 * (original.length + 1))));
+}
+
+function normalizeInto(original: string, buffer: Int32Array | null): NormalizedText {
   let masked = original.replace(REPLY_PREFIX, (code) => ' '.repeat(code.length));
   const lower = masked.toLowerCase();
   masked = lower.length === masked.length ? lower : masked.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
-  const offsets = new Int32Array(masked.length + 1);
+  const offsets = buffer ?? new Int32Array(masked.length + 1);
   let text = '';
   let n = 0;
   let lastSpace = true;
@@ -357,7 +373,13 @@ function markCandidates(prefilter: Prefilter, text: string): number {
   for (let p = 0; p < count; p += 1) found[present[p] ?? 0] = 0;
   for (let k = 0; k < chosenCount; k += 1) candidate[chosen[k] ?? 0] = 0;
   for (let k = 0; k < refusedCount; k += 1) refused[refusedList[k] ?? 0] = 0;
-  chosen.subarray(0, chosenCount).sort();
+  // In term order (a few dozen at most: insertion, without a view of the array).
+  for (let k = 1; k < chosenCount; k += 1) {
+    const t = chosen[k] ?? 0;
+    let j = k - 1;
+    for (; j >= 0 && (chosen[j] ?? 0) > t; j -= 1) chosen[j + 1] = chosen[j] ?? 0;
+    chosen[j + 1] = t;
+  }
   return chosenCount;
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findLiterals, gramsOf, literalGrams, mayContain, rarestSequences, requiredLiterals, requiredLiteralSets, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import type { LiteralTable } from '../../../src/lib/bounce/phrase-prefilter.ts';
-import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
+import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText, normalizeTransient } from '../../../src/lib/bounce/reason-lexicon.ts';
 import type { LexiconTerm } from '../../../src/lib/bounce/reason-lexicon.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 import { corpusEmailFiles } from '../../fixtures/corpus-files.ts';
@@ -243,6 +243,10 @@ describe('normalizeText', () => {
     expect(normalized.text).toBe(expected.text);
     expect(normalized.length).toBe(expected.text.length);
     expect([...normalized.offsets.subarray(0, normalized.length + 1)]).toEqual(expected.offsets);
+    // The shared buffer holds the same offsets, whatever a longer text left in it before.
+    const transient = normalizeTransient(original);
+    expect(transient.text).toBe(expected.text);
+    expect([...transient.offsets.subarray(0, transient.length + 1)]).toEqual(expected.offsets);
   };
 
   it('lower-cases, collapses white space and maps every character back, as one character at a time does', () => {
@@ -257,6 +261,8 @@ describe('normalizeText', () => {
 
   it('normalizes every corpus bounce as one character at a time does', () => {
     for (const file of corpusEmailFiles().slice(0, 60)) same(readFileSync(file, 'latin1'));
+    // A text longer than the shared buffer grows it.
+    same(`550-5.1.1 ${'Mailbox  full\r\n'.repeat(2000)}`);
   });
 });
 
