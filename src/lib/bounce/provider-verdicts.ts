@@ -212,8 +212,15 @@ const scratchGrams: GramSet = gramsOf('');
 function passes(gate: Gate, haystack: Haystack | null): boolean {
   if (gate === null || haystack === null) return true;
   const grams = (haystack.grams ??= gramsOf(haystack.text.toLowerCase(), scratchGrams));
-  return gate.every((set) => set.some((literal) => mayContain(grams, literal)));
+  for (const set of gate) {
+    let held = false;
+    for (let k = 0; k < set.length && !held; k += 1) held = mayContain(grams, set[k] ?? EMPTY_GRAMS);
+    if (!held) return false;
+  }
+  return true;
 }
+
+const EMPTY_GRAMS: LiteralGrams = new Int32Array(0);
 
 /**
  * The verdict of the first provider table whose own code or wording stands in `text`, or null. With
