@@ -12,7 +12,22 @@ import type { InputKind } from './reason-weights.ts';
 import { DEFAULT_LEXICON, findPhrases, normalizeTransient } from './reason-lexicon.ts';
 import type { Lexicon, PhraseHit } from './reason-lexicon.ts';
 import { findRemoteHostReason } from './remote-host-rules.ts';
-import { reasonForStatus } from './status-reasons.ts';
+import { reasonForStatus as readStatus } from './status-reasons.ts';
+
+// What each enhanced status code says (status-reasons.ts), read once per code: a classification asks up to
+// four times, and the codes seen are few.
+const statusMeanings = new Map<string, ReturnType<typeof readStatus>>();
+
+function reasonForStatus(status: string | null): ReturnType<typeof readStatus> {
+  if (status === null) return null;
+  let meaning = statusMeanings.get(status);
+  if (meaning === undefined) {
+    meaning = readStatus(status);
+    // A bounded memo: a text of many invented codes does not grow it without end.
+    if (statusMeanings.size < 4096) statusMeanings.set(status, meaning);
+  }
+  return meaning;
+}
 
 // "550 5.7.1 ...": an enhanced code near the start of the reply, not an IP address octet
 const ENHANCED_IN_REPLY = /(?<![\w.])[245]\.[0-7]\.\d{1,3}(?![\w]|\.\d)/;
@@ -195,8 +210,12 @@ function catalogueSignal(catalogue: BounceEvidence['catalogue']): Signal | null 
 
 /** Every signal for every reason, before weighing. */
 export function collectSignals(evidence: BounceEvidence): Signal[] {
+  return collectWithStatus(evidence, ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null);
+}
+
+// collectSignals, given the enhanced code of the reply (null: none).
+function collectWithStatus(evidence: BounceEvidence, replyStatus: string | null): Signal[] {
   const lexicon = evidence.lexicon ?? DEFAULT_LEXICON;
-  const replyStatus = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null;
   const signals: Signal[] = [...phraseSignals(evidence.diagnostic, 'diagnostic', lexicon), ...phraseSignals(evidence.context, 'context', lexicon)];
   const provider = providerSignal(evidence);
   if (provider) signals.push(provider);
@@ -285,7 +304,7 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   const permanent = permanenceOf(evidence.status, evidence.replyCode, evidence.action, evidence.context);
   const replyStatus = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null;
   const status = replyStatus ?? evidence.status;
-  const collected = collectSignals(evidence);
+  const collected = collectWithStatus(evidence, replyStatus);
   const scores = scoreSignals(collected);
   let best: { reason: Reason; total: number; signals: Signal[] } | null = null;
   for (const [reason, entry] of scores) {
