@@ -352,8 +352,9 @@ function keyLength(literal: string): number {
 
 // The slot of the key of `literal` starting at `at` (keyLength(literal) characters).
 function keyGramOf(literal: string, at: number): number {
-  const c = (i: number): number => literal.charCodeAt(at + i);
-  return keyLength(literal) === LONG_KEY ? longGramOf(foldOf(c(0), c(1), c(2)), foldOf(c(3), c(4), c(5))) : gramOf(c(0), c(1), c(2));
+  const first = foldOf(literal.charCodeAt(at), literal.charCodeAt(at + 1), literal.charCodeAt(at + 2));
+  if (keyLength(literal) !== LONG_KEY) return Math.imul(first, 0x9e3779b1) >>> (32 - GRAM_BITS);
+  return longGramOf(first, foldOf(literal.charCodeAt(at + 3), literal.charCodeAt(at + 4), literal.charCodeAt(at + 5)));
 }
 
 /**
@@ -363,32 +364,39 @@ function keyGramOf(literal: string, at: number): number {
  * build time (phrase-literals.ts), so a fresh process need not read every literal's sequences.
  */
 export function rarestSequences(literals: readonly string[]): number[] {
-  // How many literals keyed by three characters, and by LONG_KEY, share each slot.
+  // How many literals keyed by three characters, and by LONG_KEY, share each slot (each literal counted
+  // once per slot: seenIn holds the last literal, plus one, that counted it).
   const sharedShort = new Uint16Array(GRAM_MASK + 1);
   const sharedLong = new Uint16Array(GRAM_MASK + 1);
-  const slotsOf = (literal: string): number[] => {
+  const seenShort = new Int32Array(GRAM_MASK + 1);
+  const seenLong = new Int32Array(GRAM_MASK + 1);
+  for (let l = 0; l < literals.length; l += 1) {
+    const literal = literals[l] ?? '';
     const length = keyLength(literal);
-    const slots: number[] = [];
-    for (let i = 0; length > 0 && i + length <= literal.length; i += 1) slots.push(keyGramOf(literal, i));
-    return slots;
-  };
-  const slots = literals.map(slotsOf);
-  literals.forEach((literal, l) => {
-    const shared = keyLength(literal) === LONG_KEY ? sharedLong : sharedShort;
-    for (const slot of new Set(slots[l])) shared[slot] = Math.min(0xffff, (shared[slot] ?? 0) + 1);
-  });
-  return literals.map((literal, l) => {
-    const shared = keyLength(literal) === LONG_KEY ? sharedLong : sharedShort;
+    const long = length === LONG_KEY;
+    const shared = long ? sharedLong : sharedShort;
+    const seenIn = long ? seenLong : seenShort;
+    for (let i = 0; length > 0 && i + length <= literal.length; i += 1) {
+      const slot = keyGramOf(literal, i);
+      if (seenIn[slot] === l + 1) continue;
+      seenIn[slot] = l + 1;
+      shared[slot] = Math.min(0xffff, (shared[slot] ?? 0) + 1);
+    }
+  }
+  return literals.map((literal) => {
+    const length = keyLength(literal);
+    const shared = length === LONG_KEY ? sharedLong : sharedShort;
     let best = -1;
     let bestSlot = 0;
-    (slots[l] ?? []).forEach((slot, i) => {
+    for (let i = 0; length > 0 && i + length <= literal.length; i += 1) {
+      const slot = keyGramOf(literal, i);
       const rank = shared[slot] ?? 0;
       const bestRank = shared[bestSlot] ?? 0;
       if (best < 0 || rank < bestRank || (rank === bestRank && slot < bestSlot)) {
         best = i;
         bestSlot = slot;
       }
-    });
+    }
     return best;
   });
 }
