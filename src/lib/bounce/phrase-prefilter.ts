@@ -1,9 +1,11 @@
 // A cheap test that rules out most phrase patterns before their regular expressions run. Each pattern's
 // source is read once for sets of literal strings, every match containing one string of each set
 // ("\bmailbox (?:is )?full" needs "mailbox full" or "mailbox is full"; "\bspam\b.{0,40}\bscore" needs
-// "spam" and "score"); a text is then summarised by the three-character sequences it holds, and a pattern
-// with a set none of whose strings can be there is skipped. Sound by construction: anything the reader
-// does not understand counts as "may match", so a new wording is never wrongly skipped.
+// "spam" and "score"); a pattern with a set none of whose strings is in the text is skipped. The strings
+// a text holds are found in one pass (findLiterals: each string compared in place where its rarest run of
+// six, or three, characters stands), or, for a few patterns, a text is summarised by the three-character
+// sequences it holds (gramsOf). Sound by construction: anything the reader does not understand counts as
+// "may match", so a new wording is never wrongly skipped.
 
 /** Literal strings of which a match must contain at least one, or null when nothing is known. */
 export type Requirement = readonly string[] | null;
