@@ -198,9 +198,9 @@ describe('findLiterals', () => {
 
   it('lists what indexOf finds for generated literals and texts', () => {
     // Few letters, so literals overlap, repeat and share their sequences.
-    const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', '.'), maxLength: 8 });
+    const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', '.', 'é', '宛'), maxLength: 8 });
     fc.assert(
-      fc.property(fc.array(letters, { maxLength: 30 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', '.', 'x'), maxLength: 200 }), (literals, text) => {
+      fc.property(fc.array(letters, { maxLength: 30 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', '.', 'x', 'é', '宛'), maxLength: 200 }), (literals, text) => {
         const unique = [...new Set(literals)];
         expect(listedIn(text, tabulateLiterals(unique))).toEqual(heldIn(text, unique));
       }),
