@@ -419,6 +419,9 @@ export type LiteralTable = {
   next: Int32Array;
   /** Per literal, where its key ends in it (0: no key). */
   keyEnd: Int32Array;
+  /** Every literal's characters one after another (literal l's from charStarts[l] to charStarts[l + 1]): compared in one block of memory. */
+  chars: Uint16Array;
+  charStarts: Int32Array;
   /** Scratch of one scan (scanning is synchronous): 1 for each literal found so far. */
   found: Uint8Array;
 };
@@ -453,24 +456,30 @@ export function tabulateLiterals(literals: readonly string[], keys: readonly num
     next[l] = firstOf[group] ?? -1;
     firstOf[group] = l;
   }
-  return { literals, heads, below, firstOf, next, keyEnd, found: new Uint8Array(literals.length) };
+  const charStarts = new Int32Array(literals.length + 1);
+  for (let l = 0; l < literals.length; l += 1) charStarts[l + 1] = (charStarts[l] ?? 0) + (literals[l]?.length ?? 0);
+  const chars = new Uint16Array(charStarts[literals.length] ?? 0);
+  literals.forEach((literal, l) => {
+    for (let i = 0; i < literal.length; i += 1) chars[(charStarts[l] ?? 0) + i] = literal.charCodeAt(i);
+  });
+  return { literals, heads, below, firstOf, next, keyEnd, chars, charStarts, found: new Uint8Array(literals.length) };
 }
 
-// Whether `literal` stands in `text` at `at`.
-function standsAt(text: string, literal: string, at: number): boolean {
-  if (at < 0 || at + literal.length > text.length) return false;
-  for (let i = 0; i < literal.length; i += 1) if (text.charCodeAt(at + i) !== literal.charCodeAt(i)) return false;
+// Whether the characters chars[from] ... chars[to - 1] stand in `text` at `at`.
+function standsAt(text: string, chars: Uint16Array, from: number, to: number, at: number): boolean {
+  if (at < 0 || at + to - from > text.length) return false;
+  for (let i = from; i < to; i += 1) if (text.charCodeAt(at + i - from) !== chars[i]) return false;
   return true;
 }
 
 // Compares with the text the literals of the group of `slot` (a slot that keys one), each where its key
 // would end at `end`; lists those found (see findLiterals) and returns the new count.
 function checkGroup(text: string, table: LiteralTable, slot: number, end: number, into: Int32Array, count: number): number {
-  const { literals, next, keyEnd, found } = table;
+  const { next, keyEnd, found, chars, charStarts } = table;
   let listed = count;
   const group = (table.below[slot >>> 5] ?? 0) + bitsBelow(table.heads[slot >>> 5] ?? 0, slot & 31);
   for (let l = table.firstOf[group] ?? -1; l >= 0; l = next[l] ?? -1) {
-    if (found[l] === 1 || !standsAt(text, literals[l] ?? '', end - (keyEnd[l] ?? 0))) continue;
+    if (found[l] === 1 || !standsAt(text, chars, charStarts[l] ?? 0, charStarts[l + 1] ?? 0, end - (keyEnd[l] ?? 0))) continue;
     found[l] = 1;
     into[listed] = l;
     listed += 1;
