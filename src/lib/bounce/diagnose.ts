@@ -189,11 +189,12 @@ function isVacation(parts: EmailParts, hasReport: boolean, codes: readonly Findi
   return (autoHeader || looksLikeReply) && !failureCodes && (autoHeader ? looksLikeReply || !parts.body.match(/\bundeliver|\bfail/i) : true);
 }
 
-function kindFor(reason: Reason, action: string | null, delayedText: boolean): DiagnosisKind {
+// `delayedText` is asked only when the report names no action (the text is then searched for a delay).
+function kindFor(reason: Reason, action: string | null, delayedText: () => boolean): DiagnosisKind {
   if (reason === 'vacation') return 'vacation';
   if (reason === 'feedback') return 'feedback';
   if (reason === 'delivered') return 'delivered';
-  if (action === 'delayed' || (action === null && delayedText)) return 'delay';
+  if (action === 'delayed' || (action === null && delayedText())) return 'delay';
   return 'bounce';
 }
 
@@ -348,7 +349,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   } else if (!otherEvidence && !strongPhrase && knownText) {
     reason = knownText.reason;
   }
-  const kind: DiagnosisKind = hasEvidence ? kindFor(reason, first?.action ?? null, serviceNotice === 'delay' || DELAY_TEXT.test(body.slice(0, 8000))) : 'unknown';
+  const kind: DiagnosisKind = hasEvidence ? kindFor(reason, first?.action ?? null, () => serviceNotice === 'delay' || DELAY_TEXT.test(body.slice(0, 8000))) : 'unknown';
   const origin: BounceOrigin = kind === 'vacation' || kind === 'feedback' ? 'recipient-side' : originOf(first?.remoteMta != null, analysed.slice(0, window), generatingHost, isBounceEmail);
   const actors: Audience[] = kind === 'unknown' ? [] : actorsFor(reason, origin);
   const ranked = rankByFamily(matches, catalogue, reason);

@@ -136,8 +136,18 @@ export function reportAddress(dsn: DsnRecipient): string {
   return final || original;
 }
 
+// The matches of ADDRESS in order, as text.matchAll(ADDRESS) gives them, without the copy of the expression
+// matchAll makes for every call (ADDRESS never matches an empty string, so each search moves on).
+function addressMatches(text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  if (!text.includes('@')) return matches;
+  ADDRESS.lastIndex = 0;
+  for (let match = ADDRESS.exec(text); match !== null; match = ADDRESS.exec(text)) matches.push(match);
+  return matches;
+}
+
 function addressesIn(text: string): string[] {
-  return [...text.matchAll(ADDRESS)].map((match) => trimAddress(match[0]));
+  return addressMatches(text).map((match) => trimAddress(match[0]));
 }
 
 // "'a@b'", "a@b." at a sentence end, "..a@b", an X.400 gateway's "SMTP=a@b" or "RFC-822=a@b": what is not part of the address
@@ -167,10 +177,12 @@ const RULE_LINE = /^[ \t]*[-_=*]{8,}[ \t]*$/;
 // Where the text starts quoting a header block: two header lines (folded lines between them allowed), one
 // of them a transport header, or a header line right after a rule line. From there on, addresses belong to
 // the returned message.
+// (A header line holds a colon and a rule line eight characters at least: the others are passed over first.)
 function quotedHeadersStart(lines: readonly string[]): number {
   for (let i = 0; i < lines.length; i++) {
-    if (RULE_LINE.test(lines[i] ?? '') && QUOTED_HEADER.test(lines[i + 1] ?? '')) return i;
-    if (!QUOTED_HEADER.test(lines[i] ?? '')) continue;
+    const line = lines[i] ?? '';
+    if (line.length >= 8 && RULE_LINE.test(line) && QUOTED_HEADER.test(lines[i + 1] ?? '')) return i;
+    if (!line.includes(':') || !QUOTED_HEADER.test(line)) continue;
     let transport = TRANSPORT_HEADER.test(lines[i] ?? '');
     let j = i + 1;
     while (j < lines.length && /^[ \t]+\S/.test(lines[j] ?? '') && j - i < 8) j++;
@@ -192,7 +204,8 @@ const HEAD_REACH = 160;
 // Reads the report's lines up to the returned message: the addresses it names as failed recipients, and
 // every address it mentions that is not ruled out (the sender, a contact, a link).
 function scanReport(text: string, exclude: ReadonlySet<string>): { named: string[]; mentioned: string[] } {
-  const allLines = text.slice(0, 100_000).split(/\r\n|\r|\n/);
+  const head = text.slice(0, 100_000);
+  const allLines = head.includes('\r') ? head.split(/\r\n|\r|\n/) : head.split('\n');
   const lines = allLines.slice(0, quotedHeadersStart(allLines));
   const named: string[] = [];
   const mentioned = new Map<string, string>();
@@ -201,7 +214,7 @@ function scanReport(text: string, exclude: ReadonlySet<string>): { named: string
     // a rule line after the failed recipients ends the report: a signature, a list footer or the returned message follows
     if (named.length > 0 && RULE_LINE.test(line)) break;
     if (!line.includes('@') || HEADER_LINE.test(line)) continue;
-    for (const match of line.matchAll(ADDRESS)) {
+    for (const match of addressMatches(line)) {
       const address = trimAddress(match[0]);
       const lower = address.toLowerCase();
       if (seen.has(lower) || isExcluded(address, exclude) || MESSAGE_ID_LOCAL.test(address)) continue;

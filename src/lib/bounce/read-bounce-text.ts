@@ -31,8 +31,18 @@ const REPLY_COMMANDS: readonly (readonly [RegExp, string])[] = [
   [/\bsender address rejected\b/i, 'MAIL'], // "553 5.7.1 <a@example.net>: Sender address rejected: not owned by user"
 ];
 
-/** The SMTP command a failure answered, as RCPT, MAIL, DATA, HELO or CONN; null when the text does not say. */
-export function findCommand(text: string): string | null {
+// What every way of naming a command below holds (the phrases' first words, the field, qmail's sentences,
+// the tag, a transcript's error line): a text with none of them names no command, and is searched once.
+// "after end of data", "SMTP command: DATA", "[RCPT_TO]", "<<< 550"
+const COMMAND_HINT =
+  /\b(?:in\s+reply\s+to|after|while\s+sending|during|error\s+in|rejected\s+(?:at|after)|responded\s+to|smtp command|does not like recipient|but sender was rejected|but my name was rejected|failed after I sent the message)\b|\[(?:RCPT_TO|MAIL_FROM)\]|^<<< ?[45]\d\d/im;
+
+/**
+ * The SMTP command a failure answered, as RCPT, MAIL, DATA, HELO or CONN; null when the text does not say.
+ * The answer is the same with `prefilter` false (every pattern is tried, for tests).
+ */
+export function findCommand(text: string, prefilter = true): string | null {
+  if (prefilter && !COMMAND_HINT.test(text)) return null;
   const phrase = COMMAND_PHRASE.exec(text);
   if (phrase?.[1]) return commandName(phrase[1]);
   const field = COMMAND_FIELD.exec(text);
@@ -55,7 +65,7 @@ export function findCommand(text: string): string | null {
  * whose reply and paragraph name no command (fifty times for a report of fifty).
  */
 export function rememberCommands(): (text: string) => string | null {
-  return rememberPerText(findCommand);
+  return rememberPerText((text) => findCommand(text));
 }
 
 /**
@@ -108,13 +118,25 @@ export function findAddressBlock(text: string, address: string): string {
   const lineStart = text.lastIndexOf('\n', mention) + 1;
   const transcript = transcriptStart(text, lineStart);
   const at = transcript < lineStart ? transcript : mention;
-  const paragraphs = text.slice(at, at + 1500).split(/\r?\n[ \t]*\r?\n/);
-  const first = paragraphs[0] ?? '';
+  const [first, second] = firstParagraphs(text.slice(at, at + 1500));
   // Postfix and others put the address alone on a line and the reason in the next paragraph.
-  if (!first.includes('\n') && first.trim().length < address.length + 40 && paragraphs[1] !== undefined) {
-    return cutAtNextRecipient(`${first}\n${paragraphs[1]}`, address);
+  if (!first.includes('\n') && first.trim().length < address.length + 40 && second !== undefined) {
+    return cutAtNextRecipient(`${first}\n${second}`, address);
   }
   return cutAtNextRecipient(first, address);
+}
+
+// A blank line between paragraphs: "\n\n", "\r\n \r\n"
+const BLANK_LINE = /\r?\n[ \t]*\r?\n/g;
+
+/** The first two pieces of text.split(BLANK_LINE) (the second undefined when there is one), found with two searches. */
+export function firstParagraphs(text: string): [string, string | undefined] {
+  BLANK_LINE.lastIndex = 0;
+  const blank = BLANK_LINE.exec(text);
+  if (blank === null) return [text, undefined];
+  const secondStart = BLANK_LINE.lastIndex;
+  const next = BLANK_LINE.exec(text);
+  return [text.slice(0, blank.index), text.slice(secondStart, next === null ? text.length : next.index)];
 }
 
 // A failed address alone on its line, possibly bulleted or in angle brackets: "   * jo@example.org", "<jo@example.org>";

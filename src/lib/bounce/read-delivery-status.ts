@@ -39,9 +39,11 @@ function cleanAddress(value: string): string {
 
 function unfold(text: string): string[] {
   const out: string[] = [];
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  for (const line of text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n')) {
     const previous = out.at(-1);
-    if (/^[ \t]+\S/.test(line) && previous !== undefined && previous !== '') {
+    // a continuation line: a space or tab, then more than white space ("  a@b", not "  ")
+    const first = line.charCodeAt(0);
+    if ((first === 0x20 || first === 0x09) && previous !== undefined && previous !== '' && /^[ \t]+\S/.test(line)) {
       out[out.length - 1] = `${previous} ${line.trim()}`;
     } else {
       out.push(line.trimEnd());
@@ -88,11 +90,13 @@ export function readDeliveryStatus(text: string, precheck = true): DeliveryStatu
     current = emptyRecipient();
   };
   for (const line of unfold(read)) {
-    if (line.trim() === '') {
+    const trimmed = line.trim();
+    if (trimmed === '') {
       if (current.finalRecipient !== null || current.originalRecipient !== null) flush();
       continue;
     }
-    const field = FIELD.exec(line.trim());
+    // a field has a colon (most lines of a bounce's text have none)
+    const field = trimmed.includes(':') ? FIELD.exec(trimmed) : null;
     if (!field) continue;
     const name = (field[1] ?? '').toLowerCase();
     const value = (field[2] ?? '').trim();

@@ -33,9 +33,9 @@ const MIME_MARK = /boundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))
 // "boundary" in any case: every boundary declaration holds it ('Content-Type: multipart/mixed; BOUNDARY="b1"')
 const BOUNDARY_WORD = /boundary/gi;
 
-// Whether a cut is possible at all: it needs more than maxDepth boundary declarations (each holds the word
-// "boundary") or more than maxParts delimiter lines (each starts with "--"). Counting those with plain
-// searches spares reading the marks one by one in nearly every message.
+// Whether a cut is possible at all: it needs a boundary declaration (each holds the word "boundary"), and
+// more than maxDepth of them or more than maxParts delimiter lines (each starts with "--"). Counting those
+// with plain searches spares reading the marks one by one in nearly every message.
 function mayReachLimits(input: string, limits: typeof MIME_LIMITS): boolean {
   let declarations = 0;
   BOUNDARY_WORD.lastIndex = 0;
@@ -43,6 +43,7 @@ function mayReachLimits(input: string, limits: typeof MIME_LIMITS): boolean {
     declarations += 1;
     if (declarations > limits.maxDepth) return true;
   }
+  if (declarations === 0) return false;
   let dashes = 0;
   for (let at = input.indexOf('--'); at >= 0; at = input.indexOf('--', at + 2)) {
     dashes += 1;
@@ -58,7 +59,7 @@ function mayReachLimits(input: string, limits: typeof MIME_LIMITS): boolean {
  * with `precount` false (the marks are always read one by one, for tests).
  */
 export function limitMimeParts(input: string, limits = MIME_LIMITS, precount = true): { text: string; notices: Notice[] } {
-  if (!/boundary/i.test(input) || (precount && !mayReachLimits(input, limits))) return { text: input, notices: [] };
+  if (precount ? !mayReachLimits(input, limits) : !/boundary/i.test(input)) return { text: input, notices: [] };
   const open: string[] = [];
   let parts = 0;
   let partStart = 0;
@@ -155,9 +156,21 @@ export function looksLikeEmail(input: string): boolean {
     .slice(0, 8000)
     .replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '')
     .replace(/^From [^\r\n]*(?:\r\n|\r|\n)/, '');
-  const lines = head.split(/\r\n|\r|\n/, 30);
-  if (!HEADER_LINE.test(lines[0] ?? '')) return false;
-  return lines.some((line) => EMAIL_HEADER_NAMES.test(line));
+  // the first 30 lines, as head.split(/\r\n|\r|\n/, 30) gives them, read one by one
+  let at = 0;
+  let lineFeed = head.indexOf('\n');
+  let carriageReturn = head.indexOf('\r');
+  for (let count = 0; count < 30; count++) {
+    if (lineFeed >= 0 && lineFeed < at) lineFeed = head.indexOf('\n', at);
+    if (carriageReturn >= 0 && carriageReturn < at) carriageReturn = head.indexOf('\r', at);
+    const end = carriageReturn >= 0 && (lineFeed < 0 || carriageReturn < lineFeed) ? carriageReturn : lineFeed;
+    const line = end < 0 ? head.slice(at) : head.slice(at, end);
+    if (count === 0 && !HEADER_LINE.test(line)) return false;
+    if (EMAIL_HEADER_NAMES.test(line)) return true;
+    if (end < 0) return false;
+    at = end + (head.charCodeAt(end) === 0x0d && head.charCodeAt(end + 1) === 0x0a ? 2 : 1);
+  }
+  return false;
 }
 
 /** Cuts a bounce's human-readable text where the quoted original message begins. */
