@@ -2,7 +2,7 @@
 // provider tags and blocklist names in any text, with exact offsets, in one linear pass per kind.
 // Numbers that only look like codes (IPv4 octets "10.4.5.1", versions "Postfix 2.5.5", times,
 // dates, phone numbers, message ids) are rejected by their surroundings.
-import { BLOCKLIST_HINT, BLOCKLIST_PATTERN, TAG_PATTERNS } from './code-patterns.ts';
+import { BLOCKLIST_GATE, BLOCKLIST_LONGEST, BLOCKLIST_PATTERN, TAG_PATTERNS } from './code-patterns.ts';
 import type { TagPattern } from './code-patterns.ts';
 import type { Finding } from './types.ts';
 
@@ -89,18 +89,107 @@ function pushMatches(text: string, pattern: RegExp, build: (match: RegExpExecArr
 }
 
 // Most texts hold no provider tag: a scan with every case-sensitive tag pattern as an alternative finds
-// whether any of them matches anywhere (an alternation matches wherever one of its alternatives does), and
-// only then do they run one by one. A pattern with other flags always runs. The scan is two: an alternation
-// is only as quick as its commonest first character, and lower-case letters are common, so the patterns
-// whose matches may start with one (or with "#") are scanned apart from those starting with a capital or a
-// bracket (on the corpus, the two scans take half the time of one).
+// whether any of them matches anywhere (an alternation matches wherever one of its alternatives does). The
+// scan is two: an alternation is only as quick as its commonest first character, and lower-case letters
+// are common, so the patterns whose matches may start with one (or with "#") are scanned apart from those
+// starting with a capital or a bracket (on the corpus, the two scans take half the time of one). When a
+// scan finds something, it goes on from each place it matched, one character on, so it stops at every
+// place where one of its patterns matches; each pattern is tried there alone (sticky), after the end of
+// its own last match, which finds exactly what running it over the whole text finds, in one pass for
+// all. A pattern with other flags always runs alone.
 const PLAIN_TAGS = TAG_PATTERNS.filter(({ pattern }) => pattern.flags === 'g');
 // A source whose match may start with a lower-case letter or "#", after a boundary and opening groups:
 // "\b(cuda_[a-z]{2,8})\b", "\b((?:OFR|ofr)\d{0,3}_\d{3})\b", "#(id-\d\.\d\.\d)\b"; not "\b(IB\d{3})\b" or "\((G\d{1,2}[A-F]?|GE)\)"
 const LOWER_START = /^(?:\\b)?(?:\((?:\?:)?)*(?:[A-Z]*\|)*[#a-z]/;
-const alternationOf = (tags: readonly TagPattern[]): RegExp => new RegExp(tags.map(({ pattern }) => `(?:${pattern.source})`).join('|'));
-const ANY_CAPITAL_TAG = alternationOf(PLAIN_TAGS.filter(({ pattern }) => !LOWER_START.test(pattern.source)));
-const ANY_LOWER_TAG = alternationOf(PLAIN_TAGS.filter(({ pattern }) => LOWER_START.test(pattern.source)));
+
+type TagGroup = { scan: RegExp; members: readonly { index: number; sticky: RegExp }[] };
+
+function groupOf(tags: readonly TagPattern[]): TagGroup {
+  return {
+    scan: new RegExp(tags.map(({ pattern }) => `(?:${pattern.source})`).join('|'), 'g'),
+    members: tags.map((tag) => ({ index: TAG_PATTERNS.indexOf(tag), sticky: new RegExp(tag.pattern.source, 'y') })),
+  };
+}
+
+const TAG_GROUPS = [groupOf(PLAIN_TAGS.filter(({ pattern }) => !LOWER_START.test(pattern.source))), groupOf(PLAIN_TAGS.filter(({ pattern }) => LOWER_START.test(pattern.source)))];
+
+// A tag pattern's match as a finding: its first group, where it stands ("(G17)" -> "G17").
+function tagOf(m: RegExpExecArray): Finding {
+  const value = m[1] ?? m[0];
+  const start = m.index + m[0].indexOf(value);
+  return { kind: 'tag', value, start, end: start + value.length };
+}
+
+// The tag findings of `text`, pattern after pattern in TAG_PATTERNS order (as running each in turn gives them).
+function pushTags(text: string, prefilter: boolean, out: Finding[]): void {
+  if (!prefilter) {
+    for (const { pattern } of TAG_PATTERNS) pushMatches(text, pattern, tagOf, out);
+    return;
+  }
+  let byPattern: Finding[][] | null = null;
+  for (const { scan, members } of TAG_GROUPS) {
+    scan.lastIndex = 0;
+    let match = scan.exec(text);
+    if (match === null) continue;
+    byPattern ??= TAG_PATTERNS.map(() => []);
+    const ends = members.map(() => 0);
+    for (; match !== null; match = scan.exec(text)) {
+      const at = match.index;
+      for (let k = 0; k < members.length; k++) {
+        if (at < (ends[k] ?? 0)) continue;
+        const { index, sticky } = members[k] as { index: number; sticky: RegExp };
+        sticky.lastIndex = at;
+        const tag = sticky.exec(text);
+        if (tag === null) continue;
+        byPattern[index]?.push(tagOf(tag));
+        ends[k] = at + tag[0].length;
+      }
+      scan.lastIndex = at + 1;
+    }
+  }
+  TAG_PATTERNS.forEach(({ pattern }, index) => {
+    if (pattern.flags !== 'g') pushMatches(text, pattern, tagOf, out);
+    else for (const finding of byPattern?.[index] ?? []) out.push(finding);
+  });
+}
+
+const blocklistOf = (m: RegExpExecArray): Finding => ({ kind: 'blocklist', value: m[0], start: m.index, end: m.index + m[0].length });
+
+const BLOCKLIST_AT = new RegExp(BLOCKLIST_PATTERN.source, 'yi');
+
+// Word characters as \b reads them (ASCII), by character code: "a", "Z", "0", "_"
+const WORD_CHARACTER = new Uint8Array(128);
+for (let code = 0; code < 128; code++) WORD_CHARACTER[code] = /\w/.test(String.fromCharCode(code)) ? 1 : 0;
+
+const isWordCharacter = (code: number): boolean => code < 128 && WORD_CHARACTER[code] === 1;
+
+// The blocklist names of `text`, as running BLOCKLIST_PATTERN over it finds them, with the pattern tried
+// only near the gate's pieces: every name holds one (the gate and the pattern both fold the case of ASCII
+// letters only), so a name starts at most BLOCKLIST_LONGEST - 1 characters before the first piece at or
+// after where the last name ended, at the start of a word. The gate's scan stops at each place a piece
+// stands (one character on each time), and the pattern is tried at each start of a word before it.
+function pushBlocklists(text: string, out: Finding[]): void {
+  let from = 0;
+  BLOCKLIST_GATE.lastIndex = 0;
+  for (let piece = BLOCKLIST_GATE.exec(text); piece !== null; piece = BLOCKLIST_GATE.exec(text)) {
+    const at = piece.index;
+    let name: RegExpExecArray | null = null;
+    for (let start = Math.max(from, at - BLOCKLIST_LONGEST + 1); start <= at && name === null; start++) {
+      if (!isWordCharacter(text.charCodeAt(start)) || (start > 0 && isWordCharacter(text.charCodeAt(start - 1)))) continue;
+      BLOCKLIST_AT.lastIndex = start;
+      name = BLOCKLIST_AT.exec(text);
+    }
+    if (name === null) {
+      // No name starts at or before this piece.
+      from = at + 1;
+      BLOCKLIST_GATE.lastIndex = at + 1;
+      continue;
+    }
+    out.push(blocklistOf(name));
+    from = name.index + name[0].length;
+    BLOCKLIST_GATE.lastIndex = from;
+  }
+}
 
 /**
  * Every code, tag and blocklist name in `text`, ordered by position. Synchronous, for highlighting as one
@@ -125,24 +214,9 @@ export function extractCodes(text: string, options: { prefilter?: boolean } = {}
     },
     found,
   );
-  const plainTags = options.prefilter === false || ANY_CAPITAL_TAG.test(text) || ANY_LOWER_TAG.test(text);
-  for (const { pattern } of TAG_PATTERNS) {
-    if (!plainTags && pattern.flags === 'g') continue;
-    pushMatches(
-      text,
-      pattern,
-      (m) => {
-        const value = m[1] ?? m[0];
-        const start = m.index + m[0].indexOf(value);
-        return { kind: 'tag', value, start, end: start + value.length };
-      },
-      found,
-    );
-  }
-  // The names' case-insensitive pattern only matches ASCII letters, so its matches stand, lowered, in the lowered text.
-  if (options.prefilter === false || BLOCKLIST_HINT.test(text.toLowerCase())) {
-    pushMatches(text, BLOCKLIST_PATTERN, (m) => ({ kind: 'blocklist', value: m[0], start: m.index, end: m.index + m[0].length }), found);
-  }
+  pushTags(text, options.prefilter !== false, found);
+  if (options.prefilter === false) pushMatches(text, BLOCKLIST_PATTERN, blocklistOf, found);
+  else pushBlocklists(text, found);
   return dedupe(found.sort((a, b) => a.start - b.start || b.end - a.end));
 }
 

@@ -36,11 +36,15 @@ type PreparedCatalogue = {
   wordTags: Set<string>;
   /** The other tags of four characters or more, each with the pattern that finds it standing alone (made when first needed). */
   otherTags: Map<string, RegExp | undefined>;
-  /** Scratch space of candidatesOf, reused by every call (matching is synchronous). */
+  /**
+   * Scratch space of candidatesOf, reused by every call (matching is synchronous): per text, the IDF
+   * weight of its words found in the input (read in text order, which is quicker on a cold cache than
+   * following the texts the input touches).
+   */
   coverage: Float64Array;
   seen: Uint8Array;
   /** Every token of the catalogue's texts, numbered, so scoring compares numbers rather than strings. */
-  vocabulary: Map<string, number>;
+  vocabulary: WordTable;
   /** Scratch of indexInput: the place in the input's distinct tokens of each vocabulary id, or -1. */
   orderOf: Int32Array;
   /** Scratch of textScore: the input places of a text's shared tokens. */
@@ -78,8 +82,12 @@ const STOP_WORDS = new Set(
 
 // "<user@domain.com>", "${user@example.com}", "<user@nonqualifieddomain>", "kijitora@example.jp"
 const ADDRESS = /[<{]?\$?\{?[\w.+=$%'-]{1,64}@[\w.$-]{0,253}\}?[>}]?/g;
-// "[192.0.2.1]", "x.xx.xx.xx", "[XX.XX.XX.XX]", "127.5.0.X", "2001:db8::1"
-const IP_ADDRESS = /\[?\b(?:\d{1,3}|x{1,3})(?:\.(?:\d{1,3}|x{1,3})){3}\b\]?|\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\b/gi;
+// "[192.0.2.1]", "x.xx.xx.xx", "[XX.XX.XX.XX]", "127.5.0.X"
+const IPV4_ADDRESS = /\[?\b(?:\d{1,3}|x{1,3})(?:\.(?:\d{1,3}|x{1,3})){3}\b\]?/gi;
+// "2001:db8::1", "fe80::1", and a time read as one: "12:34:56"
+const IPV6_ADDRESS = /\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\b/gi;
+// Either, tried at one place (where both match there, the IPv4 match is taken)
+const IP_ADDRESS_AT = new RegExp(`${IPV4_ADDRESS.source}|${IPV6_ADDRESS.source}`, 'yi');
 // "{IP}", "[$SenderDomain]", "$ConnectingIP", "[XXXXXXX]", "<servername[...]>"
 const PLACEHOLDER = /\[\$?[\w.]{1,40}\]|\{[\w.]{1,40}\}|\$[a-z][\w]{1,40}|\[x{3,}\]/gi;
 // "example.com", "domain.com", "mail.example.org"; at most eight labels before it, so a long dotted run
@@ -94,14 +102,24 @@ const WINDOW = 24_000;
 const ADDRESS_BEFORE_AT = 67;
 const ADDRESS_AFTER_AT = 256;
 
+// The characters of an address's local part ([\w.+=$%'-], ASCII), by character code: "user.name+tag"
+const LOCAL_CHARACTER = new Uint8Array(128);
+for (let code = 0; code < 128; code++) LOCAL_CHARACTER[code] = /[\w.+=$%'-]/.test(String.fromCharCode(code)) ? 1 : 0;
+
 // text.replace(ADDRESS, ' zaddress '), with the pattern tried only near each "@": a match holds exactly
 // one "@" (its character runs exclude it) and starts at most ADDRESS_BEFORE_AT characters before it, so
 // no match starts farther from the next "@", and the text up to ADDRESS_AFTER_AT past it decides the match.
+// A match through this "@" starts in the run of local-part characters before it or in the three marks
+// before that run ("<${"); none starts earlier (an earlier "@" had no match, or was replaced), so the
+// pattern is tried from there rather than from every word before the address.
 function replaceAddresses(text: string): string {
   let out = '';
   let from = 0;
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    const start = Math.max(from, at - ADDRESS_BEFORE_AT);
+    let start = at;
+    const bound = Math.max(from, at - ADDRESS_BEFORE_AT);
+    while (start > bound && LOCAL_CHARACTER[text.charCodeAt(start - 1)] === 1) start--;
+    start = Math.max(bound, start - 3);
     ADDRESS.lastIndex = 0;
     const match = ADDRESS.exec(text.slice(start, at + ADDRESS_AFTER_AT));
     if (match === null || start + match.index > at) continue;
@@ -153,7 +171,58 @@ function tokenizeLowered(lowered: string): string[] {
 
 // A lower-case text with its addresses, IP addresses, placeholders, example domains and codes replaced.
 function normalizeLowered(lowered: string): string {
-  return replaceExampleDomains(replaceAddresses(lowered).replace(IP_ADDRESS, ' zip ').replace(PLACEHOLDER, ' zvalue ')).replace(CODES, ' ');
+  return replaceExampleDomains(replaceIpAddresses(replaceAddresses(lowered)).replace(PLACEHOLDER, ' zvalue ')).replace(CODES, ' ');
+}
+
+const isHexDigit = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
+
+// The first colon from `from` on that can be an IPv6 address's first: a hexadecimal digit before it, and
+// another colon after at most four more ("2001:db8::1", "12:34:56"); -1 if none.
+function nextIpv6Colon(text: string, from: number): number {
+  for (let colon = text.indexOf(':', Math.max(1, from)); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    if (!isHexDigit(text.charCodeAt(colon - 1))) continue;
+    let next = colon + 1;
+    while (next < colon + 5 && isHexDigit(text.charCodeAt(next))) next++;
+    if (text.charCodeAt(next) === 58) return colon;
+  }
+  return -1;
+}
+
+// text.replace(IP_ADDRESS, ' zip ') for IP_ADDRESS = IPv4 | IPv6, with the IPv6 alternative (slow to
+// look for: it may start at any hexadecimal letter) tried only before a colon that can be an IPv6
+// address's first: such a match starts one to four characters before its first colon. Elsewhere only
+// IPv4 can match and is looked for alone; before each such colon both are tried at each of those places.
+function replaceIpAddresses(text: string): string {
+  let out = '';
+  let from = 0;
+  let colon = nextIpv6Colon(text, 1);
+  // The next IPv4 match from where it was last looked for (still the next from `from` while at or after it)
+  let ipv4: RegExpExecArray | null | undefined;
+  for (;;) {
+    if (ipv4 === undefined || (ipv4 !== null && ipv4.index < from)) {
+      IPV4_ADDRESS.lastIndex = from;
+      ipv4 = IPV4_ADDRESS.exec(text);
+    }
+    // Before `both`, only IPv4 can match.
+    const both = colon < 0 ? text.length : Math.max(from, colon - 4);
+    let match: RegExpExecArray | null = ipv4 !== null && ipv4.index < both ? ipv4 : null;
+    for (let at = both; match === null && at < colon; at++) {
+      IP_ADDRESS_AT.lastIndex = at;
+      match = IP_ADDRESS_AT.exec(text);
+    }
+    if (match !== null) {
+      out += `${text.slice(from, match.index)} zip `;
+      from = match.index + match[0].length;
+      if (colon >= 0 && colon <= from) colon = nextIpv6Colon(text, from + 1);
+      continue;
+    }
+    if (colon < 0) break;
+    // Nothing starts before the colon.
+    out += text.slice(from, colon);
+    from = colon;
+    colon = nextIpv6Colon(text, colon + 1);
+  }
+  return out === '' ? text : out + text.slice(from);
 }
 
 // What separates tokens: "user unknown (in reply" -> "user", "unknown", "in", "reply"
@@ -287,8 +356,7 @@ function prepareCatalogue(catalogue: readonly MatchableEntry[], known?: Catalogu
   if (cached) return cached;
   const index = known ?? indexCatalogue(catalogue);
   const words = index.vocabulary === '' ? [] : index.vocabulary.split(' ');
-  const vocabulary = new Map<string, number>();
-  for (let id = 0; id < words.length; id++) vocabulary.set(words[id] ?? '', id);
+  const vocabulary = tabulateWords(words);
   const firstText = new Int32Array(catalogue.length + 1);
   const entryOfText = new Int32Array(index.texts);
   const tagsOf: (readonly string[])[] = [];
@@ -393,15 +461,52 @@ type InputIndex = {
 };
 
 // The input's scratch, reused by every call (matching is synchronous) and grown to the longest input
-// seen: its lists are valid until the next input.
-const inputScratch = { size: 0, tokenIds: new Int32Array(0), weightAt: new Float64Array(0), idAt: new Int32Array(0), firstAt: new Int32Array(0), lastAt: new Int32Array(0), nextAt: new Int32Array(0) };
+// seen: its lists are valid until the next input. The table of unknown words: four numbers per slot (the number of the input that filled it, and the
+// word's start, end and hash), so a probe reads one place; each input uses as many slots as twice its
+// most tokens (a power of two) from the start, so a short input stays in a few cache lines. Its slots
+// are told apart from those of earlier inputs by their number, so it is never cleared.
+const inputScratch = {
+  size: 0,
+  tokenIds: new Int32Array(0),
+  weightAt: new Float64Array(0),
+  idAt: new Int32Array(0),
+  firstAt: new Int32Array(0),
+  lastAt: new Int32Array(0),
+  nextAt: new Int32Array(0),
+  stamp: 0,
+  otherShift: 32,
+  others: new Int32Array(4),
+};
 
 function scratchFor(size: number): typeof inputScratch {
   if (inputScratch.size < size) {
     const grown = Math.max(size, inputScratch.size * 2);
-    Object.assign(inputScratch, { size: grown, tokenIds: new Int32Array(grown), weightAt: new Float64Array(grown), idAt: new Int32Array(grown), firstAt: new Int32Array(grown), lastAt: new Int32Array(grown), nextAt: new Int32Array(grown) });
+    Object.assign(inputScratch, {
+      size: grown,
+      tokenIds: new Int32Array(grown),
+      weightAt: new Float64Array(grown),
+      idAt: new Int32Array(grown),
+      firstAt: new Int32Array(grown),
+      lastAt: new Int32Array(grown),
+      nextAt: new Int32Array(grown),
+      stamp: 0,
+      others: new Int32Array(4 * slotsFor(grown)),
+    });
   }
+  // (numbered afresh, on a cleared table, after a billion inputs)
+  if (++inputScratch.stamp > 0x3fffffff) {
+    inputScratch.others.fill(0);
+    inputScratch.stamp = 1;
+  }
+  inputScratch.otherShift = 32 - Math.log2(slotsFor(size));
   return inputScratch;
+}
+
+// Slots for a table of unknown words holding up to `size` tokens: a power of two, at least twice as many.
+function slotsFor(size: number): number {
+  let slots = 16;
+  while (slots < size * 2) slots *= 2;
+  return slots;
 }
 
 // "resolver.adr.recipnotfound", "cuda_nsu", "id-5.9.2": a tag of word characters, dots and hyphens
@@ -463,22 +568,120 @@ export function findStandingTags(lowered: string, tags: ReadonlySet<string>): Se
   return found;
 }
 
+// The catalogue's words and the stop words in an open-addressing table keyed by a hash of their
+// characters, so the input's tokens are looked up where they stand in the normalised text, without
+// cutting each out as a string: a slot holds a word's hash and number (vocabulary ids first, then the
+// stop words; -1 when empty). The input's unknown words are told apart the same way, in a table of the
+// input's own.
+type WordTable = { words: readonly string[]; vocabularySize: number; slots: Int32Array; shift: number };
+
+// A token's hash, over its character codes: "mailbox" -> the same number wherever it stands.
+function hashWord(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
+  return hash;
+}
+
+// The first slot tried for a hash, in a table of 2 ** (32 - shift) slots.
+const slotOf = (hash: number, shift: number): number => Math.imul(hash, 0x9e3779b1) >>> shift;
+
+// The slots hold two numbers each, a word's hash and its number (-1 when empty), so a probe reads one place.
+function tabulateWords(vocabulary: readonly string[]): WordTable {
+  const words = [...vocabulary, ...[...STOP_WORDS].filter((word) => !vocabulary.includes(word))];
+  let bits = 4;
+  while (1 << bits < words.length * 3) bits++;
+  const slots = new Int32Array(2 << bits).fill(-1);
+  const shift = 32 - bits;
+  const mask = (1 << bits) - 1;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w] as string;
+    const hash = hashWord(word, 0, word.length);
+    let slot = slotOf(hash, shift);
+    while (slots[2 * slot + 1] !== -1) slot = (slot + 1) & mask;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = w;
+  }
+  return { words, vocabularySize: vocabulary.length, slots, shift };
+}
+
+// Whether text[start, start + word.length) is `word`.
+function standsAt(text: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+// The number of the word text[start, end) in the table (a vocabulary id, or a stop word's number from
+// vocabularySize on), or -1.
+function findWord(table: WordTable, text: string, start: number, end: number, hash: number): number {
+  const { words, slots } = table;
+  const mask = (slots.length >> 1) - 1;
+  const length = end - start;
+  for (let slot = slotOf(hash, table.shift); ; slot = (slot + 1) & mask) {
+    const w = slots[2 * slot + 1] ?? -1;
+    if (w < 0) return -1;
+    if (slots[2 * slot] !== hash) continue;
+    const word = words[w] as string;
+    if (word.length === length && standsAt(text, start, word)) return w;
+  }
+}
+
+// Whether the `length` characters of `text` from `first` stand again from `again`.
+function isRepeatedAt(text: string, first: number, again: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(first + k) !== text.charCodeAt(again + k)) return false;
+  return true;
+}
+
+// Token characters (what TOKEN_BREAK does not match): "a".."z", "0".."9" and U+00C0 on.
+const isTokenCharacter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 0xc0;
+
+// Whether the unknown word text[start, end) was seen before in this input; if not, it is added. The
+// input's table stamps its slots with the input's number, so it is never cleared.
+function isKnownOther(text: string, start: number, end: number, hash: number, scratch: typeof inputScratch): boolean {
+  const { others, otherShift, stamp } = scratch;
+  const mask = (1 << (32 - otherShift)) - 1;
+  const length = end - start;
+  for (let slot = slotOf(hash, otherShift); ; slot = (slot + 1) & mask) {
+    const at = slot * 4;
+    if (others[at] !== stamp) {
+      others[at] = stamp;
+      others[at + 1] = start;
+      others[at + 2] = end;
+      others[at + 3] = hash;
+      return false;
+    }
+    const seenStart = others[at + 1] ?? 0;
+    if (others[at + 3] === hash && (others[at + 2] ?? 0) - seenStart === length && isRepeatedAt(text, seenStart, start, length)) return true;
+  }
+}
+
 // One pass over the tokens: each is looked up once in the vocabulary; words outside it are only told
 // apart (their weight, 1, still counts once each in the input's total, in the order first seen).
 function indexInput(text: string, findings: readonly Finding[], catalogue: PreparedCatalogue): InputIndex {
   const lowered = text.toLowerCase();
-  // tokenizeLowered's tokens, read as they are split: no catalogue token is empty or a stop word
-  const words = normalizeLowered(lowered).split(TOKEN_BREAK);
+  const normalized = normalizeLowered(lowered);
   const { vocabulary, idfOf } = catalogue;
   const orderOf = catalogue.orderOf.fill(-1);
-  const { tokenIds, weightAt, idAt, firstAt, lastAt, nextAt } = scratchFor(words.length);
-  const others = new Set<string>();
+  // tokenizeLowered's tokens, read where they stand: no catalogue token is empty or a stop word
+  const scratch = scratchFor((normalized.length >> 1) + 1);
+  const { tokenIds, weightAt, idAt, firstAt, lastAt, nextAt } = scratch;
+  const { vocabularySize } = vocabulary;
   let i = 0;
   let places = 0;
-  for (const word of words) {
-    if (word.length === 0) continue;
-    const id = vocabulary.get(word);
-    if (id !== undefined) {
+  const length = normalized.length;
+  for (let p = 0; p < length; ) {
+    let code = normalized.charCodeAt(p);
+    if (!isTokenCharacter(code)) {
+      p++;
+      continue;
+    }
+    const start = p;
+    let hash = 0;
+    while (p < length && isTokenCharacter(code)) {
+      hash = (Math.imul(hash, 31) + code) | 0;
+      code = normalized.charCodeAt(++p);
+    }
+    const id = findWord(vocabulary, normalized, start, p, hash);
+    if (id >= 0 && id < vocabularySize) {
       const at = orderOf[id] ?? -1;
       if (at >= 0) nextAt[lastAt[at] ?? 0] = i;
       else {
@@ -493,18 +696,25 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
       tokenIds[i++] = id;
       continue;
     }
-    if (STOP_WORDS.has(word)) continue;
+    if (id >= 0) continue;
     nextAt[i] = -1;
     tokenIds[i++] = -1;
-    if (!others.has(word)) {
-      others.add(word);
+    if (!isKnownOther(normalized, start, p, hash, scratch)) {
       firstAt[places] = -1;
       weightAt[places] = 1;
       idAt[places] = -1;
       places++;
     }
   }
-  const values = (kind: Finding['kind']): Set<string> => new Set(findings.filter((f) => f.kind === kind).map((f) => f.value.toLowerCase()));
+  const tags = new Set<string>();
+  const replies = new Set<string>();
+  const enhanced = new Set<string>();
+  for (const finding of findings) {
+    const kind = finding.kind;
+    if (kind === 'tag') tags.add(finding.value.toLowerCase());
+    else if (kind === 'reply') replies.add(finding.value.toLowerCase());
+    else if (kind === 'enhanced') enhanced.add(finding.value.toLowerCase());
+  }
   const standingTags = findStandingTags(lowered, catalogue.wordTags);
   for (const tag of catalogue.otherTags.keys()) if (standsAlone(catalogue, tag, lowered)) standingTags.add(tag);
   return {
@@ -518,9 +728,9 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
     shared: catalogue.shared,
     idfOf,
     standingTags,
-    tags: values('tag'),
-    replies: values('reply'),
-    enhanced: values('enhanced'),
+    tags,
+    replies,
+    enhanced,
     lowered,
     text,
   };
@@ -529,6 +739,12 @@ function indexInput(text: string, findings: readonly Finding[], catalogue: Prepa
 /** The vocabulary ids of the tokens matching reads in `text` (-1 for a word no catalogue text has); for tests. */
 export function inputTokenIds(text: string, catalogue: readonly MatchableEntry[]): Int32Array {
   return indexInput(text, [], prepareCatalogue(catalogue)).tokenIds.slice();
+}
+
+/** The IDF weight of each distinct token matching reads in `text`, in the order first seen (1 for a word no catalogue text has); for tests. */
+export function inputWeights(text: string, catalogue: readonly MatchableEntry[]): number[] {
+  const input = indexInput(text, [], prepareCatalogue(catalogue));
+  return [...input.weightAt.subarray(0, input.places)];
 }
 
 // Longest run of consecutive text tokens (tokenIds[from..to)) that also stand consecutively in the input
@@ -605,7 +821,8 @@ function textScore(prepared: PreparedCatalogue, t: number, input: InputIndex, in
 }
 
 function enhancedMatches(range: string, found: Set<string>): boolean {
-  const dash = /^(\d\.\d{1,3}\.)(\d{1,3})-(\d{1,3})$/.exec(range);
+  // "5.7.606-649": a range of detail codes (a plain code holds no hyphen)
+  const dash = range.includes('-') ? /^(\d\.\d{1,3}\.)(\d{1,3})-(\d{1,3})$/.exec(range) : null;
   if (!dash) return found.has(range);
   const [, prefix = '', low = '0', high = '0'] = dash;
   for (const code of found) {
@@ -617,9 +834,15 @@ function enhancedMatches(range: string, found: Set<string>): boolean {
 }
 
 // -1 disagreeing, 0 unknown, 1 agreeing
-function agreement(wanted: string | null, found: Set<string>, test: (value: string) => boolean): number {
+function enhancedAgreement(wanted: string | null, found: Set<string>): number {
   if (wanted === null) return 0;
-  if (test(wanted)) return 1;
+  if (enhancedMatches(wanted, found)) return 1;
+  return found.size > 0 ? -1 : 0;
+}
+
+function replyAgreement(wanted: string | null, found: Set<string>): number {
+  if (wanted === null) return 0;
+  if (found.has(wanted)) return 1;
   return found.size > 0 ? -1 : 0;
 }
 
@@ -632,6 +855,7 @@ function tagAgreement(tags: readonly string[], input: InputIndex): number {
 // Entries that can pass the threshold: one with a text of at least 30% coverage (below that no text
 // scores 0.3) or with an agreeing tag. Coverage is summed from the postings of the input's tokens; the
 // sums differ from the exact ones only in rounding, hence the small margin. Indices in catalogue order.
+// Each text's sum is left in the catalogue's scratch for scoreBound, until the next input.
 function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] {
   const have = prepared.coverage.fill(0);
   const { postingStarts, postings, idfOf } = prepared;
@@ -656,6 +880,32 @@ function candidatesOf(prepared: PreparedCatalogue, input: InputIndex): number[] 
   const candidates: number[] = [];
   for (let i = 0; i < seen.length; i++) if (seen[i] === 1) candidates.push(i);
   return candidates;
+}
+
+// The most the best text of entry `i` can score, from candidatesOf's sums: a text scores at most
+// 0.6 * coverage + 0.4 * run (brevity is at most 1), below 30% coverage at most 0.6 * coverage, and its
+// longest run in the input is at most the share of its tokens found there (counted only for a text of
+// 30% coverage or more). The coverage is raised by the margin of its rounding.
+function scoreBound(prepared: PreparedCatalogue, i: number, input: InputIndex): number {
+  const { firstText, totals, coverage: have, tokenStarts, tokenIds } = prepared;
+  const { orderOf } = input;
+  let bound = 0;
+  const textsTo = firstText[i + 1] ?? 0;
+  for (let t = firstText[i] ?? 0; t < textsTo; t++) {
+    const total = totals[t] ?? 0;
+    const tokens = (tokenStarts[t + 1] ?? 0) - (tokenStarts[t] ?? 0);
+    if (total <= 0 || tokens === 0) continue;
+    const coverage = Math.min(1, (have[t] ?? 0) / total + 1e-9);
+    if (coverage < 0.3) {
+      bound = Math.max(bound, 0.6 * coverage);
+      continue;
+    }
+    let present = 0;
+    const tokensTo = tokenStarts[t + 1] ?? 0;
+    for (let k = tokenStarts[t] ?? 0; k < tokensTo; k++) if ((orderOf[tokenIds[k] ?? 0] ?? -1) >= 0) present++;
+    bound = Math.max(bound, 0.6 * coverage + 0.4 * (present / tokens));
+  }
+  return bound;
 }
 
 // "att/550-5-2-1-addressee-unknown": an id of lower-case ASCII letters, digits, hyphens and slashes
@@ -696,6 +946,22 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
   for (const i of indices) {
     const entry = catalogue[i] as MatchableEntry;
     const tag = tagAgreement(prepared.tagsOf[i] ?? NO_TAGS, input);
+    const tagWeight = tag > 0 ? 0.3 : tag < 0 ? 0.3 * tag : 0;
+    // An entry that cannot reach a threshold above 0 even with its texts' best possible scores (and, first,
+    // with both codes agreeing) is not scored; the score is rounded to three places, hence the margin.
+    let enhanced: number;
+    let reply: number;
+    if (!exhaustive && minScore > 0) {
+      const bound = scoreBound(prepared, i, input);
+      const most = 0.72 * bound + tagWeight + (bound > 0.999 - 1e-9 ? 0.12 : 0);
+      if (most + 0.16 < minScore - 0.001) continue;
+      enhanced = enhancedAgreement(entry.enhanced, input.enhanced);
+      reply = replyAgreement(entry.reply, input.replies);
+      if (most + 0.1 * enhanced + 0.06 * reply < minScore - 0.001) continue;
+    } else {
+      enhanced = enhancedAgreement(entry.enhanced, input.enhanced);
+      reply = replyAgreement(entry.reply, input.replies);
+    }
     const textsFrom = firstText[i] ?? 0;
     const textsTo = firstText[i + 1] ?? 0;
     let best = 0;
@@ -712,9 +978,7 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     if (best < 0.3 && tag < 1) continue;
     // Without any code in the input, only a text that is mostly present counts (no weak fuzzy matches).
     if (codeless && bestCoverage < 0.75 && tag < 1) continue;
-    const enhanced = agreement(entry.enhanced, input.enhanced, (value) => enhancedMatches(value, input.enhanced));
-    const reply = agreement(entry.reply, input.replies, (value) => input.replies.has(value));
-    const raw = 0.72 * best + 0.1 * enhanced + 0.06 * reply + (tag > 0 ? 0.3 : tag < 0 ? 0.3 * tag : 0) + (best > 0.999 ? 0.12 : 0);
+    const raw = 0.72 * best + 0.1 * enhanced + 0.06 * reply + tagWeight + (best > 0.999 ? 0.12 : 0);
     const score = Math.round(Math.min(1, Math.max(0, raw)) * 1000) / 1000;
     if (score < minScore) continue;
     // Ties between near-identical texts: the entry that explains more of the input (no words missing

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOCKLIST_HINT, BLOCKLIST_PATTERN, TAG_PATTERNS } from '../../../src/lib/bounce/code-patterns.ts';
+import { BLOCKLIST_GATE, BLOCKLIST_LONGEST, BLOCKLIST_PATTERN, TAG_PATTERNS } from '../../../src/lib/bounce/code-patterns.ts';
 import { extractCodes, findingsBefore, findingsOfLines, joinFindings } from '../../../src/lib/bounce/extract-codes.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import { requiredLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
@@ -116,8 +116,9 @@ describe('extractCodes with the literal prefilter', () => {
 
   it('finds what running every pattern finds in generated text around tags and blocklist names', () => {
     const piece = fc.constantFrom('IB508', 'ib508', '(G17)', '[TSS04]', 'AS16012609', 'RESOLVER.ADR.RecipNotFound', 'Spamhaus PBL', 'ZEN.SPAMHAUS.ORG', 'SpamCop.net', 'dnsbl-1.UCEPROTECT.net', 'Cloudmar', '\u212a', 'İ', 'BarracudaCentral', 'cuda_nsu', '#id-5.9.2', '[RCPT_TO]', 'OFR_416', '550', '5.1.1', ' ', '\n', '(', ')', 'x');
+    const name = fc.constantFrom('bl.score.senderscore.com', 'feedback', 'lashback', 'LashBack', 'spam', 'sbl-xbl.spamhaus.org', 'b.barracudacentral.org', 'spamhaus css', 'x-spam-status', ' ', '.', '-', 'a');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+      fc.property(fc.array(fc.oneof(piece, name), { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');
         expect(extractCodes(text)).toEqual(extractCodes(text, { prefilter: false }));
       }),
@@ -125,10 +126,58 @@ describe('extractCodes with the literal prefilter', () => {
     );
   });
 
-  it('never skips a blocklist name: each literal a name needs holds a hint', () => {
+  it('never skips a blocklist name: each literal a name needs holds a piece of the gate, in any case', () => {
     const needs = requiredLiterals(BLOCKLIST_PATTERN.source);
     expect(needs?.length).toBeGreaterThan(10);
-    for (const literal of needs ?? []) expect(BLOCKLIST_HINT.test(literal.toLowerCase()), literal).toBe(true);
+    const gate = new RegExp(BLOCKLIST_GATE.source, 'i');
+    for (const literal of needs ?? []) {
+      for (const cased of [literal, literal.toLowerCase(), literal.toUpperCase()]) expect(gate.test(cased), cased).toBe(true);
+    }
+  });
+
+  it('looks far enough back from a piece of the gate: no blocklist name is longer than BLOCKLIST_LONGEST', () => {
+    // The longest match of a pattern made of literals, escapes, groups, alternatives and "?" (what the names' pattern uses).
+    const longest = (source: string): number => {
+      let at = 0;
+      const alternation = (): number => {
+        let best = sequence();
+        while (source[at] === '|') {
+          at += 1;
+          best = Math.max(best, sequence());
+        }
+        return best;
+      };
+      const sequence = (): number => {
+        let length = 0;
+        while (at < source.length && source[at] !== '|' && source[at] !== ')') {
+          let atom: number;
+          if (source.startsWith('\\b', at)) {
+            at += 2;
+            atom = 0;
+          } else if (source[at] === '\\') {
+            at += 2;
+            atom = 1;
+          } else if (source[at] === '(') {
+            at += source.startsWith('(?:', at) ? 3 : 1;
+            atom = alternation();
+            expect(source[at]).toBe(')');
+            at += 1;
+          } else {
+            expect('*+{['.includes(source[at] ?? ''), source.slice(at)).toBe(false);
+            at += 1;
+            atom = 1;
+          }
+          if (source[at] === '?') at += 1;
+          length += atom;
+        }
+        return length;
+      };
+      const length = alternation();
+      expect(at).toBe(source.length);
+      return length;
+    };
+    expect(longest('\\b(ab(?: c)?|d\\.e)\\b')).toBe(4);
+    expect(longest(BLOCKLIST_PATTERN.source)).toBe(BLOCKLIST_LONGEST);
   });
 });
 

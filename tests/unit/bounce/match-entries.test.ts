@@ -1,10 +1,11 @@
 // Guards the catalogue index of matchEntries: scoring only the indexed candidates (entries sharing a
-// token or a tag with the input) must give exactly the ranking of scoring every entry, over both real
-// corpora (raw and decoded) and every catalogue text, including with no score threshold.
+// token or a tag with the input, and whose best possible score reaches the threshold) must give exactly
+// the ranking of scoring every entry, over both real corpora (raw and decoded) and every catalogue text,
+// at several thresholds and with none.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractCodes } from '../../../src/lib/bounce/extract-codes.ts';
-import { compareIds, findStandingTags, foldSpaces, indexCatalogue, inputTokenIds, matchEntries, primeCatalogue, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
+import { compareIds, findStandingTags, foldSpaces, indexCatalogue, inputTokenIds, inputWeights, matchEntries, primeCatalogue, tokenizeForMatch } from '../../../src/lib/bounce/match-entries.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import type { MatchableEntry } from '../../../src/lib/bounce/types.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
@@ -17,7 +18,7 @@ const corpus = corpusTexts();
 function expectSameRanking(texts: readonly string[]): void {
   for (const text of texts) {
     const findings = extractCodes(text);
-    for (const options of [{ limit: 1000 }, { limit: 1000, minScore: 0 }]) {
+    for (const options of [{ limit: 1000 }, { limit: 1000, minScore: 0 }, { limit: 1000, minScore: 0.25 }, { limit: 1000, minScore: 0.6 }]) {
       expect(matchEntries(text, findings, catalogue, options), text.slice(0, 120)).toEqual(matchEntries(text, findings, catalogue, { ...options, exhaustive: true }));
     }
   }
@@ -93,6 +94,22 @@ describe('tokenizeForMatch', () => {
         expect(tokenizeForMatch(text)).toEqual(tokenizePlainly(text));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('tokenizeForMatch around IP addresses', () => {
+  it('replaces IPv4 and IPv6 addresses as the plain pattern does, however digits, dots and colons fall', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(':', '::', '.', '1', '12', '255', 'x', 'X', 'a', 'fe80', 'F', 'g', ' ', '[', ']', '-', '\n'),
+      fc.constantFrom('192.0.2.1', '[10.0.0.1]', 'xx.xx.xx.xx', '2001:db8::1', '12:34:56', '1234:', 'ffff:', ':abcd', 'é', 'zip'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(tokenizeForMatch(text)).toEqual(tokenizePlainly(text));
+      }),
+      { numRuns: 5000 },
     );
   });
 });
@@ -211,6 +228,32 @@ describe('inputTokenIds', () => {
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');
         expect([...inputTokenIds(text, catalogue)]).toEqual(expected(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+// The input's distinct tokens (catalogue words with their IDF weight, other words with weight 1) are
+// told apart where they stand in the text, by hash tables: they must be tokenizeForMatch's distinct tokens.
+describe('inputWeights', () => {
+  const index = indexCatalogue(catalogue);
+  const words = index.vocabulary.split(' ');
+  const weightOf = new Map(words.map((word, id) => [word, index.idf[id] ?? 1]));
+  const expected = (text: string): number[] => [...new Set(tokenizeForMatch(text))].map((token) => weightOf.get(token) ?? 1);
+
+  it('weighs the distinct tokens of every corpus email and catalogue text as tokenizeForMatch finds them', () => {
+    for (const text of [...corpus, ...catalogue.flatMap((entry) => entry.texts)]) expect(inputWeights(text, catalogue)).toEqual(expected(text));
+  });
+
+  it('weighs the distinct tokens of generated text, repeated unknown words and non-ASCII included', () => {
+    const word = fc.constantFrom('zzqx', 'zzqy', 'qxzz', 'ab', 'ba', 'the', 'of', 'Mailbox', 'MAILBOX', '550', 'é', 'É', '\u00c0', '\ud83d\ude00', '\u212a', '\u0130', ...words.slice(0, 30));
+    const piece = fc.oneof(word, fc.constantFrom(' ', '.', '-', '\n', '\u00bf', '_', ''));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const text = pieces.join('');
+        expect(inputWeights(text, catalogue)).toEqual(expected(text));
+        expect([...inputTokenIds(text, catalogue)]).toEqual(tokenizeForMatch(text).map((token) => words.indexOf(token)));
       }),
       { numRuns: 2000 },
     );
