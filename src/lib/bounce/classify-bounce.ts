@@ -9,10 +9,25 @@ import { findProviderVerdict } from './provider-verdicts.ts';
 import type { ProviderVerdict } from './provider-verdicts.ts';
 import { CATALOGUE_LONG_TEXT, CATALOGUE_MIN_SCORE, CATALOGUE_SHORT_TEXT, CATALOGUE_STRONG_SCORE, CATALOGUE_WHOLE_SCORE, CLASS_REREADS, COMMAND_REREADS, COMMANDS_BEFORE_DATA, FILTER_READING_INPUTS, SIGNAL_WEIGHTS, STATUS_SUBJECT_FALLBACKS, USER_UNKNOWN_STATUSES } from './reason-weights.ts';
 import type { InputKind } from './reason-weights.ts';
-import { DEFAULT_LEXICON, findPhrases, normalizeText } from './reason-lexicon.ts';
+import { DEFAULT_LEXICON, findPhrases, normalizeTransient } from './reason-lexicon.ts';
 import type { Lexicon, PhraseHit } from './reason-lexicon.ts';
 import { findRemoteHostReason } from './remote-host-rules.ts';
-import { reasonForStatus } from './status-reasons.ts';
+import { reasonForStatus as readStatus } from './status-reasons.ts';
+
+// What each enhanced status code says (status-reasons.ts), read once per code: a classification asks up to
+// four times, and the codes seen are few.
+const statusMeanings = new Map<string, ReturnType<typeof readStatus>>();
+
+function reasonForStatus(status: string | null): ReturnType<typeof readStatus> {
+  if (status === null) return null;
+  let meaning = statusMeanings.get(status);
+  if (meaning === undefined) {
+    meaning = readStatus(status);
+    // A bounded memo: a text of many invented codes does not grow it without end.
+    if (statusMeanings.size < 4096) statusMeanings.set(status, meaning);
+  }
+  return meaning;
+}
 
 // "550 5.7.1 ...": an enhanced code near the start of the reply, not an IP address octet
 const ENHANCED_IN_REPLY = /(?<![\w.])[245]\.[0-7]\.\d{1,3}(?![\w]|\.\d)/;
@@ -127,9 +142,8 @@ const RECENT_TEXTS = 3;
 const recentHits: { text: string; lexicon: Lexicon; hits: PhraseHit[] }[] = [];
 
 function hitsIn(text: string, lexicon: Lexicon): PhraseHit[] {
-  const known = recentHits.find((recent) => recent.text === text && recent.lexicon === lexicon);
-  if (known !== undefined) return known.hits;
-  const hits = findPhrases(normalizeText(text), lexicon);
+  for (const recent of recentHits) if (recent.text === text && recent.lexicon === lexicon) return recent.hits;
+  const hits = findPhrases(normalizeTransient(text), lexicon);
   recentHits.unshift({ text, lexicon, hits });
   recentHits.length = Math.min(recentHits.length, RECENT_TEXTS);
   return hits;
@@ -138,16 +152,11 @@ function hitsIn(text: string, lexicon: Lexicon): PhraseHit[] {
 function scanPhrases(text: string, region: 'diagnostic' | 'context', lexicon: Lexicon): Signal[] {
   if (text.trim() === '') return [];
   const inReply = region === 'diagnostic';
-  return hitsIn(text, lexicon).map((hit) => ({
-    signal: inReply ? (hit.source === 'sisimai' ? 'reply-wording' : 'remote-reply') : 'phrase',
-    reason: hit.reason,
-    weight: phraseWeight(hit, inReply),
-    text: text.slice(hit.start, hit.end),
-    region,
-    start: hit.start,
-    end: hit.end,
-    ...(hit.localised ? { localised: true as const } : {}),
-  }));
+  return hitsIn(text, lexicon).map((hit) => {
+    const signal: Signal = { signal: inReply ? (hit.source === 'sisimai' ? 'reply-wording' : 'remote-reply') : 'phrase', reason: hit.reason, weight: phraseWeight(hit, inReply), text: text.slice(hit.start, hit.end), region, start: hit.start, end: hit.end };
+    if (hit.localised) signal.localised = true;
+    return signal;
+  });
 }
 
 // A report's body and its delivery-status part are the same for each of its recipients (fifty in some
@@ -201,8 +210,12 @@ function catalogueSignal(catalogue: BounceEvidence['catalogue']): Signal | null 
 
 /** Every signal for every reason, before weighing. */
 export function collectSignals(evidence: BounceEvidence): Signal[] {
+  return collectWithStatus(evidence, ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null);
+}
+
+// collectSignals, given the enhanced code of the reply (null: none).
+function collectWithStatus(evidence: BounceEvidence, replyStatus: string | null): Signal[] {
   const lexicon = evidence.lexicon ?? DEFAULT_LEXICON;
-  const replyStatus = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null;
   const signals: Signal[] = [...phraseSignals(evidence.diagnostic, 'diagnostic', lexicon), ...phraseSignals(evidence.context, 'context', lexicon)];
   const provider = providerSignal(evidence);
   if (provider) signals.push(provider);
@@ -291,7 +304,7 @@ export function classifyBounce(evidence: BounceEvidence): Classification {
   const permanent = permanenceOf(evidence.status, evidence.replyCode, evidence.action, evidence.context);
   const replyStatus = ENHANCED_IN_REPLY.exec(evidence.diagnostic)?.[0] ?? null;
   const status = replyStatus ?? evidence.status;
-  const collected = collectSignals(evidence);
+  const collected = collectWithStatus(evidence, replyStatus);
   const scores = scoreSignals(collected);
   let best: { reason: Reason; total: number; signals: Signal[] } | null = null;
   for (const [reason, entry] of scores) {

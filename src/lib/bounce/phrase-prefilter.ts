@@ -1,9 +1,11 @@
 // A cheap test that rules out most phrase patterns before their regular expressions run. Each pattern's
 // source is read once for sets of literal strings, every match containing one string of each set
 // ("\bmailbox (?:is )?full" needs "mailbox full" or "mailbox is full"; "\bspam\b.{0,40}\bscore" needs
-// "spam" and "score"); a text is then summarised by the three-character sequences it holds, and a pattern
-// with a set none of whose strings can be there is skipped. Sound by construction: anything the reader
-// does not understand counts as "may match", so a new wording is never wrongly skipped.
+// "spam" and "score"); a pattern with a set none of whose strings is in the text is skipped. The strings
+// a text holds are found in one pass (findLiterals: each string compared in place where its rarest run of
+// six, or three, characters stands), or, for a few patterns, a text is summarised by the three-character
+// sequences it holds (gramsOf). Sound by construction: anything the reader does not understand counts as
+// "may match", so a new wording is never wrongly skipped.
 
 /** Literal strings of which a match must contain at least one, or null when nothing is known. */
 export type Requirement = readonly string[] | null;
@@ -313,43 +315,6 @@ export function gramsOf(text: string, into?: GramSet): GramSet {
   return set;
 }
 
-/** A text's sequences as a bit set, and each distinct one once, in the order first seen. */
-export type TextGrams = { set: GramSet; distinct: Int32Array; count: number };
-
-/** Summarises `text` like gramsOf, also listing its distinct sequences; reuses `into` (cleared first). */
-export function readGrams(text: string, into?: TextGrams): TextGrams {
-  const grams = into ?? { set: new Uint32Array((GRAM_MASK + 1) >>> 5), distinct: new Int32Array(256), count: 0 };
-  const { set } = grams;
-  for (let k = 0; k < grams.count; k += 1) set[(grams.distinct[k] ?? 0) >>> 5] = 0;
-  let count = 0;
-  let distinct = grams.distinct;
-  if (text.length >= 3) {
-    let a = text.charCodeAt(0);
-    let b = text.charCodeAt(1);
-    for (let i = 2; i < text.length; i += 1) {
-      const c = text.charCodeAt(i);
-      const gram = gramOf(a, b, c);
-      const word = set[gram >>> 5] ?? 0;
-      const bit = 1 << (gram & 31);
-      if ((word & bit) === 0) {
-        set[gram >>> 5] = word | bit;
-        if (count === distinct.length) {
-          const grown = new Int32Array(distinct.length * 2);
-          grown.set(distinct);
-          distinct = grown;
-        }
-        distinct[count] = gram;
-        count += 1;
-      }
-      a = b;
-      b = c;
-    }
-  }
-  grams.distinct = distinct;
-  grams.count = count;
-  return grams;
-}
-
 /** The sequences a literal needs, precomputed for mayContain. */
 export type LiteralGrams = Int32Array;
 
@@ -368,32 +333,70 @@ export function mayContain(set: GramSet, grams: LiteralGrams): boolean {
   return true;
 }
 
+// A literal of LONG_KEY characters or more is keyed by a sequence of that many: "user u" stands in a text
+// far more rarely than "use" does, so fewer places are compared with it. A shorter one by three characters.
+const LONG_KEY = 6;
+
+// The three characters folded into one number, before gramOf's last mixing step.
+function foldOf(a: number, b: number, c: number): number {
+  return (Math.imul(a, 0x3c1) + Math.imul(b, 0x1f) + c) | 0;
+}
+
+// Two folded three-character runs, one after the other, as one slot of a 2^16-bit set.
+function longGramOf(first: number, second: number): number {
+  return Math.imul((Math.imul(first, 0x2f0b3) + second) | 0, 0x9e3779b1) >>> (32 - GRAM_BITS);
+}
+
+// How many characters key `literal`: LONG_KEY, three for a shorter one, 0 for one of no sequence.
+function keyLength(literal: string): number {
+  return literal.length >= LONG_KEY ? LONG_KEY : literal.length >= 3 ? 3 : 0;
+}
+
+// The slot of the key of `literal` starting at `at` (keyLength(literal) characters).
+function keyGramOf(literal: string, at: number): number {
+  const first = foldOf(literal.charCodeAt(at), literal.charCodeAt(at + 1), literal.charCodeAt(at + 2));
+  if (keyLength(literal) !== LONG_KEY) return Math.imul(first, 0x9e3779b1) >>> (32 - GRAM_BITS);
+  return longGramOf(first, foldOf(literal.charCodeAt(at + 3), literal.charCodeAt(at + 4), literal.charCodeAt(at + 5)));
+}
+
 /**
- * Where each literal's rarest sequence starts: the one that fewer of the literals share ("quo" in "quota"
- * rather than "the"), the smaller sequence on a tie; -1 for a literal of no sequence. The lexicon's own are
- * read at build time (phrase-literals.ts), so a fresh process need not read every literal's sequences.
+ * Where each literal's key starts (its rarest sequence of LONG_KEY characters, or of three for a shorter
+ * literal): the one that fewer of the literals keyed alike share ("quota " in "over quota exceeded" rather
+ * than "the"), the smaller slot on a tie; -1 for a literal of no sequence. The lexicon's own are read at
+ * build time (phrase-literals.ts), so a fresh process need not read every literal's sequences.
  */
 export function rarestSequences(literals: readonly string[]): number[] {
-  const shared = new Uint16Array(GRAM_MASK + 1);
-  const seenIn = new Int32Array(GRAM_MASK + 1);
-  literals.forEach((literal, l) => {
-    for (let i = 0; i + 2 < literal.length; i += 1) {
-      const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
-      if (seenIn[gram] === l + 1) continue;
-      seenIn[gram] = l + 1;
-      shared[gram] = Math.min(0xffff, (shared[gram] ?? 0) + 1);
+  // How many literals keyed by three characters, and by LONG_KEY, share each slot (each literal counted
+  // once per slot: seenIn holds the last literal, plus one, that counted it).
+  const sharedShort = new Uint16Array(GRAM_MASK + 1);
+  const sharedLong = new Uint16Array(GRAM_MASK + 1);
+  const seenShort = new Int32Array(GRAM_MASK + 1);
+  const seenLong = new Int32Array(GRAM_MASK + 1);
+  for (let l = 0; l < literals.length; l += 1) {
+    const literal = literals[l] ?? '';
+    const length = keyLength(literal);
+    const long = length === LONG_KEY;
+    const shared = long ? sharedLong : sharedShort;
+    const seenIn = long ? seenLong : seenShort;
+    for (let i = 0; length > 0 && i + length <= literal.length; i += 1) {
+      const slot = keyGramOf(literal, i);
+      if (seenIn[slot] === l + 1) continue;
+      seenIn[slot] = l + 1;
+      shared[slot] = Math.min(0xffff, (shared[slot] ?? 0) + 1);
     }
-  });
+  }
   return literals.map((literal) => {
+    const length = keyLength(literal);
+    const shared = length === LONG_KEY ? sharedLong : sharedShort;
     let best = -1;
-    let bestGram = 0;
-    for (let i = 0; i + 2 < literal.length; i += 1) {
-      const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
-      const rank = shared[gram] ?? 0;
-      const bestRank = shared[bestGram] ?? 0;
-      if (best < 0 || rank < bestRank || (rank === bestRank && gram < bestGram)) {
+    let bestSlot = 0;
+    for (let i = 0; length > 0 && i + length <= literal.length; i += 1) {
+      const slot = keyGramOf(literal, i);
+      const rank = shared[slot] ?? 0;
+      const bestRank = shared[bestSlot] ?? 0;
+      if (best < 0 || rank < bestRank || (rank === bestRank && slot < bestSlot)) {
         best = i;
-        bestGram = gram;
+        bestSlot = slot;
       }
     }
     return best;
@@ -401,12 +404,11 @@ export function rarestSequences(literals: readonly string[]): number[] {
 }
 
 /**
- * Many literals grouped by their rarest sequence, so a text is checked only for the literals whose rarest
- * sequence it holds. Each group is one run of `chains`, read front to back (a scan touches little memory):
- * for each literal its number, how many other sequences it has, and those sequences; -1 ends the run. A
- * group's run is written the first time a text holds its sequence, so a table costs little to make.
- * The sequences that head a group are the bit set `heads`; a group's number is its head's rank in that
- * set (`below` counts the heads before each 32-bit word of it).
+ * Many literals grouped by their key (rarestSequences), so a text is checked, at each place where a key
+ * may stand, only for the literals it keys. The slots of the keys (of three characters or of LONG_KEY,
+ * in one bit set: a literal is compared in place whichever key's slot led to it) are the bits of `heads`;
+ * a group's number is its slot's rank in that set (`below` counts the heads before each 32-bit word).
+ * A literal of no sequence (shorter than three characters) is keyed by nothing and never found.
  */
 export type LiteralTable = {
   literals: readonly string[];
@@ -415,23 +417,28 @@ export type LiteralTable = {
   /** Per group, its first literal; per literal, the next one of its group (-1 ends). */
   firstOf: Int32Array;
   next: Int32Array;
-  keys: Int32Array;
-  /** Per group, where its run starts in `chains`, or -1 before it is written. */
-  runs: Int32Array;
-  chains: Int32Array;
-  used: number;
+  /** Per literal, where its key ends in it (0: no key). */
+  keyEnd: Int32Array;
+  /** Every literal's characters one after another (literal l's from charStarts[l] to charStarts[l + 1]): compared in one block of memory. */
+  chars: Uint16Array;
+  charStarts: Int32Array;
+  /** Scratch of one scan (scanning is synchronous): 1 for each literal found so far. */
+  found: Uint8Array;
 };
 
-/** Tabulates `literals`, grouped by the sequences starting at `keys` (rarestSequences by default). */
+/** Tabulates `literals`, keyed by the sequences starting at `keys` (rarestSequences by default). */
 export function tabulateLiterals(literals: readonly string[], keys: readonly number[] = rarestSequences(literals)): LiteralTable {
   const keyGrams = new Int32Array(literals.length).fill(-1);
+  const keyEnd = new Int32Array(literals.length);
   const heads = new Uint32Array((GRAM_MASK + 1) >>> 5);
   for (let l = 0; l < literals.length; l += 1) {
     const literal = literals[l] ?? '';
     const at = keys[l] ?? -1;
-    if (at < 0 || at + 2 >= literal.length) continue;
-    const gram = gramOf(literal.charCodeAt(at), literal.charCodeAt(at + 1), literal.charCodeAt(at + 2));
+    const length = keyLength(literal);
+    if (length === 0 || at < 0 || at + length > literal.length) continue;
+    const gram = keyGramOf(literal, at);
     keyGrams[l] = gram;
+    keyEnd[l] = at + length;
     heads[gram >>> 5] = (heads[gram >>> 5] ?? 0) | (1 << (gram & 31));
   }
   const below = new Int32Array(heads.length);
@@ -449,72 +456,65 @@ export function tabulateLiterals(literals: readonly string[], keys: readonly num
     next[l] = firstOf[group] ?? -1;
     firstOf[group] = l;
   }
-  return { literals, heads, below, firstOf, next, keys: keyGrams, runs: new Int32Array(groups).fill(-1), chains: new Int32Array(1024), used: 0 };
+  const charStarts = new Int32Array(literals.length + 1);
+  for (let l = 0; l < literals.length; l += 1) charStarts[l + 1] = (charStarts[l] ?? 0) + (literals[l]?.length ?? 0);
+  const chars = new Uint16Array(charStarts[literals.length] ?? 0);
+  literals.forEach((literal, l) => {
+    for (let i = 0; i < literal.length; i += 1) chars[(charStarts[l] ?? 0) + i] = literal.charCodeAt(i);
+  });
+  return { literals, heads, below, firstOf, next, keyEnd, chars, charStarts, found: new Uint8Array(literals.length) };
 }
 
-// Writes the run of group `group` at the end of `chains` (grown as needed) and returns where it starts.
-function writeRun(table: LiteralTable, group: number): number {
-  let need = 1;
-  for (let l = table.firstOf[group] ?? -1; l >= 0; l = table.next[l] ?? -1) need += Math.max(2, (table.literals[l]?.length ?? 0));
-  if (table.used + need > table.chains.length) {
-    const grown = new Int32Array(Math.max(table.chains.length * 2, table.used + need));
-    grown.set(table.chains.subarray(0, table.used));
-    table.chains = grown;
+// Whether the characters chars[from] ... chars[to - 1] stand in `text` at `at`.
+function standsAt(text: string, chars: Uint16Array, from: number, to: number, at: number): boolean {
+  if (at < 0 || at + to - from > text.length) return false;
+  for (let i = from; i < to; i += 1) if (text.charCodeAt(at + i - from) !== chars[i]) return false;
+  return true;
+}
+
+// Compares with the text the literals of the group of `slot` (a slot that keys one), each where its key
+// would end at `end`; lists those found (see findLiterals) and returns the new count.
+function checkGroup(text: string, table: LiteralTable, slot: number, end: number, into: Int32Array, count: number): number {
+  const { next, keyEnd, found, chars, charStarts } = table;
+  let listed = count;
+  const group = (table.below[slot >>> 5] ?? 0) + bitsBelow(table.heads[slot >>> 5] ?? 0, slot & 31);
+  for (let l = table.firstOf[group] ?? -1; l >= 0; l = next[l] ?? -1) {
+    if (found[l] === 1 || !standsAt(text, chars, charStarts[l] ?? 0, charStarts[l + 1] ?? 0, end - (keyEnd[l] ?? 0))) continue;
+    found[l] = 1;
+    into[listed] = l;
+    listed += 1;
   }
-  const { chains } = table;
-  const start = table.used;
-  let out = start;
-  for (let l = table.firstOf[group] ?? -1; l >= 0; l = table.next[l] ?? -1) {
-    const literal = table.literals[l] ?? '';
-    const key = table.keys[l] ?? -1;
-    chains[out] = l;
-    const from = out + 2;
-    let end = from;
-    for (let i = 0; i + 2 < literal.length; i += 1) {
-      const gram = gramOf(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2));
-      if (gram === key || chains.subarray(from, end).includes(gram)) continue;
-      chains[end] = gram;
-      end += 1;
-    }
-    chains[out + 1] = end - from;
-    out = end;
-  }
-  chains[out] = -1;
-  table.used = out + 1;
-  table.runs[group] = start;
-  return start;
+  return listed;
 }
 
 /**
- * Lists in `into` every literal of the table that a text (its TextGrams) may contain, and returns how many:
- * only the literals grouped under one of the text's sequences are checked. A literal of no sequence
- * (shorter than three characters) is never listed; the lexicon keeps none.
+ * Lists in `into` every literal of the table that `text` holds, each once in the order first found, and
+ * returns how many; the table's `found` (all 0 before) is left at 1 for each one listed. One pass: at
+ * each place, the literals keyed by the three or LONG_KEY characters ending there are compared with the
+ * text in place.
  */
-export function markPresent(grams: TextGrams, table: LiteralTable, into: Int32Array): number {
-  const { set, distinct } = grams;
-  const { heads, below, runs } = table;
+export function findLiterals(text: string, table: LiteralTable, into: Int32Array): number {
+  if (text.length < 3) return 0;
+  const { heads } = table;
   let count = 0;
-  for (let d = 0; d < grams.count; d += 1) {
-    const head = distinct[d] ?? 0;
-    const word = heads[head >>> 5] ?? 0;
-    if ((word & (1 << (head & 31))) === 0) continue;
-    const group = (below[head >>> 5] ?? 0) + bitsBelow(word, head & 31);
-    let at = runs[group] ?? -1;
-    if (at < 0) at = writeRun(table, group);
-    const { chains } = table;
-    for (let l = chains[at] ?? -1; l >= 0; l = chains[at] ?? -1) {
-      const end = at + 2 + (chains[at + 1] ?? 0);
-      let k = at + 2;
-      for (; k < end; k += 1) {
-        const gram = chains[k] ?? 0;
-        if (((set[gram >>> 5] ?? 0) & (1 << (gram & 31))) === 0) break;
-      }
-      if (k === end) {
-        into[count] = l;
-        count += 1;
-      }
-      at = end;
-    }
+  let a = text.charCodeAt(0);
+  let b = text.charCodeAt(1);
+  // The folds of the three characters ending one, two and three places back.
+  let back1 = 0;
+  let back2 = 0;
+  let back3 = 0;
+  for (let i = 2; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const fold = foldOf(a, b, c);
+    a = b;
+    b = c;
+    const slot = Math.imul(fold, 0x9e3779b1) >>> (32 - GRAM_BITS);
+    if (((heads[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0) count = checkGroup(text, table, slot, i + 1, into, count);
+    const longSlot = longGramOf(back3, fold);
+    if (i >= LONG_KEY - 1 && ((heads[longSlot >>> 5] ?? 0) & (1 << (longSlot & 31))) !== 0) count = checkGroup(text, table, longSlot, i + 1, into, count);
+    back3 = back2;
+    back2 = back1;
+    back1 = fold;
   }
   return count;
 }

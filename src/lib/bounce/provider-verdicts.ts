@@ -169,35 +169,58 @@ const PROVIDER_TABLES: readonly ProviderTable[] = [
 ];
 
 // The sets of literals a pattern's every match holds one literal of (as the three-character sequences of
-// each, lower-cased: the text is summarised lower-cased, and an ASCII literal's case maps one to one),
-// read at the pattern's first use; null when none can be named and the pattern always runs.
+// each, lower-cased: the text is summarised lower-cased, and an ASCII literal's case maps one to one), read
+// once; null when none can be named and the pattern always runs.
 type Gate = readonly (readonly LiteralGrams[])[] | null;
 
-const gates = new Map<RegExp, Gate>();
+// "[\x20-\x7e]{3,}": a run of three printable ASCII characters or more. A literal holding other characters
+// ("envelope blocked – user entry") is represented by its longest such run ("envelope blocked "): every
+// text holding the literal holds the run.
+const ASCII_RUN = /[\x20-\x7e]{3,}/g;
+
+function asciiPartOf(literal: string): string | null {
+  let longest: string | null = null;
+  for (const [run] of literal.matchAll(ASCII_RUN)) if (longest === null || run.length > longest.length) longest = run;
+  return longest;
+}
 
 function readGate(pattern: RegExp): Gate {
   // "[^ims]": a flag other than i, m and s (none of which changes what a match's literals are)
   if (/[^ims]/.test(pattern.flags)) return null;
-  // "[^\x20-\x7e]": a character outside printable ASCII
-  const sets = (requiredLiteralSets(pattern.source) ?? []).filter((set) => set.every((literal) => !/[^\x20-\x7e]/.test(literal)));
-  return sets.length === 0 ? null : sets.map((set) => set.map((literal) => literalGrams(literal.toLowerCase())));
+  const sets: LiteralGrams[][] = [];
+  for (const set of requiredLiteralSets(pattern.source) ?? []) {
+    const parts = set.map(asciiPartOf);
+    if (parts.every((part) => part !== null)) sets.push(parts.map((part) => literalGrams(part.toLowerCase())));
+  }
+  return sets.length === 0 ? null : sets;
+}
+
+// A table's patterns with their gates, read at the first search.
+type GatedTable = { table: ProviderTable; signalGate: Gate; phraseGates: readonly Gate[] };
+let gatedTables: readonly GatedTable[] | null = null;
+
+function readGatedTables(): readonly GatedTable[] {
+  gatedTables ??= PROVIDER_TABLES.map((table) => ({ table, signalGate: table.signal ? readGate(table.signal) : null, phraseGates: (table.phrases ?? []).map(([pattern]) => readGate(pattern)) }));
+  return gatedTables;
 }
 
 // The three-character sequences of the lower-cased text, read once when a pattern first needs them.
 type Haystack = { text: string; grams: GramSet | null };
 const scratchGrams: GramSet = gramsOf('');
 
-// False only when `pattern` certainly does not match the text.
-function mayMatch(pattern: RegExp, haystack: Haystack): boolean {
-  let gate = gates.get(pattern);
-  if (gate === undefined) {
-    gate = readGate(pattern);
-    gates.set(pattern, gate);
-  }
-  if (gate === null) return true;
+// False only when a pattern of `gate` certainly does not match the text.
+function passes(gate: Gate, haystack: Haystack | null): boolean {
+  if (gate === null || haystack === null) return true;
   const grams = (haystack.grams ??= gramsOf(haystack.text.toLowerCase(), scratchGrams));
-  return gate.every((set) => set.some((literal) => mayContain(grams, literal)));
+  for (const set of gate) {
+    let held = false;
+    for (let k = 0; k < set.length && !held; k += 1) held = mayContain(grams, set[k] ?? EMPTY_GRAMS);
+    if (!held) return false;
+  }
+  return true;
 }
+
+const EMPTY_GRAMS: LiteralGrams = new Int32Array(0);
 
 /**
  * The verdict of the first provider table whose own code or wording stands in `text`, or null. With
@@ -206,15 +229,17 @@ function mayMatch(pattern: RegExp, haystack: Haystack): boolean {
 export function findProviderVerdict(text: string, options: { prefilter?: boolean } = {}): ProviderVerdict | null {
   if (text === '') return null;
   const haystack: Haystack | null = options.prefilter === false ? null : { text, grams: null };
-  for (const table of PROVIDER_TABLES) {
-    if (table.signal && table.codes && (haystack === null || mayMatch(table.signal, haystack))) {
+  for (const { table, signalGate, phraseGates } of readGatedTables()) {
+    if (table.signal && table.codes && passes(signalGate, haystack)) {
       const match = table.signal.exec(text);
       const key = match?.[1];
       const reason = key === undefined ? undefined : table.codes[key] ?? table.codes[key.toUpperCase()] ?? table.codes[key.toLowerCase()];
       if (match && reason) return { provider: table.provider, reason, text: match[0], start: match.index, end: match.index + match[0].length };
     }
-    for (const [pattern, reason] of table.phrases ?? []) {
-      if (haystack !== null && !mayMatch(pattern, haystack)) continue;
+    const phrases = table.phrases ?? [];
+    for (let p = 0; p < phrases.length; p += 1) {
+      const [pattern, reason] = phrases[p] ?? [];
+      if (pattern === undefined || reason === undefined || !passes(phraseGates[p] ?? null, haystack)) continue;
       const match = pattern.exec(text);
       if (match) return { provider: table.provider, reason, text: match[0], start: match.index, end: match.index + match[0].length };
     }

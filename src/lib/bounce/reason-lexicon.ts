@@ -12,8 +12,8 @@ import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
 import { REASON_PHRASES } from './reason-phrases.ts';
 import { SISIMAI_REASON_LISTS } from './reason-lexicon-sisimai.ts';
 import { TERM_LITERALS } from './phrase-literals.ts';
-import { literalGrams, markPresent, mayContain, readGrams, requiredLiteralSets, tabulateLiterals } from './phrase-prefilter.ts';
-import type { GramSet, LiteralGrams, LiteralTable, TextGrams } from './phrase-prefilter.ts';
+import { findLiterals, requiredLiteralSets, tabulateLiterals } from './phrase-prefilter.ts';
+import type { LiteralTable } from './phrase-prefilter.ts';
 
 export type TermStrength = 'strong' | 'weak';
 export type TermSource = 'project' | 'sisimai';
@@ -51,31 +51,25 @@ export type Lexicon = {
 };
 
 // What the prefilter knows of a lexicon's terms (phrase-prefilter.ts): a term may match only when the text
-// holds a literal of each of its sets. Every literal of the terms' first (most selective) sets once, the
-// numbers of the terms that need each, each term's other sets (null: none), and the terms with no set,
-// which always run (1).
-// Also, per term, its group's index, per group the number of its always-run terms, and the scratch space
-// of one scan (scanning is synchronous): the candidate terms, the terms whose other sets failed, the
-// present literals, candidates per group.
+// holds a literal of each of its sets. Every literal of every set once (the terms' first, most selective,
+// sets numbered first), the numbers of the terms whose first set holds each literal, each term's other
+// sets as literal numbers (null: none), and the terms with no set, which always run.
+// Also, per term, its group's index, and the scratch space of one scan (scanning is synchronous): the
+// literals found, the candidate terms (flags and, in term order once sorted, numbers), the refused terms.
 type Prefilter = {
   literals: LiteralTable;
-  /** The literals themselves, numbered as in `literals`. */
-  literalTexts: readonly string[];
   /** The terms needing literal l are termsOfLiterals[termStarts[l]] ... termsOfLiterals[termStarts[l + 1] - 1]. */
   termStarts: Int32Array;
   termsOfLiterals: Int32Array;
-  otherSets: readonly (readonly (readonly OtherLiteral[])[] | null)[];
-  refused: Uint8Array;
-  alwaysRun: Uint8Array;
+  otherSets: readonly (readonly Int32Array[] | null)[];
+  alwaysRun: Int32Array;
   groupOf: Int32Array;
-  alwaysPerGroup: Int32Array;
-  candidate: Uint8Array;
   present: Int32Array;
-  perGroup: Int32Array;
+  candidate: Uint8Array;
+  chosen: Int32Array;
+  refused: Uint8Array;
+  refusedList: Int32Array;
 };
-
-// A literal of a term's other sets, and its three-character sequences, checked only once its first set holds.
-type OtherLiteral = { text: string; grams: LiteralGrams };
 
 // The build-time table's rows (phrase-literals.ts) by pattern source: each term's sets of literals (null:
 // none can be named) and where each literal's rarest sequence starts. The site's build leaves the table out
@@ -111,87 +105,62 @@ function prefilterOf(lexicon: Lexicon, force: boolean): Prefilter | null {
 function buildPrefilter(lexicon: Lexicon): Prefilter {
   const known = readKnownTerms();
   const termCount = lexicon.compiled.length;
-  const alwaysRun = new Uint8Array(termCount);
+  const always: number[] = [];
   // Every literal once, numbered in the order first needed, with its rarest sequence when the build knows it.
   const numberOf = new Map<string, number>();
   const literals: string[] = [];
-  const keys: number[] = [];
-  let keysKnown = true;
-  // The numbers of each term's literals, term after term (needStarts[t] ... needStarts[t + 1] - 1).
-  const needStarts = new Int32Array(termCount + 1);
-  const needs: number[] = [];
-  const otherSets: (OtherLiteral[][] | null)[] = [];
-  const others = new Map<string, OtherLiteral>();
-  const otherOf = (text: string): OtherLiteral => {
-    let other = others.get(text);
-    if (other === undefined) {
-      other = { text, grams: literalGrams(text) };
-      others.set(text, other);
+  const keys: (number | undefined)[] = [];
+  const numberLiteral = (literal: string, key: number | undefined): number => {
+    let number = numberOf.get(literal);
+    if (number === undefined) {
+      number = literals.length;
+      numberOf.set(literal, number);
+      literals.push(literal);
+      keys.push(key);
     }
-    return other;
+    return number;
   };
-  for (let t = 0; t < termCount; t += 1) {
-    needStarts[t] = needs.length;
-    const source = lexicon.compiled[t]?.source ?? '';
-    const row = known.get(source);
+  const rows = lexicon.compiled.map((term) => {
+    const row = known.get(term.source);
     // A term the build-time table lacks has its literals read now.
-    const sets = row === undefined ? requiredLiteralSets(source) : row[1];
-    const texts = sets?.[0];
-    otherSets.push(sets === null || sets.length < 2 ? null : sets.slice(1).map((set) => set.map(otherOf)));
-    if (texts === undefined) {
-      alwaysRun[t] = 1;
-      continue;
-    }
-    for (let n = 0; n < texts.length; n += 1) {
-      const literal = texts[n] ?? '';
-      let number = numberOf.get(literal);
-      if (number === undefined) {
-        number = literals.length;
-        numberOf.set(literal, number);
-        literals.push(literal);
-        const key = row?.[2]?.[0]?.[n];
-        keys.push(key ?? -1);
-        if (key === undefined) keysKnown = false;
-      }
-      needs.push(number);
-    }
-  }
-  needStarts[termCount] = needs.length;
-  // The terms needing each literal, literal after literal (termStarts[l] ... termStarts[l + 1] - 1).
+    return { sets: row === undefined ? requiredLiteralSets(term.source) : row[1], keys: row?.[2] };
+  });
+  // The first sets' literals first, so that termStarts covers them alone; then every other set's.
+  const firstSets = rows.map(({ sets, keys: setKeys }) => (sets?.[0] ?? null)?.map((literal, n) => numberLiteral(literal, setKeys?.[0]?.[n])) ?? null);
+  const otherSets = rows.map(({ sets, keys: setKeys }) => (sets === null || sets.length < 2 ? null : sets.slice(1).map((set, k) => Int32Array.from(set, (literal, n) => numberLiteral(literal, setKeys?.[k + 1]?.[n])))));
+  // The terms needing each first-set literal, literal after literal (termStarts[l] ... termStarts[l + 1] - 1).
   const termStarts = new Int32Array(literals.length + 1);
-  for (const number of needs) termStarts[number + 1] = (termStarts[number + 1] ?? 0) + 1;
+  firstSets.forEach((numbers, t) => {
+    if (numbers === null) always.push(t);
+    for (const number of numbers ?? []) termStarts[number + 1] = (termStarts[number + 1] ?? 0) + 1;
+  });
   for (let l = 0; l < literals.length; l += 1) termStarts[l + 1] = (termStarts[l + 1] ?? 0) + (termStarts[l] ?? 0);
   const filled = termStarts.slice(0, literals.length);
-  const termsOfLiterals = new Int32Array(needs.length);
-  for (let t = 0; t < termCount; t += 1) {
-    for (let k = needStarts[t] ?? 0; k < (needStarts[t + 1] ?? 0); k += 1) {
-      const number = needs[k] ?? 0;
+  const termsOfLiterals = new Int32Array(termStarts[literals.length] ?? 0);
+  firstSets.forEach((numbers, t) => {
+    for (const number of numbers ?? []) {
       termsOfLiterals[filled[number] ?? 0] = t;
       filled[number] = (filled[number] ?? 0) + 1;
     }
-  }
+  });
+  const knownKeys = keys.filter((key) => key !== undefined);
   const groupOf = new Int32Array(termCount);
-  const alwaysPerGroup = new Int32Array(lexicon.groups.length);
   lexicon.groups.forEach((group, g) => {
-    for (let t = group.first; t < group.end; t += 1) {
-      groupOf[t] = g;
-      alwaysPerGroup[g] = (alwaysPerGroup[g] ?? 0) + (alwaysRun[t] ?? 0);
-    }
+    groupOf.fill(g, group.first, group.end);
   });
   return {
     // Where a literal's rarest sequence is not known from the build, the literals are read for it now.
-    literals: tabulateLiterals(literals, keysKnown ? keys : undefined),
-    literalTexts: literals,
+    literals: tabulateLiterals(literals, knownKeys.length === keys.length ? knownKeys : undefined),
     termStarts,
     termsOfLiterals,
     otherSets,
-    refused: new Uint8Array(termCount),
-    alwaysRun,
+    alwaysRun: Int32Array.from(always),
     groupOf,
-    alwaysPerGroup,
-    candidate: new Uint8Array(termCount),
     present: new Int32Array(literals.length),
-    perGroup: new Int32Array(lexicon.groups.length),
+    candidate: new Uint8Array(termCount),
+    chosen: new Int32Array(termCount),
+    refused: new Uint8Array(termCount),
+    refusedList: new Int32Array(termCount),
   };
 }
 
@@ -316,10 +285,26 @@ const REPLY_PREFIX = /(?<![\w.])[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}(?![\w.])
 
 /** Lower-cases and collapses white space, keeping for each character its offset in the original. */
 export function normalizeText(original: string): NormalizedText {
+  return normalizeInto(original, null);
+}
+
+// The offsets of the text being scanned, shared by every scan (scanning is synchronous): a typed array
+// costs more to allocate than the whole normalizing of a short text.
+let sharedOffsets = new Int32Array(4096);
+
+/**
+ * As normalizeText, but the offsets are written into one buffer shared by every call: valid only until
+ * the next call, for a text scanned at once (and longer than the text, its tail left over).
+ */
+export function normalizeTransient(original: string): NormalizedText {
+  return normalizeInto(original, original.length + 1 <= sharedOffsets.length ? sharedOffsets : (sharedOffsets = new Int32Array(2 * (original.length + 1))));
+}
+
+function normalizeInto(original: string, buffer: Int32Array | null): NormalizedText {
   let masked = original.replace(REPLY_PREFIX, (code) => ' '.repeat(code.length));
   const lower = masked.toLowerCase();
   masked = lower.length === masked.length ? lower : masked.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
-  const offsets = new Int32Array(masked.length + 1);
+  const offsets = buffer ?? new Int32Array(masked.length + 1);
   let text = '';
   let n = 0;
   let lastSpace = true;
@@ -328,6 +313,13 @@ export function normalizeText(original: string): NormalizedText {
     const code = masked.charCodeAt(i);
     const space = code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160;
     if (space) {
+      // The first white space of a run, when a plain space, stays in the chunk as it is; the others are cut out.
+      if (code === 32 && !lastSpace) {
+        offsets[n] = i;
+        n += 1;
+        lastSpace = true;
+        continue;
+      }
       text += masked.slice(chunkStart, i);
       chunkStart = i + 1;
       if (!lastSpace) {
@@ -347,36 +339,58 @@ export function normalizeText(original: string): NormalizedText {
   return { text, offsets, length: n };
 }
 
-// The terms that may match a text (prefilter.candidate): those with no required literal, and those each
-// of whose sets has a literal in the text (1), the others (0); and how many per group (prefilter.perGroup).
-function markCandidates(prefilter: Prefilter, grams: TextGrams, text: string): void {
-  const { candidate, refused, present, perGroup, groupOf, literalTexts, termStarts, termsOfLiterals, otherSets } = prefilter;
-  candidate.set(prefilter.alwaysRun);
-  perGroup.set(prefilter.alwaysPerGroup);
-  refused.fill(0);
-  const count = markPresent(grams, prefilter.literals, present);
+// The terms that may match a text, in term order in prefilter.chosen (their number is returned): those with
+// no required literal, and those each of whose sets has a literal in the text. The scratch flags are left clear.
+function markCandidates(prefilter: Prefilter, text: string): number {
+  const { candidate, chosen, refused, refusedList, present, termStarts, termsOfLiterals, otherSets, alwaysRun } = prefilter;
+  const { found } = prefilter.literals;
+  const count = findLiterals(text, prefilter.literals, present);
+  let chosenCount = 0;
+  let refusedCount = 0;
+  for (let k = 0; k < alwaysRun.length; k += 1) {
+    const t = alwaysRun[k] ?? 0;
+    candidate[t] = 1;
+    chosen[chosenCount] = t;
+    chosenCount += 1;
+  }
   for (let p = 0; p < count; p += 1) {
     const l = present[p] ?? 0;
-    // The three-character sequences say a literal may be there; the text itself says whether it is.
-    if (!text.includes(literalTexts[l] ?? '')) continue;
     for (let k = termStarts[l] ?? 0; k < (termStarts[l + 1] ?? 0); k += 1) {
       const t = termsOfLiterals[k] ?? 0;
       if (candidate[t] === 1 || refused[t] === 1) continue;
       const sets = otherSets[t];
-      if (sets != null && !holdsEverySet(sets, grams.set, text)) {
+      if (sets != null && !holdsEverySet(sets, found)) {
         refused[t] = 1;
+        refusedList[refusedCount] = t;
+        refusedCount += 1;
         continue;
       }
       candidate[t] = 1;
-      const g = groupOf[t] ?? 0;
-      perGroup[g] = (perGroup[g] ?? 0) + 1;
+      chosen[chosenCount] = t;
+      chosenCount += 1;
     }
   }
+  for (let p = 0; p < count; p += 1) found[present[p] ?? 0] = 0;
+  for (let k = 0; k < chosenCount; k += 1) candidate[chosen[k] ?? 0] = 0;
+  for (let k = 0; k < refusedCount; k += 1) refused[refusedList[k] ?? 0] = 0;
+  // In term order (a few dozen at most: insertion, without a view of the array).
+  for (let k = 1; k < chosenCount; k += 1) {
+    const t = chosen[k] ?? 0;
+    let j = k - 1;
+    for (; j >= 0 && (chosen[j] ?? 0) > t; j -= 1) chosen[j + 1] = chosen[j] ?? 0;
+    chosen[j + 1] = t;
+  }
+  return chosenCount;
 }
 
-// Whether the text (and its sequences) holds a literal of each set.
-function holdsEverySet(sets: readonly (readonly OtherLiteral[])[], grams: GramSet, text: string): boolean {
-  return sets.every((set) => set.some((literal) => mayContain(grams, literal.grams) && text.includes(literal.text)));
+// Whether the text holds (`found`) a literal of each set.
+function holdsEverySet(sets: readonly Int32Array[], found: Uint8Array): boolean {
+  for (const set of sets) {
+    let held = false;
+    for (let k = 0; k < set.length && !held; k += 1) held = found[set[k] ?? 0] === 1;
+    if (!held) return false;
+  }
+  return true;
 }
 
 // A pattern source that is plain text: no character with a meaning of its own, punctuation escaped
@@ -425,16 +439,14 @@ function matchTerm(term: CompiledTerm, text: string): FirstMatch | null {
   return match === null ? null : { index: match.index, text: match[0] };
 }
 
-// The group's first match: the leftmost match of any term, the earlier term at the same place, exactly as
-// the group's alternation finds it. Terms that cannot match (no required literal is there) are not run;
-// when every term may match, the alternation runs as one.
-function firstMatch(group: CompiledGroup, count: number, text: string, compiled: readonly CompiledTerm[], candidate: Uint8Array): FirstMatch | null {
-  if (count === 0) return null;
-  if (count === group.end - group.first) return matchGroup(group, text);
+// The first match of the terms chosen[from] ... chosen[to - 1] (terms of one group, in order): the leftmost
+// match of any of them, the earlier term at the same place, exactly as the group's alternation finds it
+// when the other terms cannot match (no required literal is there).
+function firstMatch(chosen: Int32Array, from: number, to: number, text: string, compiled: readonly CompiledTerm[]): FirstMatch | null {
   let best: FirstMatch | null = null;
-  for (let t = group.first; t < group.end; t += 1) {
-    const term = compiled[t];
-    if (candidate[t] !== 1 || term === undefined) continue;
+  for (let k = from; k < to; k += 1) {
+    const term = compiled[chosen[k] ?? 0];
+    if (term === undefined) continue;
     const match = matchTerm(term, text);
     if (match !== null && (best === null || match.index < best.index)) best = match;
   }
@@ -447,8 +459,18 @@ function matchGroup(group: CompiledGroup, text: string): FirstMatch | null {
   return match === null ? null : { index: match.index, text: match[0] };
 }
 
-// The gram set of the text being scanned, reused by every scan (scanning is synchronous).
-const scratchGrams: TextGrams = readGrams('');
+// The hit of a group's first match, its span mapped back to the original text; null when the group's
+// exclusions ("not") are in the text.
+function hitOf(group: CompiledGroup, match: FirstMatch, normalized: NormalizedText): PhraseHit | null {
+  if (group.not?.test(normalized.text)) return null;
+  const { offsets } = normalized;
+  const start = offsets[match.index] ?? 0;
+  const last = match.index + match.text.length - 1;
+  const end = (offsets[Math.max(match.index, last)] ?? start) + 1;
+  const hit: PhraseHit = { reason: group.reason, strength: group.strength, source: group.source, text: match.text, start, end };
+  if (group.localised) hit.localised = true;
+  return hit;
+}
 
 /**
  * Every group of the lexicon that matches, with the first match's span in the original text. The answer
@@ -458,20 +480,31 @@ const scratchGrams: TextGrams = readGrams('');
 export function findPhrases(normalized: NormalizedText, lexicon: Lexicon = DEFAULT_LEXICON, options: { prefilter?: boolean } = {}): PhraseHit[] {
   const hits: PhraseHit[] = [];
   if (normalized.length === 0) return hits;
+  const { text } = normalized;
   const prefilter = options.prefilter === false ? null : prefilterOf(lexicon, options.prefilter === true);
-  if (prefilter !== null) markCandidates(prefilter, readGrams(normalized.text, scratchGrams), normalized.text);
-  for (let g = 0; g < lexicon.groups.length; g += 1) {
+  if (prefilter === null) {
+    for (const group of lexicon.groups) {
+      const match = matchGroup(group, text);
+      const hit = match === null ? null : hitOf(group, match, normalized);
+      if (hit !== null) hits.push(hit);
+    }
+    return hits;
+  }
+  // The candidate terms, in term order and so group by group: a group none of whose terms may match is not run.
+  const count = markCandidates(prefilter, text);
+  const { chosen, groupOf } = prefilter;
+  for (let from = 0; from < count; ) {
+    const g = groupOf[chosen[from] ?? 0] ?? 0;
+    let to = from + 1;
+    while (to < count && groupOf[chosen[to] ?? 0] === g) to += 1;
     const group = lexicon.groups[g];
-    if (group === undefined) continue;
-    const match = prefilter === null ? matchGroup(group, normalized.text) : firstMatch(group, prefilter.perGroup[g] ?? 0, normalized.text, lexicon.compiled, prefilter.candidate);
-    if (!match) continue;
-    if (group.not?.test(normalized.text)) continue;
-    const start = normalized.offsets[match.index] ?? 0;
-    const last = match.index + match.text.length - 1;
-    const end = (normalized.offsets[Math.max(match.index, last)] ?? start) + 1;
-    const hit: PhraseHit = { reason: group.reason, strength: group.strength, source: group.source, text: match.text, start, end };
-    if (group.localised) hit.localised = true;
-    hits.push(hit);
+    if (group !== undefined) {
+      // Every term of the group may match: its alternation runs as one.
+      const match = to - from === group.end - group.first ? matchGroup(group, text) : firstMatch(chosen, from, to, text, lexicon.compiled);
+      const hit = match === null ? null : hitOf(group, match, normalized);
+      if (hit !== null) hits.push(hit);
+    }
+    from = to;
   }
   return hits;
 }

@@ -4,8 +4,10 @@
 // of the lexicon (whatever wording is added later), on both real-bounce corpora and on catalogue texts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { gramsOf, literalGrams, markPresent, mayContain, rarestSequences, readGrams, requiredLiterals, requiredLiteralSets, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
-import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
+import fc from 'fast-check';
+import { findLiterals, gramsOf, literalGrams, mayContain, rarestSequences, requiredLiterals, requiredLiteralSets, tabulateLiterals } from '../../../src/lib/bounce/phrase-prefilter.ts';
+import type { LiteralTable } from '../../../src/lib/bounce/phrase-prefilter.ts';
+import { compileLexicon, DEFAULT_LEXICON, findPhrases, LEXICON_TERMS, normalizeText, normalizeTransient } from '../../../src/lib/bounce/reason-lexicon.ts';
 import type { LexiconTerm } from '../../../src/lib/bounce/reason-lexicon.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 import { corpusEmailFiles } from '../../fixtures/corpus-files.ts';
@@ -160,40 +162,107 @@ describe('mayContain', () => {
   });
 });
 
-describe('markPresent', () => {
-  it('lists in a table of literals exactly those mayContain accepts', () => {
+describe('findLiterals', () => {
+  // The reference: every literal of three characters or more that the text holds, by indexOf, in number order.
+  const heldIn = (text: string, literals: readonly string[]): number[] => literals.flatMap((literal, l) => (literal.length >= 3 && text.includes(literal) ? [l] : []));
+  const listedIn = (text: string, table: LiteralTable): number[] => {
+    const listed = new Int32Array(table.literals.length);
+    const count = findLiterals(text, table, listed);
+    const numbers = [...listed.slice(0, count)];
+    expect(new Set(numbers).size, 'each literal listed once').toBe(numbers.length);
+    expect([...table.found].every((flag, l) => flag === (numbers.includes(l) ? 1 : 0)), 'found flags the listed literals').toBe(true);
+    table.found.fill(0);
+    return numbers.sort((a, b) => a - b);
+  };
+
+  it('lists exactly the literals the text holds, and flags them', () => {
     const literals = ['mailbox', 'is full', 'quota', 'user unknown', 'the', 'over quota', 'mailbox is full'];
     const table = tabulateLiterals(literals);
-    const text = '550 the mailbox is full';
-    const listed = new Int32Array(literals.length);
-    const count = markPresent(readGrams(text), table, listed);
-    const expected = literals.flatMap((literal, l) => (mayContain(gramsOf(text), literalGrams(literal)) ? [l] : []));
-    expect([...listed.slice(0, count)].sort((a, b) => a - b)).toEqual(expected);
-    expect(count).toBe(4);
+    expect(listedIn('550 the mailbox is full', table)).toEqual([0, 1, 4, 6]);
+    expect(listedIn('mailbox mailbox; the the', table)).toEqual([0, 4]);
+    expect(listedIn('', table)).toEqual([]);
+    expect(listedIn('ma', table)).toEqual([]);
   });
 
-  it('lists the same literals whichever of its sequences a literal is chained by', () => {
-    const literals = ['mailbox', 'is full', 'quota', 'user unknown', 'the', 'over quota', 'mailbox is full', 'ab'];
-    const texts = ['550 the mailbox is full', 'user unknown; over quota', 'nothing here', 'mailbox mailbox ab'];
+  it('lists the same literals whichever of its sequences a literal is keyed by', () => {
+    const literals = ['mailbox', 'is full', 'quota', 'user unknown', 'the', 'over quota', 'mailbox is full', 'ab', 'aaa', 'aaaa', 'aaaaaa', 'x.y.z.', 'ox is '];
+    const texts = ['550 the mailbox is full', 'user unknown; over quota', 'nothing here', 'mailbox mailbox ab', 'quotaquota', 'aaaaa', 'aaaaaaaa', 'mailbox is ful', 'ailbox is full', 'x.y.z.x.y.z.', 'box is '];
     expect(rarestSequences(literals)).toHaveLength(literals.length);
     expect(rarestSequences(literals)[7]).toBe(-1);
-    const choices = [undefined, literals.map(() => 0), literals.map((literal) => literal.length - 3), rarestSequences(literals)];
+    // Keys at the start, at the end (six characters key a literal of six or more, three a shorter one), the rarest.
+    const choices = [undefined, literals.map(() => 0), literals.map((literal) => literal.length - (literal.length >= 6 ? 6 : 3)), rarestSequences(literals)];
     for (const text of texts) {
-      const expected = literals.flatMap((literal, l) => (literal.length >= 3 && mayContain(gramsOf(text), literalGrams(literal)) ? [l] : []));
-      for (const keys of choices) {
-        const listed = new Int32Array(literals.length);
-        const count = markPresent(readGrams(text), tabulateLiterals(literals, keys), listed);
-        expect([...listed.slice(0, count)].sort((a, b) => a - b), `${text} ${String(keys)}`).toEqual(expected);
-      }
+      for (const keys of choices) expect(listedIn(text, tabulateLiterals(literals, keys)), `${text} ${String(keys)}`).toEqual(heldIn(text, literals));
     }
   });
 
-  it('reuses the sequences of a text without keeping the previous one', () => {
-    const table = tabulateLiterals(['quota', 'unknown']);
-    const grams = readGrams('over quota');
-    const listed = new Int32Array(2);
-    expect(markPresent(readGrams('user unknown', grams), table, listed)).toBe(1);
-    expect(listed[0]).toBe(1);
+  it('lists what indexOf finds for generated literals and texts', () => {
+    // Few letters, so literals overlap, repeat and share their sequences.
+    const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', '.', 'é', '宛'), maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 30 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', '.', 'x', 'é', '宛'), maxLength: 200 }), (literals, text) => {
+        const unique = [...new Set(literals)];
+        expect(listedIn(text, tabulateLiterals(unique))).toEqual(heldIn(text, unique));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lists every literal of the lexicon in the corpus bounces as indexOf does', () => {
+    const literals = [...new Set(LEXICON_TERMS.flatMap((term) => (requiredLiteralSets(term.pattern) ?? []).flat()))];
+    const table = tabulateLiterals(literals);
+    for (const file of corpusEmailFiles().slice(0, 120)) {
+      const text = normalizeText(readFileSync(file, 'latin1')).text;
+      expect(listedIn(text, table), file).toEqual(heldIn(text, literals));
+    }
+  });
+});
+
+describe('normalizeText', () => {
+  // The reference: one character at a time, each run of white space one space at its first character.
+  const reference = (original: string): { text: string; offsets: number[] } => {
+    let masked = original.replace(/(?<![\w.])[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}(?![\w.]))?/g, (code) => ' '.repeat(code.length));
+    const lower = masked.toLowerCase();
+    masked = lower.length === masked.length ? lower : masked.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+    let text = '';
+    const offsets: number[] = [];
+    let lastSpace = true;
+    for (let i = 0; i < masked.length; i += 1) {
+      const space = /[ \t\n\r\f\v\u00a0]/.test(masked[i] ?? '');
+      if (space && lastSpace) continue;
+      text += space ? ' ' : (masked[i] ?? '');
+      offsets.push(i);
+      lastSpace = space;
+    }
+    offsets.push(masked.length);
+    return { text, offsets };
+  };
+  const same = (original: string): void => {
+    const normalized = normalizeText(original);
+    const expected = reference(original);
+    expect(normalized.text).toBe(expected.text);
+    expect(normalized.length).toBe(expected.text.length);
+    expect([...normalized.offsets.subarray(0, normalized.length + 1)]).toEqual(expected.offsets);
+    // The shared buffer holds the same offsets, whatever a longer text left in it before.
+    const transient = normalizeTransient(original);
+    expect(transient.text).toBe(expected.text);
+    expect([...transient.offsets.subarray(0, transient.length + 1)]).toEqual(expected.offsets);
+  };
+
+  it('lower-cases, collapses white space and maps every character back, as one character at a time does', () => {
+    for (const text of ['', ' ', '  \r\n ', 'A', ' Mailbox  FULL\r\n\t', '550-5.1.1 The\r\n550-5.1.1 user', 'İstanbul  ÄÖ\u00a0x', 'a\u2028b\u000bc\fd']) same(text);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', '\r', '\n', '\u00a0', '\u2028', 'İ', '5', '0', '-', '.', '4'), maxLength: 60 }), (text) => {
+        same(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('normalizes every corpus bounce as one character at a time does', () => {
+    for (const file of corpusEmailFiles().slice(0, 60)) same(readFileSync(file, 'latin1'));
+    // A text longer than the shared buffer grows it.
+    same(`550-5.1.1 ${'Mailbox  full\r\n'.repeat(2000)}`);
   });
 });
 
