@@ -3,11 +3,15 @@
 // in phrase-prefilter.ts) or null when none can be named, and where each literal's key (its rarest six
 // characters, three for a shorter literal) starts (rarestSequences): read at build time so a fresh process
 // can prefilter from its first scan. A source missing here (a wording changed since) is read at run time
-// instead. The site's build leaves this table out (vite.config.ts).
+// instead. The site's build leaves this table out (vite.config.ts). Written as JSON text, one term a line,
+// which V8 reads several times faster at start-up than the same table as JavaScript literals.
 import type { Requirements } from './phrase-prefilter.ts';
 
+/** A term's pattern source, its sets of required literals and their rarest sequences. */
+type TermLiteral = readonly [source: string, literals: Requirements, keys?: readonly (readonly number[])[]];
+
 /** [pattern source, sets of required literals, their rarest sequences] for every term of the lexicon, in order. */
-export const TERM_LITERALS: readonly (readonly [source: string, literals: Requirements, keys?: readonly (readonly number[])[]])[] = [
+export const TERM_LITERALS = JSON.parse(String.raw`[
   ["\\bunauthenticated senders?\\b", [["unauthenticated sender"]], [[11]]],
   ["\\bauthentication (?:is )?required\\b", [["authentication required","authentication is required"]], [[12,13]]],
   ["\\bmust (?:first )?authenticate\\b", [["must authenticate","must first authenticate"]], [[0,5]]],
@@ -1115,5 +1119,5 @@ export const TERM_LITERALS: readonly (readonly [source: string, literals: Requir
   ["angle-brackets nested too deep", [["angle-brackets nested too deep"]], [[15]]],
   ["expected word or \"<\"", [["expected word or \"<\""]], [[5]]],
   ["domain missing in source-routed address", [["domain missing in source-routed address"]], [[16]]],
-  ["malformed address:", [["malformed address:"]], [[12]]],
-];
+  ["malformed address:", [["malformed address:"]], [[12]]]
+]`) as readonly TermLiteral[];
