@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rarestSequences, requiredLiteralSets } from '../src/lib/bounce/phrase-prefilter.ts';
+import { listProviderPatterns, readGateLiterals } from '../src/lib/bounce/provider-verdicts.ts';
 import { DEFAULT_LEXICON, imagePrefilter, LEXICON_TERMS } from '../src/lib/bounce/reason-lexicon.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +35,16 @@ const PREFILTER_HEADER = `
 export const DEFAULT_PREFILTER: PrefilterImage | null = JSON.parse(String.raw\`{
 `;
 
+const GATES_HEADER = `
+/** Each provider table pattern ("/source/flags") and the literals of its gate (readGateLiterals in provider-verdicts.ts). */
+export const PROVIDER_GATES: readonly (readonly [pattern: string, literals: string[][] | null])[] = JSON.parse(String.raw\`[
+`;
+
+/** Every pattern of the provider tables with the literals of its gate. */
+export function tabulateProviderGates(): [string, string[][] | null][] {
+  return listProviderPatterns().map((pattern) => [String(pattern), readGateLiterals(pattern)]);
+}
+
 /** Every distinct term source of the lexicon, its sets of required literals and where their rarest sequences start. */
 export function tabulateTermLiterals(): [string, string[][] | null, number[][]][] {
   const sources = [...new Set(LEXICON_TERMS.map((term) => term.pattern))];
@@ -57,8 +68,9 @@ function asRawTemplate(json: string): string {
 export function renderPhraseLiterals(): string {
   const lines = tabulateTermLiterals().map(([source, need, keys]) => `  [${JSON.stringify(source)}, ${JSON.stringify(need)}${need === null ? '' : `, ${JSON.stringify(keys)}`}]`);
   const image = imagePrefilter(DEFAULT_LEXICON, tabulateTermLiterals());
+  const gates = tabulateProviderGates().map((row) => `  ${JSON.stringify(row)}`);
   const fields = Object.entries(image).map(([name, value]) => `  ${JSON.stringify(name)}: ${JSON.stringify(value)}`);
-  return `${HEADER}${asRawTemplate(lines.join(',\n'))}\n]\`) as readonly TermLiteral[];\n${PREFILTER_HEADER}${asRawTemplate(fields.join(',\n'))}\n}\`) as PrefilterImage;\n`;
+  return `${HEADER}${asRawTemplate(lines.join(',\n'))}\n]\`) as readonly TermLiteral[];\n${PREFILTER_HEADER}${asRawTemplate(fields.join(',\n'))}\n}\`) as PrefilterImage;\n${GATES_HEADER}${asRawTemplate(gates.join(',\n'))}\n]\`) as typeof PROVIDER_GATES;\n`;
 }
 
 /** Rewrites the module when the lexicon changed; true when it did. */

@@ -3,8 +3,8 @@
 // every current term, so a fresh process prefilters from its first scan with the literals it would have
 // read itself. A term the table lacks (a wording changed since) is read at run time, with the same answers.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFILTER, TERM_LITERALS } from '../../../src/lib/bounce/phrase-literals.ts';
-import { renderPhraseLiterals, tabulateTermLiterals } from '../../../scripts/write-phrase-literals.ts';
+import { DEFAULT_PREFILTER, PROVIDER_GATES, TERM_LITERALS } from '../../../src/lib/bounce/phrase-literals.ts';
+import { renderPhraseLiterals, tabulateProviderGates, tabulateTermLiterals } from '../../../scripts/write-phrase-literals.ts';
 import { rarestSequences, requiredLiteralSets } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { compileLexicon, DEFAULT_LEXICON, findPhrases, imagePrefilter, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
 import type { LexiconTerm } from '../../../src/lib/bounce/reason-lexicon.ts';
@@ -32,7 +32,15 @@ describe('DEFAULT_PREFILTER', () => {
   it('reads back, through the module\'s JSON text, as the table and image it was written from', () => {
     const text = renderPhraseLiterals();
     const bodies = [...text.matchAll(/JSON\.parse\(String\.raw`([^`]*)`\)/g)].map((match) => JSON.parse(String.raw({ raw: [match[1] ?? ''] })) as unknown);
-    expect(bodies).toEqual([JSON.parse(JSON.stringify(tabulateTermLiterals().map(([source, sets, keys]) => (sets === null ? [source, null] : [source, sets, keys])))), imagePrefilter(DEFAULT_LEXICON, tabulateTermLiterals())]);
+    expect(bodies).toEqual([JSON.parse(JSON.stringify(tabulateTermLiterals().map(([source, sets, keys]) => (sets === null ? [source, null] : [source, sets, keys])))), imagePrefilter(DEFAULT_LEXICON, tabulateTermLiterals()), tabulateProviderGates()]);
+  });
+});
+
+describe('PROVIDER_GATES', () => {
+  it('holds every provider table pattern with the literals readGateLiterals reads from it now (else run npm run content)', () => {
+    expect(PROVIDER_GATES).toEqual(tabulateProviderGates());
+    expect(PROVIDER_GATES.length).toBeGreaterThan(10);
+    expect(PROVIDER_GATES.some(([, sets]) => sets !== null)).toBe(true);
   });
 });
 
