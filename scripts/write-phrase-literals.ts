@@ -37,7 +37,7 @@ export const DEFAULT_PREFILTER: PrefilterImage | null = JSON.parse(String.raw\`{
 
 const GATES_HEADER = `
 /** Each provider table pattern ("/source/flags") and the literals of its gate (readGateLiterals in provider-verdicts.ts). */
-export const PROVIDER_GATES: readonly (readonly [pattern: string, literals: string[][] | null])[] = JSON.parse(String.raw\`[
+export const PROVIDER_GATES: readonly (readonly [pattern: string, literals: string[][] | null])[] | null = JSON.parse(String.raw\`[
 `;
 
 /** Every pattern of the provider tables with the literals of its gate. */

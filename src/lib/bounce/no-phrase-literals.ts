@@ -7,4 +7,4 @@ export const TERM_LITERALS: typeof TABLE = [];
 
 export const DEFAULT_PREFILTER: typeof IMAGE = null;
 
-export const PROVIDER_GATES: typeof GATES = [];
+export const PROVIDER_GATES: typeof GATES = null;

@@ -1139,7 +1139,7 @@ export const DEFAULT_PREFILTER: PrefilterImage | null = JSON.parse(String.raw`{
 }`) as PrefilterImage;
 
 /** Each provider table pattern ("/source/flags") and the literals of its gate (readGateLiterals in provider-verdicts.ts). */
-export const PROVIDER_GATES: readonly (readonly [pattern: string, literals: string[][] | null])[] = JSON.parse(String.raw`[
+export const PROVIDER_GATES: readonly (readonly [pattern: string, literals: string[][] | null])[] | null = JSON.parse(String.raw`[
   ["/\\b(?:OFR|LPN)\\d{0,3}_(\\d{3})\\b/i",[["ofr","lpn"]]],
   ["/\\b(IB\\d{3})\\b/",null],
   ["/\\bAUP#([A-Z]{2,10})\\b/",[["aup#"]]],

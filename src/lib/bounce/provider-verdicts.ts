@@ -206,13 +206,18 @@ export function listProviderPatterns(): RegExp[] {
   return PROVIDER_TABLES.flatMap((table) => [...(table.signal ? [table.signal] : []), ...(table.phrases ?? []).map(([pattern]) => pattern)]);
 }
 
-// The build-time gates by pattern ("/source/flags"); the site's build leaves them out (vite.config.ts).
+// The build-time gates by pattern ("/source/flags"); the site's build has none (null, vite.config.ts) and
+// leaves this lookup out of its engine.
 let knownGates: ReadonlyMap<string, string[][] | null> | null = null;
 
 function readGate(pattern: RegExp): Gate {
-  knownGates ??= new Map(PROVIDER_GATES);
-  const key = String(pattern);
-  const sets = knownGates.has(key) ? (knownGates.get(key) ?? null) : readGateLiterals(pattern);
+  let sets: string[][] | null;
+  if (PROVIDER_GATES === null) sets = readGateLiterals(pattern);
+  else {
+    knownGates ??= new Map(PROVIDER_GATES);
+    const key = String(pattern);
+    sets = knownGates.has(key) ? (knownGates.get(key) ?? null) : readGateLiterals(pattern);
+  }
   return sets === null ? null : sets.map((set) => set.map(literalGrams));
 }
 

@@ -126,9 +126,9 @@ export function imagePrefilter(lexicon: Lexicon, rows: readonly KnownTerm[]): Pr
 }
 
 // The prefilter of `image` for the lexicon, or null when the image was made for other terms.
-function restorePrefilter(lexicon: Lexicon, image: PrefilterImage | null): Prefilter | null {
+function restorePrefilter(lexicon: Lexicon, image: PrefilterImage): Prefilter | null {
   const { compiled } = lexicon;
-  if (image?.sources.length !== compiled.length) return null;
+  if (image.sources.length !== compiled.length) return null;
   for (let t = 0; t < compiled.length; t += 1) if (TERM_LITERALS[image.sources[t] ?? -1]?.[0] !== compiled[t]?.source) return null;
   return withScratch(lexicon, {
     literals: tableLiterals(image.literals, { heads: Uint32Array.from(image.heads), below: Int32Array.from(image.below), firstOf: Int32Array.from(image.firstOf), next: Int32Array.from(image.next), keyEnd: Int32Array.from(image.keyEnd) }),
@@ -173,7 +173,10 @@ function prefilterOf(lexicon: Lexicon, force: boolean): Prefilter | null {
     prefilters.set(lexicon, state);
   }
   state.scans += 1;
-  if (state.prefilter === null && (force || state.covered || state.scans > PREFILTER_AFTER_SCANS)) state.prefilter = restorePrefilter(lexicon, DEFAULT_PREFILTER) ?? buildPrefilter(lexicon, readKnownTerms());
+  if (state.prefilter === null && (force || state.covered || state.scans > PREFILTER_AFTER_SCANS)) {
+    // The site's build has no image (null), and leaves restorePrefilter out of its engine.
+    state.prefilter = (DEFAULT_PREFILTER === null ? null : restorePrefilter(lexicon, DEFAULT_PREFILTER)) ?? buildPrefilter(lexicon, readKnownTerms());
+  }
   return state.prefilter;
 }
 
