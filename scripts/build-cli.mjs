@@ -58,15 +58,6 @@ const provideCatalogueIndex = {
   },
 };
 
-// A JSON file the engine imports (the catalogue's match data) is bundled as one JSON.parse of its text,
-// which V8 reads several times faster at start-up than the same data written as JavaScript literals.
-const parseJsonAtRunTime = {
-  name: 'json-parse',
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /\.json$/ }, (args) => ({ contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`, loader: 'js' }));
-  },
-};
-
 // A start-up snapshot only loads into the Node.js binary (version, platform, architecture) that made it,
 // so its name says which one: scripts/diagnose.sh picks the one made for the Node.js running npm.
 function snapshotName() {
@@ -95,7 +86,7 @@ async function buildSnapshot() {
   }
 }
 
-const common = { plugins: [patchPostalMime, provideCatalogueIndex, parseJsonAtRunTime], bundle: true, minifyWhitespace: true, minifySyntax: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none', absWorkingDir: root };
+const common = { plugins: [patchPostalMime, provideCatalogueIndex], bundle: true, minifyWhitespace: true, minifySyntax: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none', absWorkingDir: root };
 const cli = await build({
   ...common,
   entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],

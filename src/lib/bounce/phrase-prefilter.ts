@@ -456,21 +456,13 @@ export function tabulateLiterals(literals: readonly string[], keys: readonly num
     next[l] = firstOf[group] ?? -1;
     firstOf[group] = l;
   }
-  return tableLiterals(literals, { heads, below, firstOf, next, keyEnd });
-}
-
-/** The index of a literal table: its keys' slots and groups (tabulateLiterals), made once at build time for the lexicon's own. */
-export type LiteralIndex = Pick<LiteralTable, 'heads' | 'below' | 'firstOf' | 'next' | 'keyEnd'>;
-
-/** The table of `literals` with their index: their characters laid out one after another, the scratch space. */
-export function tableLiterals(literals: readonly string[], index: LiteralIndex): LiteralTable {
   const charStarts = new Int32Array(literals.length + 1);
   for (let l = 0; l < literals.length; l += 1) charStarts[l + 1] = (charStarts[l] ?? 0) + (literals[l]?.length ?? 0);
-  // One string of every literal, copied in one loop: a fresh process runs this before any of it is compiled.
+  // Copied from one string of every literal in one loop: a fresh process runs this before any of it is compiled.
   const joined = literals.join('');
   const chars = new Uint16Array(joined.length);
   for (let i = 0; i < joined.length; i += 1) chars[i] = joined.charCodeAt(i);
-  return { literals, ...index, chars, charStarts, found: new Uint8Array(literals.length) };
+  return { literals, heads, below, firstOf, next, keyEnd, chars, charStarts, found: new Uint8Array(literals.length) };
 }
 
 // Whether the characters chars[from] ... chars[to - 1] stand in `text` at `at`.

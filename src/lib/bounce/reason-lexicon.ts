@@ -11,8 +11,8 @@ import type { Reason } from '../content/vocabulary.ts';
 import { LOCALISED_REASON_PHRASES } from './reason-phrases-i18n.ts';
 import { REASON_PHRASES } from './reason-phrases.ts';
 import { SISIMAI_REASON_LISTS } from './reason-lexicon-sisimai.ts';
-import { DEFAULT_PREFILTER, TERM_LITERALS } from './phrase-literals.ts';
-import { findLiterals, requiredLiteralSets, tabulateLiterals, tableLiterals } from './phrase-prefilter.ts';
+import { TERM_LITERALS } from './phrase-literals.ts';
+import { findLiterals, requiredLiteralSets, tabulateLiterals } from './phrase-prefilter.ts';
 import type { LiteralTable } from './phrase-prefilter.ts';
 
 export type TermStrength = 'strong' | 'weak';
@@ -84,79 +84,6 @@ function readKnownTerms(): ReadonlyMap<string, KnownTerm> {
   return knownTerms;
 }
 
-/**
- * A lexicon's prefilter as plain data (its tables, without the scratch space of a scan), written at build
- * time for the default lexicon into phrase-literals.ts: a fresh process of the command line restores it
- * instead of computing it. `sources` names each term's pattern source by its row of TERM_LITERALS; the
- * image is used only for a lexicon whose terms have exactly those sources, in that order.
- */
-export type PrefilterImage = {
-  sources: number[];
-  literals: string[];
-  heads: number[];
-  below: number[];
-  firstOf: number[];
-  next: number[];
-  keyEnd: number[];
-  termStarts: number[];
-  termsOfLiterals: number[];
-  otherSets: (number[][] | null)[];
-  alwaysRun: number[];
-};
-
-/** The image of the lexicon's prefilter, computed from `rows` (the build-time table's rows, current ones). */
-export function imagePrefilter(lexicon: Lexicon, rows: readonly KnownTerm[]): PrefilterImage {
-  const known = new Map(rows.map((row) => [row[0], row]));
-  const rowOf = new Map(rows.map((row, r) => [row[0], r]));
-  const prefilter = buildPrefilter(lexicon, known);
-  const { literals, heads, below, firstOf, next, keyEnd } = prefilter.literals;
-  return {
-    sources: lexicon.compiled.map((term) => rowOf.get(term.source) ?? -1),
-    literals: [...literals],
-    heads: [...heads],
-    below: [...below],
-    firstOf: [...firstOf],
-    next: [...next],
-    keyEnd: [...keyEnd],
-    termStarts: [...prefilter.termStarts],
-    termsOfLiterals: [...prefilter.termsOfLiterals],
-    otherSets: prefilter.otherSets.map((sets) => sets?.map((set) => [...set]) ?? null),
-    alwaysRun: [...prefilter.alwaysRun],
-  };
-}
-
-// The prefilter of `image` for the lexicon, or null when the image was made for other terms.
-function restorePrefilter(lexicon: Lexicon, image: PrefilterImage): Prefilter | null {
-  const { compiled } = lexicon;
-  if (image.sources.length !== compiled.length) return null;
-  for (let t = 0; t < compiled.length; t += 1) if (TERM_LITERALS[image.sources[t] ?? -1]?.[0] !== compiled[t]?.source) return null;
-  return withScratch(lexicon, {
-    literals: tableLiterals(image.literals, { heads: Uint32Array.from(image.heads), below: Int32Array.from(image.below), firstOf: Int32Array.from(image.firstOf), next: Int32Array.from(image.next), keyEnd: Int32Array.from(image.keyEnd) }),
-    termStarts: Int32Array.from(image.termStarts),
-    termsOfLiterals: Int32Array.from(image.termsOfLiterals),
-    otherSets: image.otherSets.map((sets) => sets?.map((set) => Int32Array.from(set)) ?? null),
-    alwaysRun: Int32Array.from(image.alwaysRun),
-  });
-}
-
-// A prefilter's tables completed with each term's group and the scratch space of a scan.
-function withScratch(lexicon: Lexicon, tables: Pick<Prefilter, 'literals' | 'termStarts' | 'termsOfLiterals' | 'otherSets' | 'alwaysRun'>): Prefilter {
-  const termCount = lexicon.compiled.length;
-  const groupOf = new Int32Array(termCount);
-  lexicon.groups.forEach((group, g) => {
-    groupOf.fill(g, group.first, group.end);
-  });
-  return {
-    ...tables,
-    groupOf,
-    present: new Int32Array(tables.literals.literals.length),
-    candidate: new Uint8Array(termCount),
-    chosen: new Int32Array(termCount),
-    refused: new Uint8Array(termCount),
-    refusedList: new Int32Array(termCount),
-  };
-}
-
 // A lexicon the build-time table covers gets its prefilter at its first scan. Reading the literals of
 // every term costs about as much as a few hundred plain scans, so a lexicon the table does not cover is
 // scanned plainly (each group's combined pattern) until it has been scanned this often.
@@ -173,14 +100,13 @@ function prefilterOf(lexicon: Lexicon, force: boolean): Prefilter | null {
     prefilters.set(lexicon, state);
   }
   state.scans += 1;
-  if (state.prefilter === null && (force || state.covered || state.scans > PREFILTER_AFTER_SCANS)) {
-    // The site's build has no image (null), and leaves restorePrefilter out of its engine.
-    state.prefilter = (DEFAULT_PREFILTER === null ? null : restorePrefilter(lexicon, DEFAULT_PREFILTER)) ?? buildPrefilter(lexicon, readKnownTerms());
-  }
+  if (state.prefilter === null && (force || state.covered || state.scans > PREFILTER_AFTER_SCANS)) state.prefilter = buildPrefilter(lexicon);
   return state.prefilter;
 }
 
-function buildPrefilter(lexicon: Lexicon, known: ReadonlyMap<string, KnownTerm>): Prefilter {
+function buildPrefilter(lexicon: Lexicon): Prefilter {
+  const known = readKnownTerms();
+  const termCount = lexicon.compiled.length;
   const always: number[] = [];
   // Every literal once, numbered in the order first needed, with its rarest sequence when the build knows it.
   const numberOf = new Map<string, number>();
@@ -220,14 +146,24 @@ function buildPrefilter(lexicon: Lexicon, known: ReadonlyMap<string, KnownTerm>)
     }
   });
   const knownKeys = keys.filter((key) => key !== undefined);
-  return withScratch(lexicon, {
+  const groupOf = new Int32Array(termCount);
+  lexicon.groups.forEach((group, g) => {
+    groupOf.fill(g, group.first, group.end);
+  });
+  return {
     // Where a literal's rarest sequence is not known from the build, the literals are read for it now.
     literals: tabulateLiterals(literals, knownKeys.length === keys.length ? knownKeys : undefined),
     termStarts,
     termsOfLiterals,
     otherSets,
     alwaysRun: Int32Array.from(always),
-  });
+    groupOf,
+    present: new Int32Array(literals.length),
+    candidate: new Uint8Array(termCount),
+    chosen: new Int32Array(termCount),
+    refused: new Uint8Array(termCount),
+    refusedList: new Int32Array(termCount),
+  };
 }
 
 export type PhraseHit = { reason: Reason; strength: TermStrength; source: TermSource; localised?: true; text: string; start: number; end: number };
