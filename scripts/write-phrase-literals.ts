@@ -1,12 +1,14 @@
 // Writes src/lib/bounce/phrase-literals.ts: for every term of the phrase lexicon, the sets of literals each
 // of its matches holds one literal of (phrase-prefilter.ts requiredLiteralSets) and where each literal's key
 // (its rarest six characters, three for a shorter literal) starts, read here once instead of in every fresh
-// process of the command line and the library. Run by the content step; tests/unit/bounce/phrase-literals.test.ts fails when the written table
-// differs from what the current lexicon gives.
+// process of the command line and the library; likewise the literals gating each provider table pattern
+// (provider-verdicts.ts readGateLiterals). Run by the content step; tests/unit/bounce/phrase-literals.test.ts
+// fails when a written table differs from what the current lexicon and provider tables give.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rarestSequences, requiredLiteralSets } from '../src/lib/bounce/phrase-prefilter.ts';
+import { listProviderPatterns, readGateLiterals } from '../src/lib/bounce/provider-verdicts.ts';
 import { LEXICON_TERMS } from '../src/lib/bounce/reason-lexicon.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +26,16 @@ import type { Requirements } from './phrase-prefilter.ts';
 export const TERM_LITERALS: readonly (readonly [source: string, literals: Requirements, keys?: readonly (readonly number[])[]])[] = [
 `;
 
+const GATES_HEADER = `
+/** Each provider table pattern ("/source/flags") and the literals of its gate (readGateLiterals in provider-verdicts.ts). */
+export const PROVIDER_GATES: readonly (readonly [pattern: string, literals: string[][] | null])[] | null = [
+`;
+
+/** Every pattern of the provider tables with the literals of its gate. */
+export function tabulateProviderGates(): [string, string[][] | null][] {
+  return listProviderPatterns().map((pattern) => [String(pattern), readGateLiterals(pattern)]);
+}
+
 /** Every distinct term source of the lexicon, its sets of required literals and where their rarest sequences start. */
 export function tabulateTermLiterals(): [string, string[][] | null, number[][]][] {
   const sources = [...new Set(LEXICON_TERMS.map((term) => term.pattern))];
@@ -40,7 +52,8 @@ export function tabulateTermLiterals(): [string, string[][] | null, number[][]][
 /** The module's text for the current lexicon: one term per line, so a changed wording is a one-line diff. */
 export function renderPhraseLiterals(): string {
   const lines = tabulateTermLiterals().map(([source, need, keys]) => `  [${JSON.stringify(source)}, ${JSON.stringify(need)}${need === null ? '' : `, ${JSON.stringify(keys)}`}],`);
-  return `${HEADER}${lines.join('\n')}\n];\n`;
+  const gates = tabulateProviderGates().map(([pattern, sets]) => `  [${JSON.stringify(pattern)}, ${JSON.stringify(sets)}],`);
+  return `${HEADER}${lines.join('\n')}\n];\n${GATES_HEADER}${gates.join('\n')}\n];\n`;
 }
 
 /** Rewrites the module when the lexicon changed; true when it did. */

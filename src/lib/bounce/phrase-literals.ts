@@ -1117,3 +1117,29 @@ export const TERM_LITERALS: readonly (readonly [source: string, literals: Requir
   ["domain missing in source-routed address", [["domain missing in source-routed address"]], [[16]]],
   ["malformed address:", [["malformed address:"]], [[12]]],
 ];
+
+/** Each provider table pattern ("/source/flags") and the literals of its gate (readGateLiterals in provider-verdicts.ts). */
+export const PROVIDER_GATES: readonly (readonly [pattern: string, literals: string[][] | null])[] | null = [
+  ["/\\b(?:OFR|LPN)\\d{0,3}_(\\d{3})\\b/i", [["ofr","lpn"]]],
+  ["/\\b(IB\\d{3})\\b/", null],
+  ["/\\bAUP#([A-Z]{2,10})\\b/", [["aup#"]]],
+  ["/\\b(RCP-P\\d)\\b/", [["rcp-p"]]],
+  ["/^x-powermta-bouncecategory:[ \\t]*([a-z-]{2,30})/im", [["x-powermta-bouncecategory:"]]],
+  ["/\\bwas automatically rejected:\\s+(?:not enough disk space|quota exceeded)/i", [["was automatically rejected:"],["not enough disk space","quota exceeded"]]],
+  ["/\\bwas automatically rejected:\\s+mailbox doesn'?t exist/i", [["was automatically rejected:"],["mailbox doesnt exist","mailbox doesn't exist"]]],
+  ["/^the user\\(s\\) account is disabled\\.$/im", [["the user(s) account is disabled."]]],
+  ["/\\b[45]\\d\\d :[ \\t]*user unknown\\b/i", [["user unknown"]]],
+  ["/\\bthis user doesn'?t have an? [\\w.-]{1,60} account\\b/i", [["this user doesnt have a ","this user doesnt have an ","this user doesn't have a ","this user doesn't have an "],[" account"]]],
+  ["/\\bhost network not allowed\\b/i", [["host network not allowed"]]],
+  ["/\\bemail rejected due to security policies\\b.{0,40}\\bmcspamsignature\\b/i", [["email rejected due to security policies"],["mcspamsignature"]]],
+  ["/\\blocal ct ip reputation\\b/i", [["local ct ip reputation"]]],
+  ["/\\baccount inbounds disabled\\b/i", [["account inbounds disabled"]]],
+  ["/\\baccount service is temporarily unavailable\\b/i", [["account service is temporarily unavailable"]]],
+  ["/\\badministrative prohibition - envelope blocked\\b|\\benvelope blocked [-–] user (?:domain )?entry\\b|\\brejected by header[- ]based (?:manually )?blocked senders\\b/i", [["administrative prohibition - envelope blocked","envelope blocked - user entry","envelope blocked - user domain entry","envelope blocked "," user domain entry","rejected by header-based blocked senders","rejected by header-based manually blocked senders","rejected by header based blocked senders","rejected by header based manually blocked senders"]]],
+  ["/\\brejected by header[- ]based anti-spoofing policy\\b/i", [["rejected by header-based anti-spoofing policy","rejected by header based anti-spoofing policy"]]],
+  ["/\\b(?:spf|dkim|dmarc) sender invalid - envelope rejected\\b/i", [["spf sender invalid - envelope rejected","dkim sender invalid - envelope rejected","dmarc sender invalid - envelope rejected"]]],
+  ["/\\bresolver\\.rst\\.(?:recip|send)sizelimit\\b/i", [["resolver.rst.recipsizelimit","resolver.rst.sendsizelimit"]]],
+  ["/\\b(?:did not|didn'?t|will not|won'?t) (?:send|deliver)\\b.{0,80}\\b(?:is|was) on (?:the|your|our) (?:account[- ]level |global )?suppression list\\b/is", [["suppression list"],["is on the ","is on your ","is on our ","was on the ","was on your ","was on our "],["did not send","did not deliver","didnt send","didnt deliver","didn't send","didn't deliver","will not send","will not deliver","wont send","wont deliver","won't send","won't deliver"]]],
+  ["/\\\\?\"(?:bounceSubType|Type)\\\\?\"\\s*:\\s*\\\\?\"(NoEmail|Suppressed|OnAccountSuppressionList|MailboxFull|MessageTooLarge|ContentRejected|AttachmentRejected|HardBounce|DnsError|AddressChange|ManuallyDeactivated|InboxFull)\\\\?\"/", [["noemail","suppressed","onaccountsuppressionlist","mailboxfull","messagetoolarge","contentrejected","attachmentrejected","hardbounce","dnserror","addresschange","manuallydeactivated","inboxfull"],["\"bouncesubtype\"","\"bouncesubtype\\\"","\"type\"","\"type\\\""]]],
+  ["/\\bupstream error, please check https?:\\/\\/developers\\.cloudflare\\.com\\/email-routing\\b/i", [["upstream error, please check http://developers.cloudflare.com/email-routing","upstream error, please check https://developers.cloudflare.com/email-routing"]]],
+];

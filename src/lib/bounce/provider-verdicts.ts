@@ -5,6 +5,7 @@
 // sisimai's per-host modules; the texts come from the providers' published reply lists. A table's pattern
 // runs only when the text may hold the literals it needs (phrase-prefilter.ts): most texts name no provider.
 import type { Reason } from '../content/vocabulary.ts';
+import { PROVIDER_GATES } from './phrase-literals.ts';
 import { gramsOf, literalGrams, mayContain, requiredLiteralSets } from './phrase-prefilter.ts';
 import type { GramSet, LiteralGrams } from './phrase-prefilter.ts';
 import { SERVICE_BOUNCE_TYPES } from './read-service-notice.ts';
@@ -184,15 +185,40 @@ function asciiPartOf(literal: string): string | null {
   return longest;
 }
 
-function readGate(pattern: RegExp): Gate {
+/**
+ * The literals of a pattern's gate, lower-cased ASCII: the sets of which every match holds one literal
+ * each, or null when none can be named. Read at build time for the tables' own patterns (PROVIDER_GATES in
+ * phrase-literals.ts, written by scripts/write-phrase-literals.ts).
+ */
+export function readGateLiterals(pattern: RegExp): string[][] | null {
   // "[^ims]": a flag other than i, m and s (none of which changes what a match's literals are)
   if (/[^ims]/.test(pattern.flags)) return null;
-  const sets: LiteralGrams[][] = [];
+  const sets: string[][] = [];
   for (const set of requiredLiteralSets(pattern.source) ?? []) {
     const parts = set.map(asciiPartOf);
-    if (parts.every((part) => part !== null)) sets.push(parts.map((part) => literalGrams(part.toLowerCase())));
+    if (parts.every((part) => part !== null)) sets.push(parts.map((part) => part.toLowerCase()));
   }
   return sets.length === 0 ? null : sets;
+}
+
+/** Every pattern of the provider tables, signals and wordings, in order. */
+export function listProviderPatterns(): RegExp[] {
+  return PROVIDER_TABLES.flatMap((table) => [...(table.signal ? [table.signal] : []), ...(table.phrases ?? []).map(([pattern]) => pattern)]);
+}
+
+// The build-time gates by pattern ("/source/flags"); the site's build has none (null, vite.config.ts) and
+// leaves this lookup out of its engine.
+let knownGates: ReadonlyMap<string, string[][] | null> | null = null;
+
+function readGate(pattern: RegExp): Gate {
+  let sets: string[][] | null;
+  if (PROVIDER_GATES === null) sets = readGateLiterals(pattern);
+  else {
+    knownGates ??= new Map(PROVIDER_GATES);
+    const key = String(pattern);
+    sets = knownGates.has(key) ? (knownGates.get(key) ?? null) : readGateLiterals(pattern);
+  }
+  return sets === null ? null : sets.map((set) => set.map(literalGrams));
 }
 
 // A table's patterns with their gates, read at the first search.

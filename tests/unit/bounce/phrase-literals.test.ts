@@ -3,7 +3,8 @@
 // every current term, so a fresh process prefilters from its first scan with the literals it would have
 // read itself. A term the table lacks (a wording changed since) is read at run time, with the same answers.
 import { describe, expect, it } from 'vitest';
-import { TERM_LITERALS } from '../../../src/lib/bounce/phrase-literals.ts';
+import { PROVIDER_GATES, TERM_LITERALS } from '../../../src/lib/bounce/phrase-literals.ts';
+import { tabulateProviderGates } from '../../../scripts/write-phrase-literals.ts';
 import { rarestSequences, requiredLiteralSets } from '../../../src/lib/bounce/phrase-prefilter.ts';
 import { compileLexicon, findPhrases, LEXICON_TERMS, normalizeText } from '../../../src/lib/bounce/reason-lexicon.ts';
 import type { LexiconTerm } from '../../../src/lib/bounce/reason-lexicon.ts';
@@ -20,6 +21,14 @@ describe('TERM_LITERALS', () => {
     const keys = rarestSequences(literals);
     const rarest = new Map(literals.map((literal, l) => [literal, keys[l]]));
     for (const [source, sets, keys] of TERM_LITERALS) expect(keys, source).toEqual(sets === null ? undefined : sets.map((set) => set.map((literal) => rarest.get(literal))));
+  });
+});
+
+describe('PROVIDER_GATES', () => {
+  it('holds every provider table pattern with the literals readGateLiterals reads from it now (else run npm run content)', () => {
+    expect(PROVIDER_GATES).toEqual(tabulateProviderGates());
+    expect(PROVIDER_GATES?.length).toBeGreaterThan(10);
+    expect(PROVIDER_GATES?.some(([, sets]) => sets !== null)).toBe(true);
   });
 });
 
