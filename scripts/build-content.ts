@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildContent, type SourceFile } from '../src/lib/content/build.ts';
 import { readReasonGuides } from '../src/lib/content/reason-guides.ts';
+import { packDiagnosisData } from '../src/lib/content/diagnosis-data.ts';
 import { writePhraseLiterals } from './write-phrase-literals.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,7 +73,7 @@ export function runContentStep(contentDir: string, outDir: string | null, dataDi
   for (const page of output.reasons) writeJson(path.join(data, 'reasons', `${page.id}.json`), page);
   writeJson(path.join(data, 'lists.json'), output.lists);
   writeJson(path.join(data, 'search.json'), output.search);
-  writeJson(path.join(data, 'diagnosis.json'), output.diagnosis);
+  writeJson(path.join(data, 'diagnosis.json'), packDiagnosisData(output.diagnosis));
   writeJson(path.join(data, 'reason-guides.json'), reasons.guides);
   writeJson(path.join(outDir, 'match.json'), output.match);
   writeJson(path.join(outDir, 'api.json'), output.api);

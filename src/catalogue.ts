@@ -11,6 +11,8 @@ import type {
   SearchDocument,
   SiteLists,
 } from './lib/content/build.ts';
+import { unpackDiagnosisData } from './lib/content/diagnosis-data.ts';
+import type { StoredDiagnosisData } from './lib/content/diagnosis-data.ts';
 import type { ReasonGuides } from './lib/content/reason-guides.ts';
 
 export type DataReader = (path: string) => Promise<unknown>;
@@ -57,7 +59,7 @@ export async function loadSearchDocuments(): Promise<SearchDocument[]> {
 }
 
 export async function loadDiagnosisData(): Promise<DiagnosisData> {
-  return (await readData('diagnosis.json')) as DiagnosisData;
+  return unpackDiagnosisData((await readData('diagnosis.json')) as StoredDiagnosisData);
 }
 
 /** The guide for every reason (content/reasons/), the paste box's answer when no entry matches with confidence. */

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { runContentStep } from '../../scripts/build-content.ts';
 import { buildContent } from '../../src/lib/content/build.ts';
 import { readContentFiles } from '../../scripts/build-content.ts';
+import { packDiagnosisData, unpackDiagnosisData } from '../../src/lib/content/diagnosis-data.ts';
+import type { StoredDiagnosisData } from '../../src/lib/content/diagnosis-data.ts';
 
 type SeedRow = { text: string; reply: string | null; enhanced: string | null; tag: string | null };
 const seedRows = JSON.parse(readFileSync('tests/fixtures/seed-rows.json', 'utf8')) as SeedRow[];
@@ -142,5 +144,41 @@ describe('the content step', () => {
     const run = spawnSync('npx', ['tsx', 'scripts/build-content.ts', copy, '--check'], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('content/bounces/rackspace/g17-message-too-large.md: articles[0]: no article "mesage-size-limits"');
+  });
+});
+
+describe('the paste box data as stored (/data/diagnosis.json)', () => {
+  const diagnosis = result.output?.diagnosis;
+
+  it('reads back to exactly the data the content step derived', () => {
+    expect(diagnosis).toBeDefined();
+    if (!diagnosis) return;
+    const stored = JSON.parse(JSON.stringify(packDiagnosisData(diagnosis))) as StoredDiagnosisData;
+    expect(unpackDiagnosisData(stored)).toEqual(diagnosis);
+  });
+
+  it('leaves out each entry id and address, and each code address, that its key gives', () => {
+    if (!diagnosis) return;
+    const stored = packDiagnosisData(diagnosis);
+    const [key, entry] = Object.entries(stored.entries)[0] ?? [];
+    expect(key).toBeDefined();
+    expect(entry).not.toHaveProperty('id');
+    expect(entry).not.toHaveProperty('url');
+    expect(Object.values(stored.codes)[0]).not.toHaveProperty('url');
+    expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(diagnosis).length - 40_000);
+  });
+
+  it('refuses, naming the entry, an entry whose address does not follow from its key', () => {
+    if (!diagnosis) return;
+    const [key, entry] = Object.entries(diagnosis.entries)[0] ?? [];
+    if (key === undefined || entry === undefined) throw new Error('no entry');
+    const moved = { ...diagnosis, entries: { ...diagnosis.entries, [key]: { ...entry, url: '/elsewhere' } } };
+    expect(() => packDiagnosisData(moved)).toThrow(`entry "${key}"`);
+  });
+
+  it('is the form the content step writes', () => {
+    const written = JSON.parse(readFileSync('public/data/diagnosis.json', 'utf8')) as StoredDiagnosisData;
+    expect(Object.values(written.entries)[0]).not.toHaveProperty('url');
+    expect(Object.keys(written.entries)).toEqual(Object.keys(diagnosis?.entries ?? {}));
   });
 });

@@ -120,11 +120,16 @@ export type MatchableEntryData = Pick<EntryFrontMatter, 'texts' | 'reply' | 'enh
   id: string;
 };
 
+/** What the paste box shows of a catalogue entry, keyed by its id. */
+export type DiagnosisEntry = Pick<EntryPage, 'id' | 'url' | 'title' | 'summary' | 'permanent' | 'reason' | 'actors' | 'steps' | 'tag' | 'providerName'>;
+/** What the paste box shows of a code page, keyed by its code. */
+export type DiagnosisCode = { url: string; title: string; summary: string };
+
 /** Everything the paste box needs, loaded once so that diagnosing a paste makes no request at all. */
 export type DiagnosisData = {
   match: MatchableEntryData[];
-  entries: Record<string, Pick<EntryPage, 'id' | 'url' | 'title' | 'summary' | 'permanent' | 'reason' | 'actors' | 'steps' | 'tag' | 'providerName'>>;
-  codes: Record<string, { url: string; title: string; summary: string }>;
+  entries: Record<string, DiagnosisEntry>;
+  codes: Record<string, DiagnosisCode>;
   /** Host names that are public facts (providers, blocklists, help sites): kept when a share link is redacted. */
   publicHosts: string[];
   /** Where "This answer is wrong" reports go: the new-issue address set at build time. */

@@ -7,10 +7,12 @@ import { describeAnswer, listFoundCodes } from '../../../src/lib/feedback/report
 import { readVerdicts } from '../../../src/lib/verdict/read-verdicts.ts';
 import { loadCatalogue } from '../../fixtures/load-catalogue.ts';
 import type { DiagnosisData } from '../../../src/lib/content/build.ts';
+import { unpackDiagnosisData } from '../../../src/lib/content/diagnosis-data.ts';
+import type { StoredDiagnosisData } from '../../../src/lib/content/diagnosis-data.ts';
 import type { ReasonGuides } from '../../../src/lib/content/reason-guides.ts';
 
 const catalogue = loadCatalogue();
-const data = JSON.parse(readFileSync('public/data/diagnosis.json', 'utf8')) as DiagnosisData;
+const data: DiagnosisData = unpackDiagnosisData(JSON.parse(readFileSync('public/data/diagnosis.json', 'utf8')) as StoredDiagnosisData);
 const guides = JSON.parse(readFileSync('public/data/reason-guides.json', 'utf8')) as ReasonGuides;
 
 async function read(text: string) {
