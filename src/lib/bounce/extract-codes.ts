@@ -332,8 +332,7 @@ export function findingsOfSpans(text: string, findings: readonly Finding[], span
     for (let i = next; i < findings.length; i++) {
       const finding = findings[i] as Finding;
       if (finding.start >= end) break;
-      const shift = offset - start;
-      out.push(shift === 0 ? finding : { ...finding, start: finding.start + shift, end: finding.end + shift });
+      out.push(moved(finding, offset - start));
     }
     offset += end - start + 1;
   }
@@ -363,13 +362,7 @@ export function findingsOfBlock(text: string, findings: readonly Finding[], bloc
       found.push(findingsOfLines(text, findings, line) ?? read(line));
     }
   }
-  const out: Finding[] = [];
-  let offset = 0;
-  parts.forEach((part, i) => {
-    for (const finding of found[i] ?? []) out.push(offset === 0 ? finding : { ...finding, start: finding.start + offset, end: finding.end + offset });
-    offset += part.length + 1;
-  });
-  return out;
+  return joinMoved(parts, found, 1);
 }
 
 /**
@@ -377,11 +370,21 @@ export function findingsOfBlock(text: string, findings: readonly Finding[], bloc
  * meets the next at a line break, so (as in findingsOfLines) each keeps its own findings, moved.
  */
 export function joinFindings(parts: readonly string[], findings: readonly (readonly Finding[])[]): Finding[] {
+  return joinMoved(parts, findings, 2);
+}
+
+// `finding` moved by `shift` characters (itself when the shift is 0).
+function moved(finding: Finding, shift: number): Finding {
+  return shift === 0 ? finding : { ...finding, start: finding.start + shift, end: finding.end + shift };
+}
+
+// The findings of `parts` joined by a separator of `separator` characters, from each part's own, moved.
+function joinMoved(parts: readonly string[], findings: readonly (readonly Finding[])[], separator: number): Finding[] {
   const out: Finding[] = [];
   let offset = 0;
   parts.forEach((part, i) => {
-    for (const finding of findings[i] ?? []) out.push(offset === 0 ? finding : { ...finding, start: finding.start + offset, end: finding.end + offset });
-    offset += part.length + 2;
+    for (const finding of findings[i] ?? []) out.push(moved(finding, offset));
+    offset += part.length + separator;
   });
   return out;
 }
