@@ -929,6 +929,12 @@ export type MatchOptions = {
   exhaustive?: boolean;
 };
 
+// An entry's score before rounding, from its best text's score, its codes' agreement (-1, 0 or 1 each)
+// and its tag's weight; a text present whole adds 0.12.
+function rawScore(best: number, enhanced: number, reply: number, tagWeight: number): number {
+  return 0.72 * best + 0.1 * enhanced + 0.06 * reply + tagWeight + (best > 0.999 ? 0.12 : 0);
+}
+
 /** Catalogue entries that match `text`, best first, each with a score from 0 to 1. */
 export function matchEntries(text: string, findings: readonly Finding[], catalogue: readonly MatchableEntry[], options: MatchOptions = {}): EntryMatch[] {
   const { limit = 10, minScore = 0.4, exhaustive = false } = options;
@@ -948,20 +954,14 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     const tag = tagAgreement(prepared.tagsOf[i] ?? NO_TAGS, input);
     const tagWeight = tag > 0 ? 0.3 : tag < 0 ? 0.3 * tag : 0;
     // An entry that cannot reach a threshold above 0 even with its texts' best possible scores (and, first,
-    // with both codes agreeing) is not scored; the score is rounded to three places, hence the margin.
-    let enhanced: number;
-    let reply: number;
-    if (!exhaustive && minScore > 0) {
-      const bound = scoreBound(prepared, i, input);
-      const most = 0.72 * bound + tagWeight + (bound > 0.999 - 1e-9 ? 0.12 : 0);
-      if (most + 0.16 < minScore - 0.001) continue;
-      enhanced = enhancedAgreement(entry.enhanced, input.enhanced);
-      reply = replyAgreement(entry.reply, input.replies);
-      if (most + 0.1 * enhanced + 0.06 * reply < minScore - 0.001) continue;
-    } else {
-      enhanced = enhancedAgreement(entry.enhanced, input.enhanced);
-      reply = replyAgreement(entry.reply, input.replies);
-    }
+    // with both codes agreeing) is not scored; the score is rounded to three places, hence the margin (and
+    // the bound is raised past the rounding of its sums).
+    const bounded = !exhaustive && minScore > 0;
+    const bound = bounded ? scoreBound(prepared, i, input) + 1e-9 : 1;
+    if (bounded && rawScore(bound, 1, 1, tagWeight) < minScore - 0.001) continue;
+    const enhanced = enhancedAgreement(entry.enhanced, input.enhanced);
+    const reply = replyAgreement(entry.reply, input.replies);
+    if (bounded && rawScore(bound, enhanced, reply, tagWeight) < minScore - 0.001) continue;
     const textsFrom = firstText[i] ?? 0;
     const textsTo = firstText[i + 1] ?? 0;
     let best = 0;
@@ -978,7 +978,7 @@ export function matchEntries(text: string, findings: readonly Finding[], catalog
     if (best < 0.3 && tag < 1) continue;
     // Without any code in the input, only a text that is mostly present counts (no weak fuzzy matches).
     if (codeless && bestCoverage < 0.75 && tag < 1) continue;
-    const raw = 0.72 * best + 0.1 * enhanced + 0.06 * reply + tagWeight + (best > 0.999 ? 0.12 : 0);
+    const raw = rawScore(best, enhanced, reply, tagWeight);
     const score = Math.round(Math.min(1, Math.max(0, raw)) * 1000) / 1000;
     if (score < minScore) continue;
     // Ties between near-identical texts: the entry that explains more of the input (no words missing
