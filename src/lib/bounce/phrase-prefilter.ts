@@ -293,7 +293,17 @@ const GRAM_BITS = 16;
 const GRAM_MASK = (1 << GRAM_BITS) - 1;
 
 function gramOf(a: number, b: number, c: number): number {
-  return Math.imul((Math.imul(a, 0x3c1) + Math.imul(b, 0x1f) + c) | 0, 0x9e3779b1) >>> (32 - GRAM_BITS);
+  return slotOfFold(foldOf(a, b, c));
+}
+
+// The three characters folded into one number, before their slot is mixed from it (slotOfFold).
+function foldOf(a: number, b: number, c: number): number {
+  return (Math.imul(a, 0x3c1) + Math.imul(b, 0x1f) + c) | 0;
+}
+
+// The slot of a fold in a 2^16-bit set.
+function slotOfFold(fold: number): number {
+  return Math.imul(fold, 0x9e3779b1) >>> (32 - GRAM_BITS);
 }
 
 /** The three-character sequences of a text, as a bit set. */
@@ -337,14 +347,9 @@ export function mayContain(set: GramSet, grams: LiteralGrams): boolean {
 // far more rarely than "use" does, so fewer places are compared with it. A shorter one by three characters.
 const LONG_KEY = 6;
 
-// The three characters folded into one number, before gramOf's last mixing step.
-function foldOf(a: number, b: number, c: number): number {
-  return (Math.imul(a, 0x3c1) + Math.imul(b, 0x1f) + c) | 0;
-}
-
 // Two folded three-character runs, one after the other, as one slot of a 2^16-bit set.
 function longGramOf(first: number, second: number): number {
-  return Math.imul((Math.imul(first, 0x2f0b3) + second) | 0, 0x9e3779b1) >>> (32 - GRAM_BITS);
+  return slotOfFold((Math.imul(first, 0x2f0b3) + second) | 0);
 }
 
 // How many characters key `literal`: LONG_KEY, three for a shorter one, 0 for one of no sequence.
@@ -355,7 +360,7 @@ function keyLength(literal: string): number {
 // The slot of the key of `literal` starting at `at` (keyLength(literal) characters).
 function keyGramOf(literal: string, at: number): number {
   const first = foldOf(literal.charCodeAt(at), literal.charCodeAt(at + 1), literal.charCodeAt(at + 2));
-  if (keyLength(literal) !== LONG_KEY) return Math.imul(first, 0x9e3779b1) >>> (32 - GRAM_BITS);
+  if (keyLength(literal) !== LONG_KEY) return slotOfFold(first);
   return longGramOf(first, foldOf(literal.charCodeAt(at + 3), literal.charCodeAt(at + 4), literal.charCodeAt(at + 5)));
 }
 
@@ -508,7 +513,7 @@ export function findLiterals(text: string, table: LiteralTable, into: Int32Array
     const fold = foldOf(a, b, c);
     a = b;
     b = c;
-    const slot = Math.imul(fold, 0x9e3779b1) >>> (32 - GRAM_BITS);
+    const slot = slotOfFold(fold);
     if (((heads[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0) count = checkGroup(text, table, slot, i + 1, into, count);
     const longSlot = longGramOf(back3, fold);
     if (i >= LONG_KEY - 1 && ((heads[longSlot >>> 5] ?? 0) & (1 << (longSlot & 31))) !== 0) count = checkGroup(text, table, longSlot, i + 1, into, count);
