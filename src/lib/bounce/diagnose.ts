@@ -13,7 +13,7 @@ import { matchEntries } from './match-entries.ts';
 import { actorsFor } from './reason-actors.ts';
 import { emptyRecipient, readDeliveryStatus } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
-import { findAddressBlock, findCodeLineSpans, findCommandOfReply, findListHeading, hasRemoteReply, rememberCommands } from './read-bounce-text.ts';
+import { findAddressBlock, findCodeLineSpans, findCommandOfReply, findListHeading, hasRemoteReply, joinSpans, rememberCommands } from './read-bounce-text.ts';
 import { readEmail } from './read-email.ts';
 import { rememberPerText } from './remember-per-text.ts';
 import type { PerText } from './remember-per-text.ts';
@@ -256,7 +256,7 @@ export async function diagnoseBounce(input: string, catalogue: readonly Matchabl
   const drafts = draftRecipients(parts, dsn.recipients, body, input, codesIn);
   const bodyCodes = codesIn(body);
   const codeSpans = findCodeLineSpans(body, bodyCodes.filter((f) => f.kind === 'reply' || f.kind === 'enhanced').map((f) => f.start));
-  const bodyCodeLines = codeSpans.map(([start, end]) => body.slice(start, end)).join('\n');
+  const bodyCodeLines = joinSpans(body, codeSpans);
   // The code lines are whole lines of the body: their codes are the body's on those lines.
   const codeLineCodes = findingsOfSpans(body, bodyCodes, codeSpans);
   if (codeLineCodes !== null) codesIn.remember(bodyCodeLines, codeLineCodes);

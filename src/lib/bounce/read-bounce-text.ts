@@ -65,7 +65,7 @@ export function findCommand(text: string, prefilter = true): string | null {
  * whose reply and paragraph name no command (fifty times for a report of fifty).
  */
 export function rememberCommands(): (text: string) => string | null {
-  return rememberPerText((text) => findCommand(text));
+  return rememberPerText(findCommand);
 }
 
 /**
@@ -179,9 +179,12 @@ function cutAtNextRecipient(block: string, address: string): string {
 
 /** Lines of `text` holding an SMTP reply or enhanced code, each with its indented continuation lines. */
 export function findCodeLines(text: string, codeStarts: readonly number[]): string {
-  return findCodeLineSpans(text, codeStarts)
-    .map(([start, end]) => text.slice(start, end))
-    .join('\n');
+  return joinSpans(text, findCodeLineSpans(text, codeStarts));
+}
+
+/** The stretches `spans` ([start, end) pairs) of `text`, joined by line breaks. */
+export function joinSpans(text: string, spans: readonly (readonly [number, number])[]): string {
+  return spans.map(([start, end]) => text.slice(start, end)).join('\n');
 }
 
 /**
