@@ -4,6 +4,7 @@
 // the human-readable text. An address counts there only where the line presents it as a recipient (a list
 // entry, "<a@b>: host said", "a@b... User unknown", "delivered to a@b"); addresses in quoted headers,
 // URLs, mailto: links, message ids, "from" phrases and the bounce's own sender and receiver never count.
+import { splitLines } from './read-delivery-status.ts';
 import type { DsnRecipient } from './read-delivery-status.ts';
 
 // An address with Unicode letters on both sides (RFC 6531): "pelé@exemple.fr", "用户@例子.中国",
@@ -204,8 +205,7 @@ const HEAD_REACH = 160;
 // Reads the report's lines up to the returned message: the addresses it names as failed recipients, and
 // every address it mentions that is not ruled out (the sender, a contact, a link).
 function scanReport(text: string, exclude: ReadonlySet<string>): { named: string[]; mentioned: string[] } {
-  const head = text.slice(0, 100_000);
-  const allLines = head.includes('\r') ? head.split(/\r\n|\r|\n/) : head.split('\n');
+  const allLines = splitLines(text.slice(0, 100_000));
   const lines = allLines.slice(0, quotedHeadersStart(allLines));
   const named: string[] = [];
   const mentioned = new Map<string, string>();

@@ -37,9 +37,14 @@ function cleanAddress(value: string): string {
   return stripType(value).replace(/^<|>$/g, '').replace(/^@[^:\s]{1,253}:/, '').trim();
 }
 
+/** The lines of `text`, whatever its line breaks ("\r\n", "\r" or "\n"); split on "\n" alone, quicker, when it holds no "\r". */
+export function splitLines(text: string): string[] {
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+}
+
 function unfold(text: string): string[] {
   const out: string[] = [];
-  for (const line of text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n')) {
+  for (const line of splitLines(text)) {
     const previous = out.at(-1);
     // a continuation line: a space or tab, then more than white space ("  a@b", not "  ")
     const first = line.charCodeAt(0);

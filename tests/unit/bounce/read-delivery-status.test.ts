@@ -3,7 +3,7 @@
 // texts and on random text made of field names, white space of every kind, folds and line ends.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readDeliveryStatus } from '../../../src/lib/bounce/read-delivery-status.ts';
+import { readDeliveryStatus, splitLines } from '../../../src/lib/bounce/read-delivery-status.ts';
 import { readEmail } from '../../../src/lib/bounce/read-email.ts';
 import { corpusTexts } from '../../fixtures/corpus-files.ts';
 
@@ -71,6 +71,17 @@ describe('readDeliveryStatus', () => {
         expect(readDeliveryStatus(text)).toEqual(readDeliveryStatus(text, false));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('splitLines', () => {
+  it('splits as the regular expression of every line break does, with or without a carriage return', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', 'é')).map((pieces) => pieces.join('')), (text) => {
+        expect(splitLines(text)).toEqual(text.split(/\r\n|\r|\n/));
+      }),
+      { numRuns: 500 },
     );
   });
 });
